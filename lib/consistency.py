@@ -1,0 +1,137 @@
+"""Rules across tabs: duplicate people, unknown people in the log, impossible pairings."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
+from .problems import ERROR, WARNING, Problem
+from .table import RawTable
+
+
+def _at(tables: dict[str, RawTable], tab: str, row: int, column: str, value: str, message: str,
+        severity: str = ERROR) -> Problem:
+    table = tables.get(tab)
+    header = table.columns.header_of(table.header, column) if table and column else column
+    return Problem(tab, row, header, value, message, severity)
+
+
+def unique_people(tab: str, people: list, tables) -> tuple[list, list[Problem]]:
+    """Keep the first row of each email; later rows with the same email are problems."""
+    first: dict[str, int] = {}
+    kept, problems = [], []
+    for person in people:
+        if person.email in first:
+            problems.append(_at(tables, tab, person.row, "email", person.email,
+                                f"duplicate email: already used on row {first[person.email]}; row skipped"))
+        else:
+            first[person.email] = person.row
+            kept.append(person)
+    return kept, problems
+
+
+def unique_ids(tab: str, rows: list, tables) -> tuple[list, list[Problem]]:
+    first: dict[str, int] = {}
+    kept, problems = [], []
+    for item in rows:
+        if item.id and item.id.lower() in first:
+            problems.append(_at(tables, tab, item.row, "id", item.id,
+                                f"duplicate id: already used on row {first[item.id.lower()]}; row skipped"))
+            continue
+        if item.id:
+            first[item.id.lower()] = item.row
+        kept.append(item)
+    return kept, problems
+
+
+def check_people(mentors: list[Mentor], mentees: list[Mentee], tables) -> list[Problem]:
+    problems = []
+    mentor_emails = {m.email for m in mentors}
+    for mentee in mentees:
+        if mentee.email in mentor_emails:
+            problems.append(_at(tables, "mentees", mentee.row, "email", mentee.email,
+                                "this person is also on the mentors tab", WARNING))
+        for email in mentee.preferred_mentors:
+            if email == mentee.manager_email:
+                problems.append(_at(tables, "mentees", mentee.row, "preferred_mentors", email,
+                                    "preferred mentor is this mentee's own manager; they will never be paired",
+                                    WARNING))
+            elif email not in mentor_emails:
+                problems.append(_at(tables, "mentees", mentee.row, "preferred_mentors", email,
+                                    "preferred mentor is not on the mentors tab", WARNING))
+        if mentee.email in mentee.avoid:
+            problems.append(_at(tables, "mentees", mentee.row, "avoid", mentee.email,
+                                "a mentee's avoid list names the mentee themselves", WARNING))
+    for mentor in mentors:
+        if mentor.manager_email == mentor.email:
+            problems.append(_at(tables, "mentors", mentor.row, "manager_email", mentor.email,
+                                "a mentor is listed as their own manager", WARNING))
+    return problems
+
+
+def check_pairings(pairings: list[Pairing], mentors: list[Mentor], mentees: list[Mentee],
+                   tables) -> tuple[list[Pairing], list[Problem]]:
+    mentor_by, mentee_by = {m.email: m for m in mentors}, {m.email: m for m in mentees}
+    kept, problems = [], []
+    for p in pairings:
+        lead_roster = mentee_by if p.type == "peer" else mentor_by
+        lead_role = "mentee (peer pairs are two mentees)" if p.type == "peer" else "mentor"
+        if p.mentor_email not in lead_roster:
+            problems.append(_at(tables, "pairings", p.row, "mentor_email", p.mentor_email,
+                                f"not a known {lead_role}; row skipped"))
+            continue
+        if p.mentee_email not in mentee_by:
+            problems.append(_at(tables, "pairings", p.row, "mentee_email", p.mentee_email,
+                                "not a known mentee; row skipped"))
+            continue
+        kept.append(p)
+        if not p.uses_capacity:
+            continue
+        people = [lead_roster[p.mentor_email], mentee_by[p.mentee_email]]
+        for person, column in zip(people, ("mentor_email", "mentee_email")):
+            if not person.active:
+                problems.append(_at(tables, "pairings", p.row, column, person.email,
+                                    f"{person.name} is marked inactive but this pairing is {p.status}", WARNING))
+        mentee = mentee_by[p.mentee_email]
+        if mentee.manager_email == p.mentor_email or people[0].manager_email == p.mentee_email:
+            problems.append(_at(tables, "pairings", p.row, "mentor_email", p.mentor_email,
+                                "pairs a mentee with their own manager", WARNING))
+    problems.extend(_overbooked(kept, mentor_by, tables))
+    return kept, problems
+
+
+def _overbooked(pairings: list[Pairing], mentor_by: dict[str, Mentor], tables) -> list[Problem]:
+    load = Counter(p.mentor_email for p in pairings if p.uses_capacity and p.type != "peer")
+    problems = []
+    for email, used in sorted(load.items()):
+        mentor = mentor_by.get(email)
+        if mentor and used > mentor.capacity:
+            problems.append(_at(tables, "mentors", mentor.row, "capacity", str(mentor.capacity),
+                                f"{mentor.name} has {used} proposed or active pairings but capacity "
+                                f"{mentor.capacity}", WARNING))
+    return problems
+
+
+def check_log(tab: str, rows: list[CheckIn] | list[Feedback], mentors, mentees, pairings: list[Pairing],
+              tables, today) -> tuple[list, list[Problem]]:
+    """Check-ins and feedback must name known people; a missing pairing or a future date is only a warning."""
+    mentor_emails, mentee_emails = {m.email for m in mentors}, {m.email for m in mentees}
+    paired = {(p.mentor_email, p.mentee_email) for p in pairings}
+    kept, problems = [], []
+    for item in rows:
+        if item.mentor_email not in mentor_emails | mentee_emails:
+            problems.append(_at(tables, tab, item.row, "mentor_email", item.mentor_email,
+                                "unknown person: not on the mentors or mentees tab; row skipped"))
+            continue
+        if item.mentee_email not in mentee_emails:
+            problems.append(_at(tables, tab, item.row, "mentee_email", item.mentee_email,
+                                "unknown person: not on the mentees tab; row skipped"))
+            continue
+        kept.append(item)
+        if (item.mentor_email, item.mentee_email) not in paired:
+            problems.append(_at(tables, tab, item.row, "mentee_email", item.mentee_email,
+                                "no pairing of these two people on the pairings tab", WARNING))
+        if item.date > today:
+            problems.append(_at(tables, tab, item.row, "date", item.date.isoformat(),
+                                f"date is after today ({today.isoformat()})", WARNING))
+    return kept, problems

@@ -1,0 +1,99 @@
+"""Reading dates as people type them: ISO always, other forms with day/month order inferred per column."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$")
+_YMD_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_WORDY_DMY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]{3,})\.?,?[\s\-]+(\d{4})$")
+_WORDY_MDY = re.compile(r"^([A-Za-z]{3,})\.?[\s\-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-]+(\d{4})$")
+
+DMY, MDY = "DMY", "MDY"
+
+
+class DateProblem(ValueError):
+    pass
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _make(y: int, m: int, d: int, raw: str) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise DateProblem(f"{raw!r} is not a real date") from None
+
+
+def _month(word: str, raw: str) -> int:
+    m = _MONTHS.get(word[:3].lower())
+    if m is None:
+        raise DateProblem(f"{raw!r}: unknown month {word!r}")
+    return m
+
+
+def infer_order(values: list[str], locale_order: str | None = None) -> str | None:
+    """Decide day/month order for a column of numeric dates like 03/04/2026.
+
+    A value with a first part over 12 proves day-first, a second part over 12 proves month-first.
+    With no proof either way the spreadsheet's locale decides; without one the order stays unknown.
+    """
+    day_first = month_first = False
+    for raw in values:
+        m = _NUMERIC.match(raw.strip())
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first |= a > 12
+            month_first |= b > 12
+    if day_first and not month_first:
+        return DMY
+    if month_first and not day_first:
+        return MDY
+    return locale_order
+
+
+def parse_date(raw: str, order: str | None = None) -> date:
+    """Parse one date; `order` resolves numeric forms whose day and month could be swapped."""
+    text = str(raw).strip()
+    for pattern in (_ISO, _YMD_SLASH):
+        m = pattern.match(text)
+        if m:
+            return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), text)
+    m = _NUMERIC.match(text)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        if a > 12 or (order == DMY and b <= 12):
+            return _make(y, b, a, text)
+        if b > 12 or order == MDY or a == b:
+            return _make(y, a, b, text)
+        raise DateProblem(f"{text!r} could be {a} {_name(b)} or {b} {_name(a)}: write it as YYYY-MM-DD")
+    m = _WORDY_DMY.match(text)
+    if m:
+        return _make(int(m.group(3)), _month(m.group(2), text), int(m.group(1)), text)
+    m = _WORDY_MDY.match(text)
+    if m:
+        return _make(int(m.group(3)), _month(m.group(1), text), int(m.group(2)), text)
+    raise DateProblem(f"{text!r} is not a date Tandem can read: use YYYY-MM-DD")
+
+
+def _name(month: int) -> str:
+    return datetime(2000, month, 1).strftime("%B") if 1 <= month <= 12 else str(month)
+
+
+def locale_order(locale: str | None) -> str | None:
+    """Day/month order of a spreadsheet locale such as en_US or de_DE (None when unknown)."""
+    if not locale:
+        return None
+    return MDY if locale.replace("-", "_").lower() in {"en_us", "en_ph", "en", "es_us", "en_ca_us"} else DMY
+
+
+def format_date(value: date | None) -> str:
+    """Dates as a lead reads them: 14 Mar 2026."""
+    return f"{value.day} {value:%b %Y}" if value else ""

@@ -1,0 +1,159 @@
+"""Pydantic models of the rows Tandem reads. Cell text is parsed here; `row` is the spreadsheet row."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from . import values
+
+MentorshipType = Literal["one-on-one", "group", "peer"]
+Status = Literal["proposed", "active", "ended"]
+Cadence = Literal["weekly", "biweekly", "monthly"]
+
+_TYPE_WORDS = {"oneonone": "one-on-one", "1on1": "one-on-one", "11": "one-on-one", "individual": "one-on-one",
+               "group": "group", "circle": "group", "peer": "peer", "peertopeer": "peer", "p2p": "peer"}
+_CADENCE_WORDS = {"weekly": "weekly", "everyweek": "weekly", "biweekly": "biweekly", "fortnightly": "biweekly",
+                  "everytwoweeks": "biweekly", "every2weeks": "biweekly", "monthly": "monthly",
+                  "everymonth": "monthly"}
+
+
+def _blank_to_none(v):
+    return None if isinstance(v, str) and not v.strip() else v
+
+
+def _words(table: dict[str, str], what: str):
+    def parse(v):
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        key = "".join(ch for ch in str(v).lower() if ch.isalnum())
+        if key not in table:
+            raise ValueError(f"{str(v).strip()!r} is not a {what} ({', '.join(sorted(set(table.values())))})")
+        return table[key]
+    return parse
+
+
+def _list(v):
+    return values.split_list(v) if isinstance(v, str) else (v or [])
+
+
+def _emails(v):
+    return [values.check_email(e) for e in _list(v)]
+
+
+def _optional(parse):
+    return lambda v: None if _blank_to_none(v) is None else parse(v)
+
+
+Text = Annotated[str, BeforeValidator(lambda v: "" if v is None else str(v).strip())]
+Email = Annotated[str, BeforeValidator(values.check_email)]
+OptionalEmail = Annotated[str, BeforeValidator(lambda v: values.check_email(v) if str(v or "").strip() else "")]
+TextList = Annotated[list[str], BeforeValidator(_list)]
+EmailList = Annotated[list[str], BeforeValidator(_emails)]
+YesNo = Annotated[bool, BeforeValidator(lambda v: True if _blank_to_none(v) is None else
+                                        (v if isinstance(v, bool) else values.parse_bool(v)))]
+Number = Annotated[float | None, BeforeValidator(_optional(values.parse_number))]
+Whole = Annotated[int | None, BeforeValidator(_optional(values.parse_whole))]
+TimeZone = Annotated[str, BeforeValidator(lambda v: values.parse_timezone(v) if str(v or "").strip() else "")]
+OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
+TypeWord = Annotated[MentorshipType | None, BeforeValidator(_words(_TYPE_WORDS, "mentorship type"))]
+TypeList = Annotated[list[MentorshipType], BeforeValidator(lambda v: [_words(_TYPE_WORDS, "mentorship type")(t)
+                                                                        for t in _list(v)])]
+CadenceWord = Annotated[Cadence | None, BeforeValidator(_words(_CADENCE_WORDS, "cadence"))]
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    row: int = 0  # physical spreadsheet row, for messages
+    extra: dict[str, str] = Field(default_factory=dict)  # the user's own columns, kept as they are
+
+
+class Person(Row):
+    email: Email
+    name: Annotated[str, BeforeValidator(lambda v: str(v or "").strip()), Field(min_length=1)]
+    team: Text = ""
+    manager_email: OptionalEmail = ""
+    interests: TextList = []
+    seniority: Annotated[Number, Field(ge=0, le=80)] = None
+    timezone: TimeZone = ""
+    languages: TextList = []
+    active: YesNo = True
+    cohort: Text = ""
+
+
+class Mentor(Person):
+    skills: TextList = []
+    capacity: Annotated[Whole, Field(ge=0, le=50)] = 1
+    mentorship_types: TypeList = []
+
+    @model_validator(mode="after")
+    def _default_capacity(self):
+        if self.capacity is None:
+            object.__setattr__(self, "capacity", 1)
+        return self
+
+
+class Mentee(Person):
+    goals: TextList = []
+    skills: TextList = []
+    preferred_type: TypeWord = None
+    preferred_mentors: EmailList = []
+    avoid: EmailList = []
+
+
+class Pairing(Row):
+    id: Text = ""
+    mentor_email: Email
+    mentee_email: Email
+    type: TypeWord = None
+    status: Annotated[Status | None, BeforeValidator(_words({s: s for s in ("proposed", "active", "ended")},
+                                                            "status"))] = None
+    started_on: OptionalDate = None
+    ended_on: OptionalDate = None
+    cadence: CadenceWord = None
+    goals: TextList = []
+    end_reason: Text = ""
+
+    @model_validator(mode="after")
+    def _defaults_and_order(self):
+        if self.type is None:
+            object.__setattr__(self, "type", "one-on-one")
+        if self.status is None:
+            object.__setattr__(self, "status", "ended" if self.ended_on else
+                               "active" if self.started_on else "proposed")
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValueError(f"ended_on {self.ended_on} is before started_on {self.started_on}")
+        if self.mentor_email == self.mentee_email:
+            raise ValueError("a person cannot be paired with themselves")
+        return self
+
+    def is_active_on(self, day: date) -> bool:
+        """Active on a day: status active, started on or before it, not ended before it."""
+        return (self.status == "active" and (self.started_on is None or self.started_on <= day)
+                and (self.ended_on is None or self.ended_on >= day))
+
+    @property
+    def uses_capacity(self) -> bool:
+        return self.status in ("proposed", "active")
+
+
+class CheckIn(Row):
+    id: Text = ""
+    date: date
+    mentor_email: Email
+    mentee_email: Email
+    minutes: Annotated[Whole, Field(ge=0, le=24 * 60)] = None
+    channel: Text = ""
+    notes: Text = ""
+
+
+class Feedback(Row):
+    id: Text = ""
+    date: date
+    mentor_email: Email
+    mentee_email: Email
+    from_role: Annotated[Literal["mentor", "mentee"], BeforeValidator(lambda v: str(v).strip().lower())]
+    rating: Annotated[int, BeforeValidator(values.parse_whole), Field(ge=1, le=5)]
+    comment: Text = ""

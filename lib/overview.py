@@ -1,0 +1,73 @@
+"""The program at a glance: people, pairs, capacity, unmatched mentees, activity and data problems."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from .dataset import Dataset
+from .problems import ERROR
+
+
+@dataclass(frozen=True)
+class ProgramSummary:
+    as_of: date
+    mentors: int  # active mentors
+    mentees: int  # active mentees
+    active_pairs: int
+    proposed_pairs: int
+    capacity_total: int
+    capacity_left: int
+    unmatched_mentees: int
+    checkins_this_month: int
+    checkins_last_month: int
+    problems: int
+    problem_errors: int
+
+
+def mentor_load(data: Dataset) -> pd.DataFrame:
+    """Each mentor's capacity, the proposed and active pairings that use it, and what is left."""
+    used = Counter(p.mentor_email for p in data.pairings if p.uses_capacity and p.type != "peer")
+    rows = [{"name": m.name, "email": m.email, "team": m.team, "active": m.active, "capacity": m.capacity,
+             "used": used.get(m.email, 0), "left": max(m.capacity - used.get(m.email, 0), 0) if m.active else 0}
+            for m in data.mentors]
+    return pd.DataFrame(rows, columns=["name", "email", "team", "active", "capacity", "used", "left"])
+
+
+def unmatched_mentees(data: Dataset) -> pd.DataFrame:
+    """Active mentees with no proposed or active pairing (on either side of a peer pair)."""
+    paired = {p.mentee_email for p in data.pairings if p.uses_capacity}
+    paired |= {p.mentor_email for p in data.pairings if p.uses_capacity and p.type == "peer"}
+    rows = [{"name": m.name, "email": m.email, "team": m.team, "goals": "; ".join(m.goals),
+             "preferred_type": m.preferred_type or ""}
+            for m in data.mentees if m.active and m.email not in paired]
+    return pd.DataFrame(rows, columns=["name", "email", "team", "goals", "preferred_type"])
+
+
+def _month_start(day: date, back: int = 0) -> date:
+    month_index = day.year * 12 + day.month - 1 - back
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
+    today = data.today(as_of)
+    this_month, last_month = _month_start(today), _month_start(today, 1)
+    load = mentor_load(data)
+    active_load = load[load["active"]]
+    return ProgramSummary(
+        as_of=today,
+        mentors=sum(m.active for m in data.mentors),
+        mentees=sum(m.active for m in data.mentees),
+        active_pairs=sum(p.is_active_on(today) for p in data.pairings),
+        proposed_pairs=sum(p.status == "proposed" for p in data.pairings),
+        capacity_total=int(active_load["capacity"].sum()),
+        capacity_left=int(active_load["left"].sum()),
+        unmatched_mentees=len(unmatched_mentees(data)),
+        checkins_this_month=sum(this_month <= c.date <= today for c in data.checkins),
+        checkins_last_month=sum(last_month <= c.date < this_month for c in data.checkins),
+        problems=len(data.problems),
+        problem_errors=sum(p.severity == ERROR for p in data.problems),
+    )

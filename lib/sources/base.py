@@ -1,0 +1,81 @@
+"""The interface every data source implements, and the grid helpers the file sources share."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from ..contract import tab_for
+from ..dataset import Dataset
+from ..errors import ReadOnlySource
+from ..loader import build_dataset
+from ..table import RawTable, build_table
+
+Grid = list[list[str]]
+
+
+@dataclass
+class TabEdit:
+    """What one write changes in one tab; sources apply it as one unit."""
+
+    title: str  # the tab's title as the user named it (or the new tab's title)
+    new_header: list[str] | None = None  # create the tab with this header
+    header_cells: dict[int, str] = field(default_factory=dict)  # new columns added at the end of the header
+    cells: list[tuple[int, int, str]] = field(default_factory=list)  # (spreadsheet row, column index, text)
+    rows: list[list[str]] = field(default_factory=list)  # rows appended after the last non-blank row
+
+
+class Source(ABC):
+    """A place the program's data lives. `load` reads and validates; `commit` writes edits."""
+
+    label: str = ""
+    kind: str = ""
+    locale: str | None = None
+    in_place: bool = True  # False: writes stay in memory and the updated file is offered as a download
+    origin: str | None = None  # what the user typed to open it (a path), for re-opening and caching
+
+    @abstractmethod
+    def read_tables(self) -> dict[str, RawTable]:
+        """Every contract tab present, read fresh from storage."""
+
+    def commit(self, edits: list[TabEdit]) -> None:
+        raise ReadOnlySource(f"{self.label} cannot be written.")
+
+    def load(self) -> Dataset:
+        return build_dataset(self.read_tables(), self.locale, self.label)
+
+    def download(self) -> tuple[str, bytes, str] | None:
+        """(file name, bytes, MIME type) of the current data, for sources that cannot be written in place."""
+        return None
+
+
+def tables_from_grids(grids: dict[str, Grid]) -> dict[str, RawTable]:
+    """Map tab/file titles to contract tabs (case- and punctuation-insensitively); the first match wins."""
+    tables: dict[str, RawTable] = {}
+    for title, grid in grids.items():
+        spec = tab_for(title)
+        if spec is not None and spec.name not in tables:
+            tables[spec.name] = build_table(spec, title, grid)
+    return tables
+
+
+def apply_to_grid(grid: Grid, edit: TabEdit) -> Grid:
+    """Apply an edit to a grid of cell text (used by the CSV source and the in-memory copies)."""
+    grid = [list(r) for r in grid] if grid else [list(edit.new_header or [])]
+    header_at = next((i for i, r in enumerate(grid) if any(c.strip() for c in r)), 0)
+    for index, text in edit.header_cells.items():
+        _put(grid, header_at + 1, index, text)
+    for row_number, index, text in edit.cells:
+        _put(grid, row_number, index, text)
+    last = max((i for i, r in enumerate(grid) if any(c.strip() for c in r)), default=-1)
+    del grid[last + 1:]
+    grid.extend(list(r) for r in edit.rows)
+    return grid
+
+
+def _put(grid: Grid, row_number: int, index: int, text: str) -> None:
+    while len(grid) < row_number:
+        grid.append([])
+    row = grid[row_number - 1]
+    row.extend([""] * (index + 1 - len(row)))
+    row[index] = text

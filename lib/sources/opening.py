@@ -1,0 +1,77 @@
+"""Choosing a source from what the user gives: a folder, a workbook path, uploaded files, or the sample."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..errors import SourceError
+from .base import Source
+from .csv_files import CSV_SUFFIXES, CsvSource
+from .xlsx_file import XlsxSource
+
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def sample_source() -> CsvSource:
+    """The bundled sample, copied into memory so that trying things out never edits tracked files."""
+    files = {p.name: p.read_bytes() for p in sorted(SAMPLE_DIR.glob("*.csv"))}
+    return CsvSource(files=files, label="Sample data (Northwind Labs)")
+
+
+def open_source(location: str) -> Source:
+    """A CSV folder or an .xlsx path, as typed on the command line or in the sidebar."""
+    text = str(location).strip()
+    if text.startswith(("http://", "https://")) or "docs.google.com" in text:
+        raise SourceError("Google Sheets URLs are not supported in this version; export the sheet as .xlsx "
+                          "or give a folder of CSV files.")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        return CsvSource(folder=path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if not path.is_file():
+            raise SourceError(f"The file {path} does not exist.")
+        return XlsxSource(path=path)
+    if path.suffix.lower() in CSV_SUFFIXES and path.is_file():
+        raise SourceError(f"{path} is a single CSV file: give the folder that holds mentors.csv and mentees.csv.")
+    raise SourceError(f"{text!r} is neither a folder of CSV files nor an .xlsx workbook.")
+
+
+def upload_source(files: list[tuple[str, bytes]]) -> Source:
+    """Uploaded files: one .xlsx workbook, or CSV files (loose or in a .zip), one per tab."""
+    if not files:
+        raise SourceError("No files were uploaded.")
+    too_big = [name for name, data in files if len(data) > MAX_UPLOAD_BYTES]
+    if too_big:
+        raise SourceError(f"{too_big[0]} is larger than {MAX_UPLOAD_BYTES // 2**20} MB.")
+    workbooks = [(n, d) for n, d in files if n.lower().endswith((".xlsx", ".xlsm"))]
+    if workbooks:
+        if len(files) > 1:
+            raise SourceError("Upload either one .xlsx workbook or a set of CSV files, not both.")
+        name, data = workbooks[0]
+        return XlsxSource(data=data, name=name)
+    csvs: dict[str, bytes] = {}
+    for name, data in files:
+        if name.lower().endswith(".zip"):
+            csvs.update(_unzip(name, data))
+        elif name.lower().endswith(CSV_SUFFIXES):
+            csvs[Path(name).name] = data
+        else:
+            raise SourceError(f"{name} is not a .csv, .xlsx or .zip file.")
+    names = ", ".join(sorted(csvs))
+    return CsvSource(files=csvs, label=f"Uploaded CSV files ({names})")
+
+
+def _unzip(name: str, data: bytes) -> dict[str, bytes]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [m for m in archive.infolist()
+                       if not m.is_dir() and m.filename.lower().endswith(CSV_SUFFIXES)
+                       and not Path(m.filename).name.startswith(".")]
+            if sum(m.file_size for m in members) > MAX_UPLOAD_BYTES:
+                raise SourceError(f"{name} unpacks to more than {MAX_UPLOAD_BYTES // 2**20} MB.")
+            return {Path(m.filename).name: archive.read(m) for m in members}
+    except zipfile.BadZipFile:
+        raise SourceError(f"{name} is not a readable .zip file.") from None

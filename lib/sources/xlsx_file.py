@@ -1,0 +1,134 @@
+"""An Excel workbook (.xlsx) with one sheet per tab: a file on disk, or an upload held in memory."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from ..errors import SourceError
+from ..safe_save import save_atomically
+from ..table import RawTable
+from .base import Grid, Source, TabEdit, tables_from_grids
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_PLAIN_INT = re.compile(r"^-?[1-9]\d{0,14}$|^0$")
+
+
+def cell_text(value: object) -> str:
+    """A cell as the user sees it: whole numbers without '.0', dates as ISO, booleans as yes/no."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def plain_value(text: str) -> object:
+    """What Tandem writes into a cell: a whole number as a number, anything else as text (never a formula)."""
+    return int(text) if _PLAIN_INT.match(text) else text
+
+
+def open_workbook(data: bytes, name: str, values_only: bool):
+    try:
+        return load_workbook(io.BytesIO(data), data_only=values_only, read_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise SourceError(f"{name} is not a readable .xlsx workbook ({type(exc).__name__}). "
+                          "Save it from Excel or LibreOffice as .xlsx and try again.") from None
+
+
+def workbook_grids(data: bytes, name: str) -> dict[str, Grid]:
+    book = open_workbook(data, name, values_only=True)
+    return {ws.title: [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            for ws in book.worksheets}
+
+
+def _write_cell(ws, row: int, column: int, text: str) -> None:
+    cell = ws.cell(row=row, column=column)
+    cell.value = plain_value(text)
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # openpyxl would otherwise turn "=..." into a formula
+
+
+def _last_row(ws) -> int:
+    for row in range(ws.max_row, 0, -1):
+        if any(c.value not in (None, "") for c in ws[row]):
+            return row
+    return 0
+
+
+def apply_to_workbook(book: Workbook, edits: list[TabEdit]) -> None:
+    for edit in edits:
+        if edit.title in book.sheetnames:
+            ws = book[edit.title]
+        else:
+            ws = book.create_sheet(edit.title)
+            for i, text in enumerate(edit.new_header or []):
+                _write_cell(ws, 1, i + 1, text)
+        header_row = next((r for r in range(1, ws.max_row + 1)
+                           if any(c.value not in (None, "") for c in ws[r])), 1)
+        for index, text in edit.header_cells.items():
+            _write_cell(ws, header_row, index + 1, text)
+        for row_number, index, text in edit.cells:
+            _write_cell(ws, row_number, index + 1, text)
+        row = _last_row(ws)
+        for values in edit.rows:
+            row += 1
+            for i, text in enumerate(values):
+                if text != "":
+                    _write_cell(ws, row, i + 1, text)
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+class XlsxSource(Source):
+    """An .xlsx workbook. Writes edit the user's own workbook cell by cell, keeping their formatting."""
+
+    kind = "xlsx"
+
+    def __init__(self, path: Path | str | None = None, data: bytes | None = None, name: str | None = None,
+                 label: str | None = None):
+        if (path is None) == (data is None):
+            raise ValueError("give a path or the workbook's bytes")
+        self.path = Path(path) if path is not None else None
+        self.data = data
+        self.name = name or (self.path.name if self.path else "workbook.xlsx")
+        self.in_place = self.path is not None
+        self.label = label or (f"Excel file {self.path}" if self.path else f"Uploaded {self.name}")
+
+    def _bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        if not self.path.is_file():
+            raise SourceError(f"The file {self.path} does not exist.")
+        return self.path.read_bytes()
+
+    def read_tables(self) -> dict[str, RawTable]:
+        return tables_from_grids(workbook_grids(self._bytes(), self.name))
+
+    def commit(self, edits: list[TabEdit]) -> None:
+        book = open_workbook(self._bytes(), self.name, values_only=False)
+        apply_to_workbook(book, edits)
+        data = workbook_bytes(book)
+        if self.path is None:
+            self.data = data
+        else:
+            save_atomically(self.path, data)
+
+    def download(self) -> tuple[str, bytes, str] | None:
+        return None if self.path else (self.name, self._bytes(), XLSX_MIME)

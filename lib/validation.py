@@ -1,0 +1,123 @@
+"""Raw tabs -> validated models plus a precise problem list. Valid rows always load."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ValidationError
+
+from .contract import TABS, TabSpec, column_letter
+from .dates import DateProblem, infer_order, parse_date
+from .problems import ERROR, WARNING, Problem
+from .table import RawRow, RawTable
+
+MODEL_FOR = {}  # tab name -> model class, filled in below to keep imports one-way
+
+
+def _register() -> None:
+    from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
+    MODEL_FOR.update(mentors=Mentor, mentees=Mentee, pairings=Pairing, checkins=CheckIn, feedback=Feedback)
+
+
+_register()
+FALLBACK = {"capacity": 0}  # an unreadable capacity must not silently become the default of 1
+
+
+def _message(err: dict, raw: str) -> str:
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{raw.strip()!r} is out of range ({'at least ' + str(ctx['ge']) if 'ge' in ctx else 'at most ' + str(ctx['le'])})"
+    if kind == "literal_error":
+        return f"{raw.strip()!r} is not one of {ctx.get('expected', '')}"
+    if kind in ("missing", "string_too_short"):
+        return "required, but blank"
+    return err["msg"]
+
+
+def _header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool]:
+    problems, usable = [], True
+    cmap = table.columns
+    for col in spec.columns:
+        has_name_parts = col.name == "name" and cmap.first_name is not None
+        if col.required and col.name not in cmap.index and not has_name_parts:
+            found = ", ".join(repr(h) for h in table.header if h) or "no headers"
+            problems.append(Problem(table.tab, table.header_row, col.name, "",
+                                    f"required column {col.name!r} is missing (found {found}); no rows loaded"))
+            usable = False
+    for canonical, i in cmap.duplicates:
+        problems.append(Problem(table.tab, table.header_row, table.header[i], table.header[i],
+                                f"a second column for {canonical!r}; only column "
+                                f"{column_letter(cmap.index[canonical])} is read", WARNING))
+    return problems, usable
+
+
+def _date_orders(table: RawTable, spec: TabSpec, locale_order: str | None) -> dict[str, str | None]:
+    return {c.name: infer_order([table.cell(r, c.name) for r in table.rows], locale_order)
+            for c in spec.columns if c.kind == "date" and c.name in table.columns.index}
+
+
+def parse_rows(table: RawTable, locale_order: str | None = None) -> tuple[list[BaseModel], list[Problem]]:
+    """Validate every row of a roster or log tab; bad optional values are dropped, bad rows skipped."""
+    spec, model = TABS[table.tab], MODEL_FOR[table.tab]
+    problems, usable = _header_problems(table, spec)
+    if not usable:
+        return [], problems
+    orders = _date_orders(table, spec, locale_order)
+    extras = [(table.header[i] or column_letter(i), i) for i in table.columns.extras]
+    rows = []
+    for row in table.rows:
+        built, row_problems = _parse_row(table, spec, model, row, orders, extras)
+        problems.extend(row_problems)
+        if built is not None:
+            rows.append(built)
+    return rows, problems
+
+
+def _parse_row(table, spec, model, row: RawRow, orders, extras):
+    found: list[tuple[str, Problem]] = []  # (contract column, problem)
+    raw = {c.name: table.cell(row, c.name) for c in spec.columns}
+    data: dict[str, object] = {k: v for k, v in raw.items() if v.strip()}
+    data["row"] = row.number
+    data["extra"] = {name: row.cells[i] for name, i in extras if i < len(row.cells) and row.cells[i].strip()}
+    bad: set[str] = set()
+    for name, order in orders.items():
+        if name in data:
+            try:
+                data[name] = parse_date(str(data[name]), order)
+            except DateProblem as exc:
+                bad.add(name)
+                found.append((name, _problem(table, spec, row, name, raw[name], str(exc))))
+    while True:
+        attempt = {k: v for k, v in data.items() if k not in bad}
+        attempt.update({k: FALLBACK[k] for k in bad if k in FALLBACK})
+        if any(spec.columns_by_name[k].required for k in bad):
+            return None, [_noted(p, ERROR, "row skipped") for _, p in found]
+        try:
+            built = model(**attempt)
+        except ValidationError as exc:
+            new_bad, fatal = set(), False
+            for err in exc.errors():
+                name = str(err["loc"][0]) if err["loc"] else ""
+                column = spec.columns_by_name.get(name)
+                fatal |= column is None or column.required
+                if name not in bad:
+                    new_bad.add(name)
+                    found.append((name, _problem(table, spec, row, name, raw.get(name, ""),
+                                                 _message(err, raw.get(name, "")))))
+            if fatal or not new_bad:
+                return None, [_noted(p, ERROR, "row skipped") for _, p in found]
+            bad |= new_bad
+            continue
+        return built, [_noted(p, WARNING, "treated as 0 until fixed" if name in FALLBACK else "value ignored")
+                       for name, p in found]
+
+
+def _problem(table, spec, row, name, value, message) -> Problem:
+    header = table.columns.header_of(table.header, name) if name in spec.columns_by_name else ""
+    return Problem(table.tab, row.number, header, value, message, ERROR)
+
+
+def _noted(p: Problem, severity: str, note: str) -> Problem:
+    return Problem(p.tab, p.row, p.column, p.value, f"{p.message}; {note}", severity)

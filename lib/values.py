@@ -1,0 +1,96 @@
+"""Turning cell text into values: lists, emails, yes/no, whole numbers, time zones."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
+_YES = {"yes", "y", "true", "1", "x", "active", "ja", "oui", "si", "sí"}
+_NO = {"no", "n", "false", "0", "inactive", "nein", "non"}
+_ZONES_LOWER = {z.lower(): z for z in available_timezones()}
+
+
+def split_list(text: str) -> list[str]:
+    """Lists are separated by `,` or `;`; blanks and repeats are dropped, order kept."""
+    seen: dict[str, None] = {}
+    for part in re.split(r"[;,\n]", str(text or "")):
+        part = part.strip()
+        if part and part.lower() not in {s.lower() for s in seen}:
+            seen[part] = None
+    return list(seen)
+
+
+def normalise_email(text: str) -> str:
+    """Emails are compared trimmed and case-insensitively; `Name <a@b.c>` is reduced to the address."""
+    text = str(text or "").strip()
+    m = re.search(r"<([^<>]+)>\s*$", text)
+    if m:
+        text = m.group(1).strip()
+    return text.lower()
+
+
+def check_email(text: str) -> str:
+    email = normalise_email(text)
+    if not _EMAIL.match(email):
+        raise ValueError(f"{text.strip()!r} is not an email address")
+    return email
+
+
+def parse_bool(text: str) -> bool:
+    word = str(text).strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ValueError(f"{text!r} is not yes or no")
+
+
+def parse_number(text: str) -> float:
+    cleaned = str(text).strip().replace(",", ".")
+    m = re.match(r"^[+-]?\d+(?:\.\d+)?", cleaned)
+    if not m or cleaned[m.end():].strip().lower() not in {"", "y", "yr", "yrs", "year", "years", "min", "mins", "minutes"}:
+        raise ValueError(f"{text!r} is not a number")
+    return float(m.group(0))
+
+
+def parse_whole(text: str) -> int:
+    value = parse_number(text)
+    if value != int(value):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(value)
+
+
+def parse_timezone(text: str) -> str:
+    """An IANA name like Europe/Berlin or an offset like UTC+2, returned in a canonical spelling."""
+    raw = str(text).strip()
+    if raw.upper() in {"UTC", "GMT", "Z"}:
+        return "UTC"
+    m = _OFFSET.match(raw)
+    if m:
+        sign = "-" if m.group(1) in "-−" else "+"
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if hours > 14 or minutes >= 60:
+            raise ValueError(f"{raw!r} is not a real UTC offset")
+        return f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+    zone = _ZONES_LOWER.get(raw.replace(" ", "_").lower())
+    if zone is None:
+        raise ValueError(f"{raw!r} is not a time zone: use a name like Europe/Berlin or an offset like UTC+2")
+    return zone
+
+
+def utc_offset_hours(tz: str, on: datetime | None = None) -> float | None:
+    """Hours ahead of UTC for a canonical time zone (None when blank)."""
+    if not tz:
+        return None
+    m = _OFFSET.match(tz)
+    if m:
+        sign = -1 if m.group(1) in "-−" else 1
+        return sign * (int(m.group(2)) + int(m.group(3) or 0) / 60)
+    try:
+        offset = (on or datetime.now(timezone.utc)).astimezone(ZoneInfo(tz)).utcoffset() or timedelta()
+    except ZoneInfoNotFoundError:
+        return None
+    return offset.total_seconds() / 3600

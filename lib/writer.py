@@ -1,0 +1,144 @@
+"""The one writer: appends and row updates in the user's own columns, with ids, conflict checks and a change log."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Callable
+
+from .contract import ALL_TABS, CHANGES, ID_PREFIX
+from .errors import SourceError, WriteConflict
+from .sources.base import Source, TabEdit
+from .table import RawTable
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+class Writer:
+    """Writes through a source. `snapshot` is what the dashboard read; updates are refused if the row moved on."""
+
+    def __init__(self, source: Source, snapshot: dict[str, RawTable],
+                 clock: Callable[[], datetime] = datetime.now, new_id: Callable[[], str] | None = None):
+        self.source, self.snapshot, self.clock = source, snapshot, clock
+        self.new_id = new_id or (lambda: uuid.uuid4().hex[:8])
+
+    def append(self, tab: str, records: list[dict[str, object]]) -> list[str]:
+        """Add rows to a tab (created with the contract header when missing); returns their keys."""
+        spec = ALL_TABS[tab]
+        current = self.source.read_tables()
+        table = current.get(tab)
+        edit, layout = self._layout(tab, table, {f for r in records for f in r})
+        taken = {table.cell(r, "id").strip().lower() for r in table.rows} if table else set()
+        keys, change_rows = [], []
+        for record in records:
+            values = {k: _text(v) for k, v in record.items()}
+            if "id" in spec.columns_by_name and not values.get("id"):
+                values["id"] = self._unique_id(tab, taken)
+            taken.add(values.get("id", "").lower())
+            edit.rows.append(self._cells(layout, values))
+            key = values.get(spec.key, "")
+            keys.append(key)
+            change_rows.append(self._change(tab, key, "append", "", "", json.dumps(values, ensure_ascii=False)))
+        self._commit([edit], current, change_rows)
+        return keys
+
+    def update(self, tab: str, key: str, changes: dict[str, object]) -> dict[str, tuple[str, str]]:
+        """Change cells of the row whose key is `key`; returns {field: (old, new)} of what really changed."""
+        spec = ALL_TABS[tab]
+        seen_table = self.snapshot.get(tab)
+        seen_row = seen_table.find(spec.key, key) if seen_table else None
+        if seen_row is None:
+            raise SourceError(f"There is no row with {spec.key} {key!r} in tab {tab!r}.")
+        current = self.source.read_tables()
+        table = current.get(tab)
+        row = table.find(spec.key, key) if table else None
+        if row is None or table.record(row) != seen_table.record(seen_row):
+            raise WriteConflict(tab, key, seen_table.record(seen_row), table.record(row) if row else None)
+        edit, layout = self._layout(tab, table, set(changes))
+        done, change_rows = {}, []
+        for field, value in changes.items():
+            old, new = table.cell(row, field), _text(value)
+            if old == new:
+                continue
+            for index, text in self._placed(layout, field, new):
+                edit.cells.append((row.number, index, text))
+            done[field] = (old, new)
+            change_rows.append(self._change(tab, key, "update", field, old, new))
+        if done:
+            self._commit([edit], current, change_rows)
+        return done
+
+    # --- layout: where each field goes in the user's own columns -------------------------------------
+
+    def _layout(self, tab: str, table: RawTable | None, fields: set[str]) -> tuple[TabEdit, dict]:
+        spec = ALL_TABS[tab]
+        if table is None:
+            header = spec.column_names
+            edit = TabEdit(title=tab, new_header=list(header))
+            return edit, {"index": {n: i for i, n in enumerate(header)}, "width": len(header), "split": None}
+        edit = TabEdit(title=table.title)
+        index = dict(table.columns.index)
+        split = None
+        if "name" not in index and table.columns.first_name is not None:
+            split = (table.columns.first_name, table.columns.last_name)
+        width = len(table.header)
+        for field in sorted(fields - set(index), key=lambda f: spec.column_names.index(f)
+                            if f in spec.column_names else 99):
+            if field == "name" and split:
+                continue
+            edit.header_cells[width] = field  # a column the user does not have yet is added at the end
+            index[field] = width
+            width += 1
+        return edit, {"index": index, "width": width, "split": split}
+
+    @staticmethod
+    def _placed(layout: dict, field: str, text: str) -> list[tuple[int, str]]:
+        if field == "name" and layout["split"]:
+            first, last = layout["split"]
+            given, _, family = text.partition(" ")
+            return [(first, given)] + ([(last, family)] if last is not None else [])
+        return [(layout["index"][field], text)]
+
+    def _cells(self, layout: dict, values: dict[str, str]) -> list[str]:
+        cells = [""] * layout["width"]
+        for field, text in values.items():
+            for index, part in self._placed(layout, field, text):
+                cells[index] = part
+        return cells
+
+    # --- ids and the change log ----------------------------------------------------------------------
+
+    def _unique_id(self, tab: str, taken: set[str]) -> str:
+        while True:
+            candidate = f"{ID_PREFIX.get(tab, 'R')}-{self.new_id()}"
+            if candidate.lower() not in taken:
+                return candidate
+
+    def _change(self, tab, key, action, field, old, new) -> dict[str, str]:
+        return {"changed_at": self.clock().isoformat(timespec="seconds"), "tab": tab, "key": key,
+                "action": action, "field": field, "old_value": old, "new_value": new}
+
+    def _commit(self, edits: list[TabEdit], current: dict[str, RawTable], change_rows: list[dict]) -> None:
+        if tab_changes := current.get(CHANGES.name):
+            taken = {tab_changes.cell(r, "id").lower() for r in tab_changes.rows}
+        else:
+            taken = set()
+        log, layout = self._layout(CHANGES.name, current.get(CHANGES.name), set(CHANGES.column_names))
+        for row in change_rows:
+            row["id"] = self._unique_id(CHANGES.name, taken)
+            taken.add(row["id"].lower())
+            log.rows.append(self._cells(layout, row))
+        self.source.commit([*edits, log])
+        self.snapshot = self.source.read_tables()  # later updates compare against what is now stored
+
