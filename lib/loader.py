@@ -5,10 +5,10 @@ from __future__ import annotations
 from . import consistency
 from .contract import TABS
 from .dataset import Dataset, read_settings
-from .dates import locale_order
+from .dates import infer_order, locale_order
 from .errors import ContractError
 from .table import RawTable
-from .validation import parse_rows
+from .validation import date_values, parse_rows
 
 
 def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label: str = "") -> Dataset:
@@ -18,7 +18,8 @@ def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label:
         raise ContractError(f"{label or 'The data'} has no {' or '.join(repr(m) for m in missing)} tab "
                             f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
     settings, problems = read_settings(tables.get("settings"))
-    order = locale_order(locale)
+    evidence = [v for t in tables.values() if t.tab in TABS and t.tab != "settings" for v in date_values(t)]
+    order = infer_order(evidence, locale_order(locale))
     parsed = {}
     for tab in ("mentors", "mentees", "pairings", "checkins", "feedback"):
         rows, found = parse_rows(tables[tab], order) if tab in tables else ([], [])

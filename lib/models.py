@@ -130,8 +130,11 @@ class Pairing(Row):
         return self
 
     def is_active_on(self, day: date) -> bool:
-        """Active on a day: status active, started on or before it, not ended before it."""
-        return (self.status == "active" and (self.started_on is None or self.started_on <= day)
+        """Active on a day: started on or before it and not ended before it. An ended pairing with an end
+        date counts as active on the days before that date, so history (and an as-of date) reads right."""
+        if self.status == "proposed" or (self.status == "ended" and self.ended_on is None):
+            return False
+        return ((self.started_on is None or self.started_on <= day)
                 and (self.ended_on is None or self.ended_on >= day))
 
     @property

@@ -53,18 +53,26 @@ def _header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], boo
     return problems, usable
 
 
-def _date_orders(table: RawTable, spec: TabSpec, locale_order: str | None) -> dict[str, str | None]:
-    return {c.name: infer_order([table.cell(r, c.name) for r in table.rows], locale_order)
+def date_values(table: RawTable) -> list[str]:
+    """Every date cell of a tab, as evidence for the day/month order of the whole source."""
+    spec = TABS[table.tab]
+    return [table.cell(r, c.name) for c in spec.columns if c.kind == "date" and c.name in table.columns.index
+            for r in table.rows]
+
+
+def _date_orders(table: RawTable, spec: TabSpec, fallback: str | None) -> dict[str, str | None]:
+    """A column's own evidence decides; else the whole source's (one export uses one locale); else the locale."""
+    return {c.name: infer_order([table.cell(r, c.name) for r in table.rows], fallback)
             for c in spec.columns if c.kind == "date" and c.name in table.columns.index}
 
 
-def parse_rows(table: RawTable, locale_order: str | None = None) -> tuple[list[BaseModel], list[Problem]]:
+def parse_rows(table: RawTable, date_order: str | None = None) -> tuple[list[BaseModel], list[Problem]]:
     """Validate every row of a roster or log tab; bad optional values are dropped, bad rows skipped."""
     spec, model = TABS[table.tab], MODEL_FOR[table.tab]
     problems, usable = _header_problems(table, spec)
     if not usable:
         return [], problems
-    orders = _date_orders(table, spec, locale_order)
+    orders = _date_orders(table, spec, date_order)
     extras = [(table.header[i] or column_letter(i), i) for i in table.columns.extras]
     rows = []
     for row in table.rows:

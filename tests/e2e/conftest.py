@@ -1,0 +1,184 @@
+"""Real-browser tests: one `streamlit run app.py` server for the session, Debian's Chromium through Playwright.
+
+Every test gets a fresh browser context, and a new context is a new Streamlit session, so state never leaks
+between tests. Nothing here writes inside the repository: test files live in pytest's tmp_path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+TIMEOUT_MS = 30_000
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in this folder `e2e` (this hook sees the whole session, so filter by path)."""
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+# --- the server -----------------------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    port = _free_port()
+    log = tempfile.TemporaryFile(mode="w+b")
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+    def output() -> str:
+        log.seek(0)
+        return log.read().decode(errors="replace")[-5000:]
+
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while not _healthy(f"{base}/_stcore/health"):
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with code {process.returncode}:\n{output()}", pytrace=False)
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit was not healthy after 60 s:\n{output()}", pytrace=False)
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
+
+
+# --- the browser ----------------------------------------------------------------------------------------------
+
+def _chromium_path() -> str | None:
+    wanted = os.environ.get("CHROMIUM")
+    if wanted:
+        return shutil.which(wanted) or (wanted if Path(wanted).is_file() else None)
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = _chromium_path()
+    if executable is None:
+        message = ("No Chromium found for the browser tests: install Debian's chromium (`apt-get install chromium`, "
+                   "or `make browser`) or set CHROMIUM=/path/to/chromium.")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser, server_url):
+    """A fresh context (so a fresh Streamlit session) and page; its URLs are relative to the server."""
+    context = browser.new_context(base_url=server_url, accept_downloads=True,
+                                  viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+# --- helpers (exposed as fixtures so test modules need no imports from here) ----------------------------------
+
+_IDLE_JS = """() => {
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!main || !main.querySelector('[data-testid="stElementContainer"]')) return false;
+    if (document.querySelector('[data-stale="true"]')) return false;
+    const status = document.querySelector('[data-testid="stStatusWidget"]');
+    return !status || status.getClientRects().length === 0 || getComputedStyle(status).visibility === 'hidden';
+}"""
+
+
+def wait_rendered(page, timeout: float = TIMEOUT_MS) -> None:
+    """Wait until the app shows content and is idle (no script running), then require no exception on screen."""
+    page.locator('[data-testid="stAppViewContainer"]').wait_for(state="attached", timeout=timeout)
+    for _ in range(2):  # idle twice in a row: a rerun can start just after the first idle moment
+        page.wait_for_function(_IDLE_JS, timeout=timeout, polling=100)
+        page.wait_for_timeout(150)
+    page.wait_for_function(_IDLE_JS, timeout=timeout, polling=100)
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, f"the app shows an exception:\n{exceptions.first.inner_text()}"
+
+
+class Tandem:
+    """What a person does and reads in the dashboard, on top of a Playwright page."""
+
+    def __init__(self, page):
+        self.page = page
+        self.sidebar = page.locator('[data-testid="stSidebar"]')
+
+    def open(self, path: str = "/") -> None:
+        self.page.goto(path)
+        self.wait_rendered()
+
+    def wait_rendered(self) -> None:
+        wait_rendered(self.page)
+
+    def go_to(self, title: str) -> None:
+        """Click a page in the sidebar navigation, as a person would."""
+        self.page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).click()
+        self.wait_rendered()
+
+    def choose_source(self, option: str) -> None:
+        self.sidebar.locator('[data-testid="stRadio"] label').filter(has_text=option).click()
+        self.wait_rendered()
+
+    def metric(self, label: str) -> str:
+        """The value shown under a metric's label."""
+        metric = self.page.locator('[data-testid="stMetric"]').filter(
+            has=self.page.locator('[data-testid="stMetricLabel"]', has_text=label))
+        return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+    def sidebar_text(self) -> str:
+        return self.sidebar.inner_text()
+
+
+@pytest.fixture
+def app(page) -> Tandem:
+    return Tandem(page)

@@ -1,0 +1,208 @@
+"""The dashboard in a real browser: pages, downloads and every way of choosing a data source.
+
+Tables are drawn on a canvas (glide data grid), so the tests read what the DOM really holds (titles, metrics,
+captions, tab labels, alerts) and check table contents through the CSV downloads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+GOOD_MENTORS = ("E-mail;Full name;Max mentees\r\n"
+                "ana.ruiz@example.org;Ana Ruiz;2\r\n"
+                ";;\r\n"
+                "bo.chen@example.org;Bo Chen;3\r\n")
+GOOD_MENTEES = ("Email Address;First name;Last name;Goals\r\n"
+                "zoe.quinn@example.org;Zoë;Quinn;\"Learn Python; then data\"\r\n"
+                ";;;\r\n"
+                "li.wei@example.org;Li;Wei;Public speaking\r\n"
+                "mo.ali@example.org;Mo;Ali;Career growth\r\n")
+BROKEN_MENTORS = ("E-mail;Full name;Max mentees\r\n"
+                  "ana.ruiz@example.org;Ana Ruiz;two\r\n"
+                  "bo.chen@example.org;Bo Chen;3\r\n")
+BROKEN_MENTEES = ("Email Address;First name;Last name;Goals\r\n"
+                  "zoe.quinn@example.org;Zoë;Quinn;Learn Python\r\n"
+                  "not-an-email;Li;Wei;Public speaking\r\n"
+                  "mo.ali@example.org;Mo;Ali;Career growth\r\n")
+
+
+def write_csv_set(folder: Path, mentors: str, mentees: str) -> list[Path]:
+    """mentors.csv and mentees.csv as Excel saves them in a semicolon locale: UTF-8 with a BOM."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / "mentors.csv", folder / "mentees.csv"]
+    for path, text in zip(paths, (mentors, mentees)):
+        path.write_bytes(text.encode("utf-8-sig"))
+    return paths
+
+
+def upload(app, files: list[Path]) -> None:
+    app.choose_source("Upload files")
+    uploader = app.sidebar.locator('[data-testid="stFileUploader"] input[type="file"]')
+    uploader.set_input_files([str(f) for f in files])
+    expect(app.sidebar).to_contain_text("Uploaded CSV files (mentees.csv, mentors.csv)")
+    app.wait_rendered()
+
+
+def download(app, button_text: str, tmp_path: Path):
+    """Click a download button and return (suggested name, bytes)."""
+    button = app.page.locator('[data-testid="stDownloadButton"] button').filter(has_text=button_text)
+    with app.page.expect_download() as info:
+        button.click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    return info.value.suggested_filename, saved.read_bytes()
+
+
+def tab(app, label_start: str):
+    return app.page.locator('[data-testid="stTab"]').filter(has_text=label_start)
+
+
+# --- pages on the sample data ---------------------------------------------------------------------------------
+
+def test_every_page_renders_on_the_sample_data(app):
+    app.open("/")
+    expect(app.page.locator("h1")).to_have_text("Summer Internship 2026")
+    assert app.metric("People") == "27"
+    assert app.metric("Active pairs") == "14"
+    assert app.metric("Unmatched mentees") == "3"
+    assert app.metric("Data problems") == "0"
+    expect(app.sidebar).to_contain_text("In use: Sample data (Northwind Labs)")
+
+    app.go_to("Roster")
+    expect(app.page).to_have_url(re.compile(r"/roster$"))
+    expect(app.page.locator("h1")).to_have_text("Roster")
+    labels = [t.strip() for t in app.page.locator('[data-testid="stTab"]').all_inner_texts()]
+    assert labels == ["Mentors (8)", "Mentees (21)", "Problems (0)"]
+    tab(app, "Problems").click()
+    expect(app.page.get_by_text("No problems found")).to_be_visible()
+
+    app.go_to("Data set-up")
+    expect(app.page.locator("h1")).to_have_text("Data set-up")
+    expanders = [e.strip() for e in app.page.locator('[data-testid="stExpander"] summary [data-testid="stMarkdownContainer"]').all_inner_texts()]
+    assert [e.split(":")[0] for e in expanders] == [
+        "mentors (required)", "mentees (required)", "pairings", "checkins", "feedback", "settings"]
+
+    app.go_to("Overview")
+    expect(app.page.locator("h1")).to_have_text("Summer Internship 2026")
+
+
+def test_starter_workbook_downloads_with_every_tab(app, tmp_path):
+    app.open("/setup")
+    name, payload = download(app, "Download the starter workbook (.xlsx)", tmp_path)
+    assert name == "tandem-starter.xlsx"
+    book = load_workbook(io.BytesIO(payload), read_only=True)
+    assert {"mentors", "mentees", "pairings", "checkins", "feedback", "settings"} <= set(book.sheetnames)
+    header = next(book["mentors"].iter_rows(min_row=1, max_row=1, values_only=True))
+    assert list(header[:2]) == ["email", "name"]
+
+
+# --- uploads --------------------------------------------------------------------------------------------------
+
+def test_uploaded_csv_set_with_awkward_formatting_loads(app, tmp_path):
+    files = write_csv_set(tmp_path / "upload", GOOD_MENTORS, GOOD_MENTEES)
+    app.open("/")
+    upload(app, files)
+    expect(app.page.locator("h1")).to_have_text("Your mentorship program")  # no settings tab uploaded
+    assert app.metric("People") == "5"
+    assert app.metric("Data problems") == "0"
+
+    app.go_to("Roster")
+    labels = [t.strip() for t in app.page.locator('[data-testid="stTab"]').all_inner_texts()]
+    assert labels == ["Mentors (2)", "Mentees (3)", "Problems (0)"]
+    tab(app, "Mentees").click()
+    panel = app.page.locator('[data-testid="stTabPanel"]:visible')
+    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text("3 of 3 mentees")
+    name, payload = download(app, "Download mentees (CSV)", tmp_path)
+    assert name.startswith("tandem-mentees-") and name.endswith(".csv")
+    rows = list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"))))
+    assert [r["name"] for r in rows] == ["Zoë Quinn", "Li Wei", "Mo Ali"]
+    assert rows[0]["goals"] == "Learn Python; then data"
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "app bug: pages/roster.py line 21 `frame.astype(str).agg(' '.join, axis=1)` raises TypeError under pandas 3 "
+    "when a cell is missing (here: no seniority column), so searching the roster shows a traceback"))
+def test_roster_search_finds_a_mentee_on_an_uploaded_set(app, tmp_path):
+    app.open("/")
+    upload(app, write_csv_set(tmp_path / "upload", GOOD_MENTORS, GOOD_MENTEES))
+    app.go_to("Roster")
+    tab(app, "Mentees").click()
+    panel = app.page.locator('[data-testid="stTabPanel"]:visible')
+    search = panel.get_by_label("Search names, emails, skills")
+    search.fill("zoë")
+    search.press("Enter")
+    app.wait_rendered()
+    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text("1 of 3 mentees")
+
+
+def test_roster_search_on_the_sample_data(app):
+    app.open("/roster")
+    panel = app.page.locator('[data-testid="stTabPanel"]:visible')
+    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text("8 of 8 mentors")
+    search = panel.get_by_label("Search names, emails, skills")
+    search.fill("python")
+    search.press("Enter")
+    expect(panel.locator('[data-testid="stCaptionContainer"]')).not_to_have_text("8 of 8 mentors")
+    app.wait_rendered()
+    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text(re.compile(r"^[1-7] of 8 mentors$"))
+
+
+def test_broken_upload_names_row_and_column_and_keeps_valid_rows(app, tmp_path):
+    files = write_csv_set(tmp_path / "broken", BROKEN_MENTORS, BROKEN_MENTEES)
+    app.open("/")
+    upload(app, files)
+    expect(app.sidebar).to_contain_text("2 data problems")
+    assert app.metric("People") == "4"  # 2 mentors (one at capacity 0 until fixed) + the 2 valid mentees
+    assert app.metric("Mentees") == "2"
+    assert app.metric("Data problems") == "2"
+    expect(app.page.get_by_text("2 problems were found in the data")).to_be_visible()
+
+    app.go_to("Roster")
+    problems_tab = tab(app, "Problems")
+    expect(problems_tab).to_have_text("Problems (2)")
+    problems_tab.click()
+    name, payload = download(app, "Download problems (CSV)", tmp_path)
+    assert name.startswith("tandem-data-problems-") and name.endswith(".csv")
+    text = payload.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == ["tab", "row", "column", "value", "problem", "severity"]
+    by_tab = {r["tab"]: r for r in rows}
+    assert by_tab["mentees"]["row"] == "3"
+    assert by_tab["mentees"]["column"] == "Email Address"  # the header as the user wrote it
+    assert by_tab["mentees"]["value"] == "not-an-email"
+    assert by_tab["mentees"]["severity"] == "error"
+    assert by_tab["mentors"]["row"] == "2"
+    assert by_tab["mentors"]["column"] == "Max mentees"
+    assert by_tab["mentors"]["value"] == "two"
+
+
+# --- a folder or workbook on this computer --------------------------------------------------------------------
+
+def open_location(app, location: str) -> None:
+    app.sidebar.get_by_label("Path to a CSV folder or an .xlsx workbook").fill(location)
+    app.sidebar.locator('[data-testid="stFormSubmitButton"] button').filter(has_text="Open").click()
+    app.wait_rendered()
+
+
+def test_local_folder_opens_and_a_missing_path_shows_an_error(app, tmp_path):
+    folder = tmp_path / "program"
+    write_csv_set(folder, GOOD_MENTORS, GOOD_MENTEES)
+    app.open("/")
+    app.choose_source("Folder or .xlsx on this computer")
+    open_location(app, str(folder))
+    expect(app.sidebar).to_contain_text(f"In use: CSV folder {folder}")
+    assert app.metric("People") == "5"
+
+    missing = tmp_path / "does-not-exist"
+    open_location(app, str(missing))
+    error = app.sidebar.locator('[data-testid="stAlert"]')
+    expect(error).to_contain_text(f"'{missing}' is neither a folder of CSV files nor an .xlsx workbook.")
+    expect(app.page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(app.sidebar).to_contain_text(f"In use: CSV folder {folder}")  # the last good source stays

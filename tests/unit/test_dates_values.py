@@ -1,0 +1,57 @@
+from datetime import date
+
+import pytest
+
+from lib.dates import DMY, MDY, DateProblem, format_date, infer_order, locale_order, parse_date
+from lib.values import check_email, parse_bool, parse_timezone, parse_whole, split_list, utc_offset_hours
+
+
+@pytest.mark.parametrize("text, order, expected", [
+    ("2026-03-14", None, date(2026, 3, 14)),
+    ("2026/3/4", None, date(2026, 3, 4)),
+    ("14/03/2026", None, date(2026, 3, 14)),
+    ("03/14/2026", None, date(2026, 3, 14)),
+    ("03/04/2026", DMY, date(2026, 4, 3)),
+    ("03/04/2026", MDY, date(2026, 3, 4)),
+    ("05/05/26", None, date(2026, 5, 5)),
+    ("14 Mar 2026", None, date(2026, 3, 14)),
+    ("March 14, 2026", None, date(2026, 3, 14)),
+    ("2026-03-14 09:30:00", None, date(2026, 3, 14)),
+])
+def test_parse_date(text, order, expected):
+    assert parse_date(text, order) == expected
+
+
+@pytest.mark.parametrize("text, words", [("03/04/2026", "could be 3 April or 4 March"),
+                                         ("2026-02-30", "not a real date"), ("soon", "not a date")])
+def test_parse_date_problems(text, words):
+    with pytest.raises(DateProblem, match=words):
+        parse_date(text)
+
+
+def test_infer_order_per_column_and_locale():
+    assert infer_order(["01/02/2026", "25/02/2026"]) == DMY
+    assert infer_order(["01/02/2026", "02/25/2026"]) == MDY
+    assert infer_order(["01/02/2026"]) is None
+    assert infer_order(["01/02/2026"], locale_order("en_US")) == MDY
+    assert infer_order(["01/02/2026"], locale_order("de_DE")) == DMY
+    assert infer_order(["13/01/2026", "01/13/2026"]) is None  # contradictory evidence decides nothing
+
+
+def test_format_date_as_a_lead_reads_it():
+    assert format_date(date(2026, 3, 4)) == "4 Mar 2026" and format_date(None) == ""
+
+
+def test_values():
+    assert split_list("Python; SQL, python ,, Go") == ["Python", "SQL", "Go"]
+    assert check_email("  Ana Ruiz <Ana.Ruiz@Example.org> ") == "ana.ruiz@example.org"
+    with pytest.raises(ValueError):
+        check_email("ana at example")
+    assert parse_bool("Yes") is True and parse_bool("n") is False
+    assert parse_whole("2.0") == 2
+    with pytest.raises(ValueError):
+        parse_whole("two")
+    assert parse_timezone("utc+5:30") == "UTC+5:30" and parse_timezone("europe/berlin") == "Europe/Berlin"
+    assert utc_offset_hours("UTC-3:30") == -3.5
+    with pytest.raises(ValueError):
+        parse_timezone("UTC+20")

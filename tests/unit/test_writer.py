@@ -1,0 +1,163 @@
+"""The one writer: only the meant cells change, ids are added, conflicts refuse, saves are atomic with backups."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import io
+import os
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font
+
+from lib.errors import WriteConflict
+from lib.safe_save import BACKUP_DIR
+from lib.sources import CsvSource, XlsxSource, upload_source
+from lib.writer import Writer
+
+CLOCK = lambda: datetime(2026, 3, 14, 9, 30)  # noqa: E731
+
+
+def ids():
+    counter = iter(range(1, 1000))
+    return lambda: f"{next(counter):04d}"
+
+
+def rows_of(path: Path, delimiter=",") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=delimiter))
+
+
+def writer_for(source):
+    return Writer(source, source.read_tables(), clock=CLOCK, new_id=ids())
+
+
+def test_update_changes_one_cell_keeps_everything_else_and_logs_it(sample_copy):
+    before = rows_of(sample_copy / "pairings.csv")
+    mentors_before = (sample_copy / "mentors.csv").read_bytes()
+    done = writer_for(CsvSource(folder=sample_copy)).update("pairings", "P-016", {"status": "active",
+                                                                                   "started_on": "2026-07-27"})
+    assert done == {"status": ("proposed", "active"), "started_on": ("", "2026-07-27")}
+    after = rows_of(sample_copy / "pairings.csv")
+    changed = [(r, c) for r, (old, new) in enumerate(zip(before, after)) for c, (a, b) in enumerate(zip(old, new))
+               if a != b]
+    row = next(i for i, r in enumerate(before) if r[0] == "P-016")
+    assert changed == [(row, 4), (row, 5)] and len(after) == len(before)
+    assert (sample_copy / "mentors.csv").read_bytes() == mentors_before
+    backups = list((sample_copy / BACKUP_DIR).glob("pairings-*.csv"))
+    assert len(backups) == 1 and rows_of(backups[0]) == before
+    log = rows_of(sample_copy / "changes.csv")
+    assert log[0] == ["id", "changed_at", "tab", "key", "action", "field", "old_value", "new_value"]
+    assert log[1:] == [["X-0001", "2026-03-14T09:30:00", "pairings", "P-016", "update", "status", "proposed",
+                        "active"],
+                       ["X-0002", "2026-03-14T09:30:00", "pairings", "P-016", "update", "started_on", "",
+                        "2026-07-27"]]
+
+
+def test_update_refuses_when_the_row_changed_since_it_was_read(sample_copy):
+    source = CsvSource(folder=sample_copy)
+    writer = writer_for(source)
+    path = sample_copy / "pairings.csv"
+    path.write_text(path.read_text().replace("P-016,olena", "P-016,OLENA"))  # someone else edits the row
+    edited = path.read_bytes()
+    with pytest.raises(WriteConflict) as caught:
+        writer.update("pairings", "P-016", {"status": "active"})
+    assert path.read_bytes() == edited and not (sample_copy / "changes.csv").exists()
+    assert caught.value.seen["mentor_email"].startswith("olena")
+    assert caught.value.current["mentor_email"].startswith("OLENA")
+    assert "Reload" in str(caught.value)
+
+
+def test_update_of_another_row_is_not_a_conflict(sample_copy):
+    writer = writer_for(CsvSource(folder=sample_copy))
+    path = sample_copy / "pairings.csv"
+    path.write_text(path.read_text().replace("P-017,marcus", "P-017,MARCUS"))
+    assert writer.update("pairings", "P-016", {"cadence": "weekly"}) == {"cadence": ("biweekly", "weekly")}
+
+
+def test_append_uses_the_users_columns_adds_ids_and_creates_missing_tabs(tmp_path):
+    (tmp_path / "mentors.csv").write_text("Email;First name;Last name;Notes\nana@x.org;Ana;Ruiz;keep me\n")
+    (tmp_path / "mentees.csv").write_text("email,name\nsam@x.org,Sam\n")
+    source = CsvSource(folder=tmp_path)
+    writer = writer_for(source)
+    assert writer.append("mentors", [{"email": "bo@x.org", "name": "Bo van Dijk", "capacity": 2}]) == ["bo@x.org"]
+    assert rows_of(tmp_path / "mentors.csv", ";") == [
+        ["Email", "First name", "Last name", "Notes", "capacity"],  # a missing column is added at the end
+        ["ana@x.org", "Ana", "Ruiz", "keep me"], ["bo@x.org", "Bo", "van Dijk", "", "2"]]
+    keys = writer.append("checkins", [{"date": "2026-03-14", "mentor_email": "ana@x.org",
+                                       "mentee_email": "sam@x.org", "notes": "=HYPERLINK(\"x\")"}])
+    assert keys == ["C-0002"]  # X-0001 went to the change log of the first append
+    checkins = rows_of(tmp_path / "checkins.csv")
+    assert checkins[0] == ["id", "date", "mentor_email", "mentee_email", "minutes", "channel", "notes"]
+    assert checkins[1] == ["C-0002", "2026-03-14", "ana@x.org", "sam@x.org", "", "", "=HYPERLINK(\"x\")"]
+    data = source.load()
+    assert [m.name for m in data.mentors] == ["Ana Ruiz", "Bo van Dijk"]
+    assert [p.message for p in data.problems] == ["no pairing of these two people on the pairings tab"]
+    assert data.checkins[0].notes == "=HYPERLINK(\"x\")"
+    assert [r[4] for r in rows_of(tmp_path / "changes.csv")[1:]] == ["append", "append"]
+
+
+def test_appended_ids_never_repeat_existing_ones(sample_copy):
+    proposals = itertools.chain(["0001", "0002", "9999"], (f"x{i}" for i in itertools.count()))
+    writer = Writer(CsvSource(folder=sample_copy), {}, clock=CLOCK, new_id=lambda: next(proposals))
+    keys = writer.append("checkins", [{"date": "2026-07-24", "mentor_email": "ana.ruiz@northwind.example",
+                                       "mentee_email": "mei.chen@northwind.example"}])
+    assert keys == ["C-9999"]  # C-0001 and C-0002 are already in the sample
+
+
+def test_interrupted_save_leaves_the_original_intact(sample_copy, monkeypatch):
+    path = sample_copy / "pairings.csv"
+    original = path.read_bytes()
+    writer = writer_for(CsvSource(folder=sample_copy))
+
+    def crash(*args, **kwargs):
+        raise OSError("disk full")
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        writer.update("pairings", "P-016", {"status": "active"})
+    assert path.read_bytes() == original
+    assert [p.name for p in sample_copy.iterdir() if p.name.endswith(".tmp")] == []
+    assert list((sample_copy / BACKUP_DIR).glob("pairings-*.csv"))
+
+
+def _workbook(path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Mentors"
+    ws.append(["Email", "Name", "Capacity", "Private notes"])
+    ws.append(["ana@x.org", "Ana", 2, "likes tea"])
+    ws["A1"].font = Font(bold=True)
+    ws.column_dimensions["D"].width = 40
+    book.create_sheet("Mentees").append(["email", "name"])
+    book["Mentees"].append(["sam@x.org", "Sam"])
+    book.save(path)
+
+
+def test_xlsx_update_edits_cells_in_place_keeps_formatting_and_never_writes_formulas(tmp_path):
+    path = tmp_path / "program.xlsx"
+    _workbook(path)
+    writer = writer_for(XlsxSource(path=path))
+    writer.update("mentors", "ana@x.org", {"name": "=cmd|' /C calc'!A0", "capacity": "3"})
+    book = openpyxl.load_workbook(path)
+    ws = book["Mentors"]
+    assert ws["B2"].value == "=cmd|' /C calc'!A0" and ws["B2"].data_type == "s"
+    assert ws["C2"].value == 3 and ws["D2"].value == "likes tea"
+    assert ws["A1"].font.bold and ws.column_dimensions["D"].width == 40
+    assert [c.value for c in book["changes"][1]][:3] == ["id", "changed_at", "tab"]
+    assert list((tmp_path / BACKUP_DIR).glob("program-*.xlsx"))
+    assert XlsxSource(path=path).load().mentors[0].name == "=cmd|' /C calc'!A0"
+
+
+def test_uploaded_files_are_written_in_memory_and_offered_as_a_download(tmp_path):
+    path = tmp_path / "program.xlsx"
+    _workbook(path)
+    original = path.read_bytes()
+    source = upload_source([("program.xlsx", original)])
+    assert not source.in_place
+    writer_for(source).append("mentees", [{"email": "kim@x.org", "name": "Kim"}])
+    name, data, mime = source.download()
+    assert name == "program.xlsx" and "spreadsheetml" in mime
+    assert [m.email for m in upload_source([("program.xlsx", data)]).load().mentees] == ["sam@x.org", "kim@x.org"]
+    assert path.read_bytes() == original
