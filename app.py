@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import app_state
+from lib.text import plural
 
 st.set_page_config(page_title="Tandem", page_icon=":material/diversity_3:", layout="wide")
 
@@ -42,15 +43,15 @@ def source_status() -> None:
     data, error = app_state.current_data()
     st.caption(f"**In use:** {source.label}")
     if error:
-        st.error("Could not read this source. Details on the page.", icon=":material/error:")
+        st.error(f"Could not read this source: {error}", icon=":material/error:")
     when = app_state.loaded_at()
-    problems = f" · {len(data.problems)} data problems" if data and data.problems else ""
+    problems = f" · {plural(len(data.problems), 'data problem')}" if data and data.problems else ""
     st.caption(f"Read at {when:%H:%M:%S}{problems}" if when else "Not read yet")
     if st.button("Refresh data", icon=":material/refresh:", help="Read the source again"):
         app_state.current_data(force=True)
         st.rerun()
     download = source.download()
-    if download and not source.in_place:
+    if download and source.changed:
         name, payload, mime = download
         st.download_button("Download the data with your changes", payload, file_name=name, mime=mime,
                            on_click="ignore", icon=":material/download:",

@@ -115,11 +115,12 @@ def _overbooked(pairings: list[Pairing], mentor_by: dict[str, Mentor], tables) -
 def check_log(tab: str, rows: list[CheckIn] | list[Feedback], mentors, mentees, pairings: list[Pairing],
               tables, today) -> tuple[list, list[Problem]]:
     """Check-ins and feedback must name known people; a missing pairing or a future date is only a warning."""
-    mentor_emails, mentee_emails = {m.email for m in mentors}, {m.email for m in mentees}
+    mentee_emails = {m.email for m in mentees}
+    people = mentee_emails | {m.email for m in mentors}
     paired = {(p.mentor_email, p.mentee_email) for p in pairings}
     kept, problems = [], []
     for item in rows:
-        if item.mentor_email not in mentor_emails | mentee_emails:
+        if item.mentor_email not in people:
             problems.append(_at(tables, tab, item.row, "mentor_email", item.mentor_email,
                                 "unknown person: not on the mentors or mentees tab; row skipped"))
             continue

@@ -4,6 +4,7 @@ import streamlit as st
 
 import app_state
 from lib.dates import format_date
+from lib.text import plural
 from lib.overview import mentor_load, program_summary, unmatched_mentees
 from page_parts import mail_links, people_columns
 
@@ -28,7 +29,7 @@ row[2].metric("Mentees", summary.mentees)
 row[3].metric("Data problems", summary.problems, help=f"{summary.problem_errors} of them kept a row or value out")
 
 if summary.problems:
-    st.warning(f"{summary.problems} problems were found in the data. The Roster page lists each one with its "
+    st.warning(f"{plural(summary.problems, 'problem')} found in the data. The Roster page lists each one with its "
                "tab, row and column.", icon=":material/warning:")
     st.page_link("pages/roster.py", label="See the problems", icon=":material/arrow_forward:")
 

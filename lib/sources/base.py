@@ -33,6 +33,7 @@ class Source(ABC):
     locale: str | None = None
     in_place: bool = True  # False: writes stay in memory and the updated file is offered as a download
     origin: str | None = None  # what the user typed to open it (a path), for re-opening and caching
+    changed: bool = False  # an in-memory copy that was written to since it was opened
 
     @abstractmethod
     def read_tables(self) -> dict[str, RawTable]:

@@ -114,6 +114,7 @@ class CsvSource(Source):
             data = render_csv(apply_to_grid(grids.get(name, []), edit), fmt)
             if self.files is not None:
                 self.files[name] = data
+                self.changed = True
             else:
                 save_atomically(self.folder / name, data)
 

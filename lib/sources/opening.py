@@ -28,6 +28,8 @@ def open_source(location: str) -> Source:
         raise SourceError("Google Sheets URLs are not supported in this version; export the sheet as .xlsx "
                           "or give a folder of CSV files.")
     path = Path(text).expanduser()
+    if not path.exists():
+        raise SourceError(f"{path} does not exist: give a folder of CSV files or an .xlsx workbook.")
     if path.is_dir():
         return CsvSource(folder=path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):

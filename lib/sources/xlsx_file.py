@@ -126,7 +126,7 @@ class XlsxSource(Source):
         apply_to_workbook(book, edits)
         data = workbook_bytes(book)
         if self.path is None:
-            self.data = data
+            self.data, self.changed = data, True
         else:
             save_atomically(self.path, data)
 

@@ -185,7 +185,7 @@ def test_open_a_folder_with_a_broken_row(app, tmp_path):
     assert not app.sidebar.error, [e.value for e in app.sidebar.error]
     captions = sidebar_captions(app)
     assert any(str(folder) in c for c in captions), captions
-    assert any("data problems" in c for c in captions), captions
+    assert any("· 1 data problem" in c for c in captions), captions
 
     shown = metrics(app)
     assert shown["People"] == str(VALID_PEOPLE)
@@ -281,3 +281,27 @@ def test_upload_csv_files(app):
     captions = sidebar_captions(app)
     assert any("Uploaded CSV files (mentees.csv, mentors.csv)" in c for c in captions), captions
     assert metrics(app)["People"] == str(VALID_PEOPLE)
+
+
+def test_open_an_xlsx_workbook_by_path(app, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    mentors = book.active
+    mentors.title = "Mentors"
+    for row in MENTORS_CSV.splitlines():
+        mentors.append(row.split(","))
+    mentees = book.create_sheet("Mentees")
+    for row in MENTEES_CSV.splitlines():
+        mentees.append(row.split(","))
+    path = tmp_path / "program.xlsx"
+    book.save(path)
+
+    open_location(app, path)
+    assert_no_exception(app)
+    assert any(str(path) in c for c in sidebar_captions(app))
+    assert metrics(app)["People"] == str(VALID_PEOPLE)
+    app.switch_page("pages/roster.py").run()
+    assert_no_exception(app)
+    problems = app.tabs[2].dataframe[0].value
+    assert ((problems["tab"] == "mentees") & (problems["row"] == BROKEN_ROW)
+            & (problems["column"] == BROKEN_HEADER)).sum() == 1, problems.to_dict("records")

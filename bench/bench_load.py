@@ -1,0 +1,61 @@
+"""How long reading and validating a roster takes, by size. Run: .venv/bin/python bench/bench_load.py
+
+Writes synthetic CSV folders (seeded) to a temporary directory, then times CsvSource(...).load()
+(decode, sniff, map headers, pydantic validation, cross-tab checks) and one Writer.update.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lib.sources import CsvSource  # noqa: E402
+from lib.writer import Writer  # noqa: E402
+
+SKILLS = ["Python", "SQL", "React", "Go", "Kubernetes", "security", "testing", "design", "data", "cloud"]
+
+
+def write_program(folder: Path, mentees: int, rng: random.Random) -> None:
+    mentors = max(mentees // 3, 1)
+    (folder / "mentors.csv").write_text("email,name,team,skills,capacity,timezone\n" + "".join(
+        f"m{i}@x.org,Mentor {i},T{i % 7},{'; '.join(rng.sample(SKILLS, 3))},{rng.randint(2, 4)},Europe/Berlin\n"
+        for i in range(mentors)))
+    (folder / "mentees.csv").write_text("email,name,team,goals\n" + "".join(
+        f"e{i}@x.org,Mentee {i},T{i % 7},{'; '.join(rng.sample(SKILLS, 2))}\n" for i in range(mentees)))
+    (folder / "pairings.csv").write_text("id,mentor_email,mentee_email,status,started_on,cadence\n" + "".join(
+        f"P-{i},m{i % mentors}@x.org,e{i}@x.org,active,2026-06-0{1 + i % 9},weekly\n" for i in range(mentees // 2)))
+    (folder / "checkins.csv").write_text("id,date,mentor_email,mentee_email,minutes\n" + "".join(
+        f"C-{i},2026-07-{1 + i % 28:02d},m{(i % (mentees // 2)) % mentors}@x.org,e{i % (mentees // 2)}@x.org,30\n"
+        for i in range(mentees * 4)))
+
+
+def main() -> None:
+    rng = random.Random(7)
+    print("| mentees | mentors | check-ins | load (median of 3) | one update |")
+    print("|---:|---:|---:|---:|---:|")
+    for mentees in (100, 1_000, 10_000):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            write_program(folder, mentees, rng)
+            times = []
+            for _ in range(3):
+                start = time.perf_counter()
+                data = CsvSource(folder=folder).load()
+                times.append(time.perf_counter() - start)
+            assert not data.problems, data.problems[:3]
+            source = CsvSource(folder=folder)
+            start = time.perf_counter()
+            Writer(source, source.read_tables()).update("pairings", "P-1", {"cadence": "biweekly"})
+            update = time.perf_counter() - start
+            print(f"| {mentees:,} | {len(data.mentors):,} | {len(data.checkins):,} | "
+                  f"{statistics.median(times):.2f} s | {update:.2f} s |")
+
+
+if __name__ == "__main__":
+    main()
