@@ -15,6 +15,11 @@ SAMPLE, LOCAL, UPLOAD = "Sample data", "Folder or .xlsx on this computer", "Uplo
 def data_source_sidebar() -> None:
     with st.sidebar:
         st.subheader("Data source")
+        if "source_choice" not in st.session_state:  # a data_source in secrets opens as a local path
+            origin = getattr(app_state.current_source(), "origin", "sample")
+            st.session_state["source_choice"] = SAMPLE if origin == "sample" else LOCAL
+            if origin != "sample":
+                st.session_state["source_path"] = origin
         choice = st.radio("Data source", [SAMPLE, LOCAL, UPLOAD], key="source_choice", label_visibility="collapsed")
         if choice == SAMPLE and getattr(app_state.current_source(), "origin", None) != "sample":
             app_state.use_source(app_state.sample_source(), origin="sample")

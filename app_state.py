@@ -9,7 +9,7 @@ import streamlit as st
 
 from lib.dataset import Dataset
 from lib.errors import TandemError
-from lib.sources import Source, open_source, sample_source, upload_source
+from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
 
 SOURCE, DATA, VERSION = "tandem_source", "tandem_data", "tandem_version"
 
@@ -26,10 +26,26 @@ def _load_location(location: str, signature: tuple) -> Dataset:
     return open_source(location).load()
 
 
+def configured_location() -> str | None:
+    """`data_source` from .streamlit/secrets.toml: the lead's own data to open at start instead of the sample."""
+    try:
+        return st.secrets.get("data_source") or None
+    except FileNotFoundError:  # no secrets file at all
+        return None
+
+
 def current_source() -> Source:
     if SOURCE not in st.session_state:
-        source = sample_source()
-        source.origin = "sample"
+        location = configured_location()
+        if location:
+            try:
+                source = open_source(location)
+            except TandemError as exc:  # say so; never fall back to the sample in place of the lead's data
+                source = UnavailableSource(location, str(exc))
+            source.origin = location
+        else:
+            source = sample_source()
+            source.origin = "sample"
         st.session_state[SOURCE] = source
     return st.session_state[SOURCE]
 

@@ -3,6 +3,6 @@
 from .base import Source, TabEdit
 from .csv_files import CsvSource
 from .xlsx_file import XlsxSource
-from .opening import open_source, sample_source, upload_source
+from .opening import UnavailableSource, open_source, sample_source, upload_source
 
-__all__ = ["Source", "TabEdit", "CsvSource", "XlsxSource", "open_source", "sample_source", "upload_source"]
+__all__ = ["Source", "TabEdit", "CsvSource", "XlsxSource", "UnavailableSource", "open_source", "sample_source", "upload_source"]

@@ -21,6 +21,17 @@ def sample_source() -> CsvSource:
     return CsvSource(files=files, label="Sample data (Northwind Labs)")
 
 
+class UnavailableSource(Source):
+    """A configured source that could not be opened: it keeps saying why instead of showing other data."""
+
+    def __init__(self, location: str, reason: str):
+        self.origin, self.reason = location, reason
+        self.label = f"{location} (unavailable)"
+
+    def read_tables(self):
+        raise SourceError(self.reason)
+
+
 def open_source(location: str) -> Source:
     """A CSV folder or an .xlsx path, as typed on the command line or in the sidebar."""
     text = str(location).strip()
