@@ -42,7 +42,8 @@ def plain_value(text: str) -> object:
 
 def open_workbook(data: bytes, name: str, values_only: bool):
     try:
-        return load_workbook(io.BytesIO(data), data_only=values_only, read_only=False)
+        # Reading values streams the sheets (read_only); editing needs the full workbook model.
+        return load_workbook(io.BytesIO(data), data_only=values_only, read_only=values_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise SourceError(f"{name} is not a readable .xlsx workbook ({type(exc).__name__}). "
                           "Save it from Excel or LibreOffice as .xlsx and try again.") from None
@@ -50,8 +51,11 @@ def open_workbook(data: bytes, name: str, values_only: bool):
 
 def workbook_grids(data: bytes, name: str) -> dict[str, Grid]:
     book = open_workbook(data, name, values_only=True)
-    return {ws.title: [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            for ws in book.worksheets}
+    try:
+        return {ws.title: [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+                for ws in book.worksheets}
+    finally:
+        book.close()
 
 
 def _write_cell(ws, row: int, column: int, text: str) -> None:
