@@ -18,7 +18,7 @@ def filtered(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     teams = middle.multiselect("Team", sorted(t for t in frame["team"].unique() if t), key=f"{key}_teams")
     active_only = right.toggle("Active only", key=f"{key}_active")
     if query:
-        text = frame.astype(str).agg(" ".join, axis=1).str.lower()
+        text = frame.fillna("").astype(str).agg(" ".join, axis=1).str.lower()
         frame = frame[text.str.contains(query.lower(), regex=False)]
     if teams:
         frame = frame[frame["team"].isin(teams)]

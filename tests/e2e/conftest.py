@@ -7,6 +7,7 @@ between tests. Nothing here writes inside the repository: test files live in pyt
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -50,12 +51,17 @@ def _healthy(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def server_url():
+def server_url(tmp_path_factory):
     port = _free_port()
     log = tempfile.TemporaryFile(mode="w+b")
+    # An empty secrets file of our own, so a developer's .streamlit/secrets.toml (data_source = their real
+    # data) never replaces the sample data the tests expect.
+    secrets = tmp_path_factory.mktemp("streamlit") / "secrets.toml"
+    secrets.write_text("# e2e: no data_source, the app starts on the sample data\n")
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
+               "--secrets.files", str(secrets)]
     process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
@@ -138,10 +144,9 @@ _IDLE_JS = """() => {
 def wait_rendered(page, timeout: float = TIMEOUT_MS) -> None:
     """Wait until the app shows content and is idle (no script running), then require no exception on screen."""
     page.locator('[data-testid="stAppViewContainer"]').wait_for(state="attached", timeout=timeout)
-    for _ in range(2):  # idle twice in a row: a rerun can start just after the first idle moment
+    for _ in range(3):  # idle three times 150 ms apart: a rerun can start just after an idle moment
         page.wait_for_function(_IDLE_JS, timeout=timeout, polling=100)
         page.wait_for_timeout(150)
-    page.wait_for_function(_IDLE_JS, timeout=timeout, polling=100)
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, f"the app shows an exception:\n{exceptions.first.inner_text()}"
 
@@ -162,21 +167,21 @@ class Tandem:
 
     def go_to(self, title: str) -> None:
         """Click a page in the sidebar navigation, as a person would."""
-        self.page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).click()
+        link = self.page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title)
+        link.click()
+        link.and_(self.page.locator('[aria-current="page"]')).wait_for()
         self.wait_rendered()
 
     def choose_source(self, option: str) -> None:
-        self.sidebar.locator('[data-testid="stRadio"] label').filter(has_text=option).click()
+        self.sidebar.locator('[data-testid="stRadioOption"]').filter(has_text=option).click()
         self.wait_rendered()
 
     def metric(self, label: str) -> str:
         """The value shown under a metric's label."""
+        exact = re.compile(rf"^\s*{re.escape(label)}\s*$")  # "Mentees" must not match "Unmatched mentees"
         metric = self.page.locator('[data-testid="stMetric"]').filter(
-            has=self.page.locator('[data-testid="stMetricLabel"]', has_text=label))
+            has=self.page.locator('[data-testid="stMetricLabel"]', has_text=exact))
         return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
-
-    def sidebar_text(self) -> str:
-        return self.sidebar.inner_text()
 
 
 @pytest.fixture
