@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from .errors import TandemError
+from .exports import csv_bytes, xlsx_bytes
+from .matching import PairingOptions, suggest
 from .problems import ERROR
 from .sources import open_source, sample_source
 from .starter import starter_csv_zip, starter_workbook
+from .writer import Writer
 
 OK, FOUND, UNUSABLE = 0, 1, 2
 
@@ -58,6 +62,45 @@ def cmd_starter(args) -> int:
     return OK
 
 
+def cmd_pair(args) -> int:
+    started = time.perf_counter()
+    out = Path(args.out) if args.out else None
+    if out and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise TandemError(f"{out} must end in .csv or .xlsx.")
+    if not 0 <= args.min_score <= 100:
+        raise TandemError(f"--min-score must be between 0 and 100, not {args.min_score:g}.")
+    source = source_from(args.source)
+    if args.save and not source.in_place:
+        raise TandemError(f"{source.label} cannot be saved to in place: copy it to a folder or workbook "
+                          "and pair that (e.g. python -m lib pair ./my-program --save).")
+    data = source.load()
+    result = suggest(data, PairingOptions(type=args.type, goal=args.goal, min_score=args.min_score,
+                                          not_same_team=args.not_same_team))
+    for pair in result.pairs:
+        print(f"{pair.mentor_email} + {pair.mentee_email}: {pair.score:.1f} ({pair.reason})")
+    for group in result.groups:
+        print(f"group of {group.mentor_email}: {len(group.members)} member(s); themes: "
+              f"{', '.join(group.themes) or 'none shared yet'}")
+    for note in result.notes:
+        print(note)
+    summary = result.summary
+    print(f"placed {summary.placed}, unmatched {summary.unmatched}, total score {summary.total_score:.1f}, "
+          f"average {summary.average_score:.1f}, blocking pairs {summary.blocking_pairs}"
+          + (f"; pairs alone {summary.paired_total:.1f} of at most {summary.score_bound:.1f}"
+             if summary.score_bound is not None else ""))
+    for waiting in result.unmatched:
+        print(f"unmatched {waiting.mentee_email}: {waiting.reason}")
+    if out:
+        frame = result.frame()
+        out.write_bytes(csv_bytes(frame) if out.suffix.lower() == ".csv" else xlsx_bytes(frame, "pairs"))
+        print(f"wrote {len(frame)} pairs to {out}")
+    if args.save and result.pairs:
+        Writer(source, source.read_tables()).append("pairings", result.pairing_records())
+        print(f"saved {len(result.pairs)} proposed pairings to {source.label}")
+    print(f"time: {summary.seconds:.2f} s pairing, {time.perf_counter() - started:.2f} s with reading")
+    return FOUND if result.unmatched else OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m lib", description="Tandem: mentorship program data from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -69,6 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
     starter = commands.add_parser("starter", help="write a blank starter workbook (.xlsx) or CSV set (.zip)")
     starter.add_argument("out", help="file to write: tandem-starter.xlsx or tandem-starter.zip")
     starter.set_defaults(run=cmd_starter)
+    pair = commands.add_parser("pair", help="suggest pairs: exact, within the hard rules, each with its reason")
+    pair.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
+    pair.add_argument("--type", choices=["one-on-one", "group", "peer"], default="one-on-one")
+    pair.add_argument("--goal", choices=["everyone", "best"], default="everyone",
+                      help="everyone: place the most mentees, then the best total; best: no pair below --min-score")
+    pair.add_argument("--min-score", type=float, default=40.0, help="lowest score a pair may have with --goal best")
+    pair.add_argument("--not-same-team", action="store_true", help="never pair two people of the same team")
+    pair.add_argument("--out", help="also write the pairs to this .csv or .xlsx file")
+    pair.add_argument("--save", action="store_true", help="append the pairs to the pairings tab as proposed")
+    pair.set_defaults(run=cmd_pair)
     return parser
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -26,6 +30,22 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV with a BOM so Excel reads UTF-8 names correctly."""
     return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """One sheet with a bold header; text cells neutralised, so they are stored as text, never as formulas."""
+    book = Workbook()
+    table = book.active
+    table.title = sheet
+    clean = neutralise_frame(frame)
+    table.append(list(clean.columns))
+    for cell in table[1]:
+        cell.font = Font(bold=True)
+    for row in clean.itertuples(index=False):
+        table.append([None if pd.isna(v) else v.item() if hasattr(v, "item") else v for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def dated_name(what: str, day, suffix: str) -> str:

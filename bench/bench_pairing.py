@@ -1,0 +1,138 @@
+"""How long one-on-one pairing takes, by size. Run: .venv/bin/python bench/bench_pairing.py [--quick]
+
+Cases: mentor-match's public 500 x 500 sample (../shared/peer-samples/mentor-match-500/canonical,
+paired with --not-same-team like the peer's own rule), then seeded synthetic rosters of 1,000 and 10,000
+mentees with mentees / 3 mentors whose capacities (1-4) add up to 1.1 x the mentees, and peer pairing
+of 2,000. Each case runs in a fresh child process so its peak memory (max RSS) is its own. Prints a
+markdown table.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from lib.dataset import Dataset  # noqa: E402
+from lib.matching import PairingOptions, suggest  # noqa: E402
+from lib.models import Mentee, Mentor  # noqa: E402
+from lib.settings import Settings  # noqa: E402
+from lib.sources import CsvSource  # noqa: E402
+
+PEER_SAMPLE = ROOT.parent / "shared" / "peer-samples" / "mentor-match-500" / "canonical"
+TOPICS = [f"topic {k}" for k in range(40)]
+HOBBIES = [f"hobby {k}" for k in range(20)]
+ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Kolkata",
+         "Asia/Tokyo", "Australia/Sydney", "UTC-3"]
+LANGUAGES = ["Spanish", "French", "German", "Hindi", "Portuguese", "Japanese"]
+
+
+def roster(mentees: int, seed: int = 7) -> Dataset:
+    """A seeded program: mentees / 3 mentors, capacities 1-4 adding up to 1.1 x mentees, some rules in play."""
+    rng = random.Random(seed)
+    n_mentors = max(mentees // 3, 1)
+    capacity = [rng.randint(1, 4) for _ in range(n_mentors)]
+    target = min(round(1.1 * mentees), 4 * n_mentors)
+    while sum(capacity) != target:  # nudge random mentors until the total is exactly the target
+        k = rng.randrange(n_mentors)
+        step = 1 if sum(capacity) < target else -1
+        if 1 <= capacity[k] + step <= 4:
+            capacity[k] += step
+    mentor_emails = [f"mentor{k}@bench.example" for k in range(n_mentors)]
+
+    def languages() -> str:
+        return "; ".join(["English", *rng.sample(LANGUAGES, rng.randint(0, 1))])
+
+    mentors = [Mentor(email=email, name=f"Mentor {k}", team=f"Team {rng.randrange(25)}",
+                      skills="; ".join(rng.sample(TOPICS, rng.randint(3, 6))),
+                      interests="; ".join(rng.sample(HOBBIES, 2)), seniority=str(rng.randint(3, 20)),
+                      timezone=rng.choice(ZONES), capacity=str(capacity[k]), languages=languages())
+               for k, email in enumerate(mentor_emails)]
+    people = [Mentee(email=f"mentee{k}@bench.example", name=f"Mentee {k}", team=f"Team {rng.randrange(25)}",
+                     goals="; ".join(rng.sample(TOPICS, rng.randint(2, 3))),
+                     skills="; ".join(rng.sample(TOPICS, rng.randint(1, 3))),
+                     interests="; ".join(rng.sample(HOBBIES, 2)), seniority=str(rng.randint(0, 5)),
+                     timezone=rng.choice(ZONES), languages=languages(),
+                     manager_email=rng.choice(mentor_emails) if rng.random() < 0.3 else "",
+                     avoid=rng.choice(mentor_emails) if rng.random() < 0.05 else "",
+                     preferred_mentors=rng.choice(mentor_emails) if rng.random() < 0.1 else "")
+              for k in range(mentees)]
+    return Dataset(mentors=mentors, mentees=people, settings=Settings(as_of="2026-07-24"))
+
+
+def run_case(name: str) -> dict:
+    if name == "mentor-match-500":
+        data = CsvSource(folder=PEER_SAMPLE).load()
+        options = PairingOptions(not_same_team=True)
+    elif name.startswith("peer-"):
+        data = roster(int(name.removeprefix("peer-")))
+        options = PairingOptions(type="peer")
+    else:
+        data = roster(int(name))
+        options = PairingOptions()
+    started = time.perf_counter()
+    result = suggest(data, options)
+    seconds = time.perf_counter() - started
+    figures = {"case": name, "mentees": len(data.mentees), "seconds": seconds,
+               "mentors": len(data.mentees if options.type == "peer" else data.mentors),
+               "placed": result.summary.placed, "unmatched": result.summary.unmatched,
+               "total": result.summary.total_score, "blocking": result.summary.blocking_pairs,
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               "bound": result.summary.score_bound}
+    if name == "mentor-match-500":
+        figures.update(_peer_figures(data, result))
+    return figures
+
+
+def _peer_figures(data: Dataset, result) -> dict:
+    """The figures mentor-match reports: same-organisation pairs, grade gap, identity asked for and met."""
+    mentors, mentees = data.mentor_by_email, data.mentee_by_email
+    gaps = [mentors[p.mentor_email].seniority - mentees[p.mentee_email].seniority for p in result.pairs]
+    asked = [p for p in result.pairs if mentees[p.mentee_email].interests]
+    met = [p for p in asked if {i.lower() for i in mentees[p.mentee_email].interests}
+           & {i.lower() for i in mentors[p.mentor_email].interests}]
+    return {"same_team": sum(mentors[p.mentor_email].team == mentees[p.mentee_email].team for p in result.pairs),
+            "gap_1_2": sum(1 <= g <= 2 for g in gaps), "gap_mean": sum(gaps) / max(len(gaps), 1),
+            "mentor_senior": sum(g > 0 for g in gaps), "asked": sum(1 for m in data.mentees if m.interests),
+            "asked_placed": len(asked), "identity_met": len(met)}
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--case":
+        print(json.dumps(run_case(sys.argv[2])))
+        return
+    cases = ["mentor-match-500", "1000", "peer-2000"] + ([] if "--quick" in sys.argv else ["10000"])
+    rows = []
+    for case in cases:
+        child = subprocess.run([sys.executable, __file__, "--case", case], capture_output=True, text=True, check=True)
+        rows.append(json.loads(child.stdout))
+    started = time.perf_counter()
+    cli = subprocess.run([sys.executable, "-m", "lib", "pair", str(PEER_SAMPLE), "--not-same-team"], cwd=ROOT,
+                         capture_output=True, text=True)
+    cli_seconds = time.perf_counter() - started
+    print("| case | mentees x mentors | pairing (in-process) | peak memory | placed | unmatched | total score | "
+          "blocking pairs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        total = f"{r['total']:,.0f}" + (f" ({100 * r['total'] / r['bound']:.1f} % of bound)" if r["bound"] else "")
+        print(f"| {r['case']} | {r['mentees']:,} x {r['mentors']:,} | {r['seconds']:.2f} s | {r['peak_mb']:,.0f} MB "
+              f"| {r['placed']:,} | {r['unmatched']:,} | {total} | {r['blocking']:,} |")
+    peer = rows[0]
+    print(f"\nWhole CLI process on mentor-match-500 (`python -m lib pair ... --not-same-team`): {cli_seconds:.2f} s "
+          f"(exit {cli.returncode}).")
+    print(f"mentor-match-500 beside the peer (27.8 s, 532 MB, up to 3 mentors per mentee): "
+          f"{peer['placed']} placed, {peer['same_team']} same-organisation pairs, mentor more senior in "
+          f"{peer['mentor_senior']}, 1-2 grades above in {peer['gap_1_2']} (mean gap {peer['gap_mean']:.1f}), "
+          f"identity asked by {peer['asked']} mentees, met for {peer['identity_met']} of the {peer['asked_placed']} "
+          "placed.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Solvers: exact capacitated assignment (mentors expanded into places) and peer pairing.
+
+Both maximise, in this order, the number of pairs made and then the total score: every eligible pair is
+worth a bonus larger than any possible total score, plus its score. Ineligible pairs are worth 0, and a pair
+the solver makes at 0 is dropped (with non-negative worths that is the same as not making it).
+Inputs are in a fixed order (sorted by email), and the solvers are deterministic, so ties break stably.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+
+def _cost(scores: np.ndarray, eligible: np.ndarray, most_pairs: int) -> np.ndarray:
+    """Minus the worth, built in place (at 10k x 11k each float64 copy is 880 MB; scipy's maximize=True copies)."""
+    bonus = 100.0 * (most_pairs + 1)  # one more pair always beats any gain in total score
+    cost = scores.astype(np.float64)
+    cost += bonus
+    cost[~eligible] = 0.0
+    cost *= -1
+    return cost
+
+
+def assign_to_places(scores: np.ndarray, eligible: np.ndarray, free: np.ndarray) -> list[tuple[int, int]]:
+    """Exact: the most mentees placed, then the best total, with mentor j taking at most free[j] mentees.
+
+    Pruning that cannot change the optimum: mentees with no eligible mentor and mentors with no place or
+    no eligible mentee are left out, and a mentor gets no more places than mentees eligible for them.
+    """
+    rows = np.flatnonzero(eligible.any(axis=1))
+    cols = np.flatnonzero(eligible.any(axis=0) & (free > 0))
+    if not len(rows) or not len(cols):
+        return []
+    places = np.minimum(free[cols], eligible[np.ix_(rows, cols)].sum(axis=0))
+    place_cols = np.repeat(cols, places)
+    sub_eligible = eligible[np.ix_(rows, place_cols)]
+    cost = _cost(scores[np.ix_(rows, place_cols)], sub_eligible, min(len(rows), len(place_cols)))
+    r, c = linear_sum_assignment(cost)
+    made = sub_eligible[r, c]
+    return sorted(zip(rows[r[made]].tolist(), place_cols[c[made]].tolist()))
+
+
+@dataclass(frozen=True)
+class PeerMatching:
+    pairs: list[tuple[int, int]]
+    trios: list[tuple[int, int, int]]  # (joiner, pair member, pair member): an odd one out joins a pair
+    score_bound: float  # no set of pairs can have a larger total score than this
+    exact: bool  # the solver's first answer was already a set of pairs, so it is optimal
+
+
+def match_peers(scores: np.ndarray, eligible: np.ndarray) -> PeerMatching:
+    """Pairs among one group of people (scores symmetric, diagonal not eligible).
+
+    Solved as an assignment on the symmetric matrix: its optimum, halved, bounds any pairing from above, and
+    when the optimal assignment only swaps partners (i -> j and j -> i) it *is* an optimal pairing. Otherwise
+    the repair: each longer cycle or chain of the assignment is split into alternate pairs (the better of the
+    ways to do it), and whoever is left is solved again the same way until no new pair appears.
+    """
+    n = scores.shape[0]
+    bound_worth = -_cost(scores, eligible, n)
+    r, c = linear_sum_assignment(np.where(eligible, scores.astype(np.float64), 0.0), maximize=True)
+    score_bound = float(np.where(eligible[r, c], scores[r, c], 0).sum() / 2)
+    pairs: list[tuple[int, int]] = []
+    left = np.flatnonzero(eligible.any(axis=1))
+    exact = True
+    while len(left) >= 2:
+        sub = bound_worth[np.ix_(left, left)]
+        _, partner = linear_sum_assignment(sub, maximize=True)
+        found, rest, swaps_only = _split_cycles(partner, sub)
+        exact &= swaps_only
+        if not found:
+            break
+        pairs += [(int(left[a]), int(left[b])) for a, b in found]
+        left = left[rest]
+        left = left[eligible[np.ix_(left, left)].any(axis=1)]
+    pairs = sorted(tuple(sorted(p)) for p in pairs)
+    return PeerMatching(pairs, _trios(scores, eligible, pairs), score_bound, exact)
+
+
+def _split_cycles(partner: np.ndarray, worth: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray, bool]:
+    """Turn an assignment (a permutation) into pairs along its cycles; returns pairs, the rest, swaps-only.
+
+    Only edges worth more than 0 count: they form closed cycles and open chains. Chains start where no
+    usable edge comes in; whatever is not on a chain lies on a cycle.
+    """
+    n = len(partner)
+    usable = worth[np.arange(n), partner] > 0
+    fed = np.zeros(n, bool)
+    fed[partner[usable]] = True
+    seen = np.zeros(n, bool)
+    pairs, swaps_only = [], True
+    for start in [*np.flatnonzero(~fed).tolist(), *range(n)]:  # chain heads first, then cycles
+        chain, k = [], start
+        while not seen[k]:
+            seen[k] = True
+            chain.append(k)
+            if not usable[k]:
+                break
+            k = int(partner[k])
+        if len(chain) < 2:
+            continue
+        closed = bool(usable[chain[-1]]) and int(partner[chain[-1]]) == chain[0]
+        swaps_only &= len(chain) == 2 and closed
+        pairs += _best_alternate(chain, closed, worth)
+    placed = {k for p in pairs for k in p}
+    return pairs, np.array([k for k in range(n) if k not in placed], np.int64), swaps_only
+
+
+def _best_alternate(chain: list[int], closed: bool, worth: np.ndarray) -> list[tuple[int, int]]:
+    options = range(len(chain)) if closed else range(2)
+    best, best_value = [], -1.0
+    for shift in options:
+        order = chain[shift:] + chain[:shift] if closed else chain[shift:]
+        pairs = [(order[k], order[k + 1]) for k in range(0, len(order) - 1, 2)]
+        value = sum(worth[a, b] for a, b in pairs)
+        if value > best_value:
+            best, best_value = pairs, value
+    return best
+
+
+def _trios(scores: np.ndarray, eligible: np.ndarray, pairs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Each person left out joins the pair they suit best (allowed with both), one joiner per pair."""
+    placed = {k for p in pairs for k in p}
+    free_pairs = list(pairs)
+    trios = []
+    for person in range(scores.shape[0]):
+        if person in placed or not eligible[person].any() or not free_pairs:
+            continue
+        a, b = np.array(free_pairs).T
+        fits = eligible[person, a] & eligible[person, b]
+        if not fits.any():
+            continue
+        best = int(np.argmax(np.where(fits, scores[person, a] + scores[person, b], -1)))
+        trios.append((person, int(a[best]), int(b[best])))
+        free_pairs.pop(best)
+    return trios

@@ -1,0 +1,245 @@
+"""How well each candidate suits each mentee: weighted criteria, vectorised as float32 matrices.
+
+Every criterion is a value in 0..1 per (mentee, candidate); the score is 100 x the weighted mean, so the
+criteria's contributions (weight x value, in points) add up to the score. A value that cannot be known
+(a blank time zone, no languages listed) counts as 0.5: it neither wins nor loses a pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime, time, timezone
+
+import numpy as np
+from scipy import sparse
+
+from ..models import Mentee, Mentor, MentorshipType
+from ..values import utc_offset_hours
+
+UNKNOWN = 0.5
+WORKDAY_HOURS = 8.0  # 09:00-17:00 local
+IDEAL_GAP = (2.0, 8.0)  # years a mentor is ahead of the mentee; more than 16 scores 0
+CHUNK_ROWS = 2048  # mentee rows per block: keeps 7 criteria x block x candidates small at 10k x 3k
+
+
+@dataclass(frozen=True)
+class Weights:
+    goals: float
+    interests: float
+    hours: float
+    seniority: float
+    language: float
+    requested: float
+    type: float
+
+    def as_array(self) -> np.ndarray:
+        raw = np.array([getattr(self, f.name) for f in fields(self)], dtype=np.float32)
+        if (raw < 0).any() or raw.sum() <= 0:
+            raise ValueError("criterion weights must be zero or more, and not all zero")
+        return raw * np.float32(100.0 / raw.sum())
+
+
+CRITERIA = tuple(f.name for f in fields(Weights))
+LABELS = {"goals": "goals covered", "interests": "shared interests", "hours": "working-hours overlap",
+          "seniority": "seniority gap", "language": "shared language", "requested": "requested by the mentee",
+          "type": "mentorship type fits"}
+
+DEFAULT_WEIGHTS: dict[MentorshipType, Weights] = {
+    "one-on-one": Weights(goals=35, interests=5, hours=15, seniority=15, language=10, requested=15, type=5),
+    "group": Weights(goals=40, interests=10, hours=20, seniority=10, language=10, requested=5, type=5),
+    # Peers: complementary goals and skills both ways matter most; being close in seniority helps a little.
+    "peer": Weights(goals=45, interests=15, hours=20, seniority=5, language=10, requested=0, type=5),
+}
+
+
+def _lower(items: list[str]) -> list[str]:
+    return [s.strip().lower() for s in items if s.strip()]
+
+
+def _incidence(lists: list[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """People x terms, 1 where a person lists a term (case-insensitively)."""
+    indptr, indices = [0], []
+    for items in lists:
+        terms = sorted({vocabulary.setdefault(t, len(vocabulary)) for t in _lower(items)})
+        indices.extend(terms)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.ones(len(indices), np.float32), indices, indptr),
+                             shape=(len(lists), max(len(vocabulary), 1)))
+
+
+def _incidences(*groups: list[list[str]]) -> tuple[sparse.csr_matrix, ...]:
+    """One incidence matrix per group of people, all over the same terms so they can be multiplied."""
+    vocabulary: dict[str, int] = {}
+    built = [_incidence(lists, vocabulary) for lists in groups]
+    for matrix in built:
+        matrix.resize((matrix.shape[0], max(len(vocabulary), 1)))
+    return tuple(built)
+
+
+def offsets_on(people: list, on: date) -> np.ndarray:
+    """UTC offsets in hours at noon UTC of `on` (so daylight saving follows the as-of date); NaN when blank."""
+    noon = datetime.combine(on, time(12), tzinfo=timezone.utc)
+    cache: dict[str, float] = {}
+    out = np.empty(len(people), np.float32)
+    for k, person in enumerate(people):
+        if person.timezone not in cache:
+            value = utc_offset_hours(person.timezone, noon)
+            cache[person.timezone] = np.nan if value is None else value
+        out[k] = cache[person.timezone]
+    return out
+
+
+def _seniority(people: list) -> np.ndarray:
+    return np.array([np.nan if p.seniority is None else p.seniority for p in people], np.float32)
+
+
+@dataclass(frozen=True, eq=False)
+class ScoreModel:
+    """The people's features as arrays; `matrix()` scores everyone, `contributions()` explains chosen pairs."""
+
+    kind: MentorshipType
+    weights: np.ndarray  # per criterion, summing to 100
+    goals: sparse.csr_matrix  # mentees x terms
+    skills: sparse.csr_matrix  # candidates x terms
+    goals_back: sparse.csr_matrix | None  # peer: candidates' goals, covered by the mentees' skills
+    skills_back: sparse.csr_matrix | None
+    interests: tuple[sparse.csr_matrix, sparse.csr_matrix]
+    languages: tuple[sparse.csr_matrix, sparse.csr_matrix]
+    offsets: tuple[np.ndarray, np.ndarray]
+    seniority: tuple[np.ndarray, np.ndarray]
+    requested: sparse.csr_matrix  # mentees x candidates, 1 where the mentee asked for the candidate
+    type_fit: tuple[np.ndarray, np.ndarray]  # mentee prefers the run's type; candidate offers it
+
+    @classmethod
+    def build(cls, mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], kind: MentorshipType,
+              weights: Weights, on: date) -> "ScoreModel":
+        peer = kind == "peer"
+        goals, skills, goals_back, skills_back = _incidences(
+            [m.goals for m in mentees], [c.skills for c in candidates],
+            [c.goals for c in candidates] if peer else [], [m.skills for m in mentees] if peer else [])
+        interests = _incidences([m.interests for m in mentees], [c.interests for c in candidates])
+        languages = _incidences([m.languages for m in mentees], [c.languages for c in candidates])
+        column_of = {c.email: j for j, c in enumerate(candidates)}
+        asked = [(i, column_of[e]) for i, m in enumerate(mentees) for e in m.preferred_mentors if e in column_of]
+        if peer:  # a peer's wish counts for the pair whichever of the two made it
+            asked += [(j, i) for i, j in asked]
+        rows, cols = (np.array(x, dtype=np.int64) for x in zip(*asked)) if asked else (np.array([], np.int64),) * 2
+        requested = sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
+                                      shape=(len(mentees), len(candidates)))
+        requested.data[:] = 1.0  # the same wish written twice still counts once
+        wants = np.array([m.preferred_type in (None, kind) for m in mentees], np.float32)
+        offers = np.array([(c.preferred_type in (None, kind)) if peer else
+                           (not c.mentorship_types or kind in c.mentorship_types) for c in candidates], np.float32)
+        return cls(kind, weights.as_array(), goals, skills, goals_back if peer else None,
+                   skills_back if peer else None, interests, languages,
+                   (offsets_on(mentees, on), offsets_on(candidates, on)), (_seniority(mentees), _seniority(candidates)),
+                   requested, (wants, offers))
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.requested.shape
+
+    def criteria(self, rows: np.ndarray, cols: np.ndarray | None = None) -> np.ndarray:
+        """Criterion values in 0..1, shape (criteria, len(rows), len(cols)); all candidates when cols is None."""
+        cols = np.arange(self.shape[1]) if cols is None else np.asarray(cols)
+        rows = np.asarray(rows)
+        out = np.empty((len(CRITERIA), len(rows), len(cols)), np.float32)
+        out[0] = _covered(self.goals[rows], self.skills[cols])
+        if self.kind == "peer":  # complementary: each one's skills cover the other's goals
+            out[0] = (out[0] + _covered(self.goals_back[cols], self.skills_back[rows]).T) / 2
+        out[1] = _shared(self.interests[0][rows], self.interests[1][cols], any_one=False)
+        out[2] = _hours(self.offsets[0][rows, None], self.offsets[1][None, cols])
+        out[3] = _seniority_fit(self.seniority[0][rows, None], self.seniority[1][None, cols], peers=self.kind == "peer")
+        out[4] = _shared(self.languages[0][rows], self.languages[1][cols], any_one=True)
+        out[5] = self.requested[rows][:, cols].toarray()
+        out[6] = (self.type_fit[0][rows, None] + self.type_fit[1][None, cols]) / 2
+        return out
+
+    def matrix(self, chunk_rows: int = CHUNK_ROWS) -> np.ndarray:
+        """Scores 0..100, mentees x candidates, float32, built in blocks of rows to bound memory."""
+        n, m = self.shape
+        out = np.empty((n, m), np.float32)
+        for start in range(0, n, chunk_rows):
+            rows = np.arange(start, min(start + chunk_rows, n))
+            out[rows] = np.tensordot(self.weights, self.criteria(rows), axes=1)
+        return out
+
+    def pair_criteria(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Criterion values for the pairs (rows[k], cols[k]) only, shape (criteria, pairs): explains a result."""
+        rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+        out = np.empty((len(CRITERIA), len(rows)), np.float32)
+        out[0] = _covered_pairs(self.goals[rows], self.skills[cols])
+        if self.kind == "peer":
+            out[0] = (out[0] + _covered_pairs(self.goals_back[cols], self.skills_back[rows])) / 2
+        for k, (left, right), any_one in ((1, self.interests, False), (4, self.languages, True)):
+            a, b = left[rows], right[cols]
+            overlap = _row_sums(a.multiply(b))
+            short = np.minimum(_row_sums(a), _row_sums(b))
+            value = (overlap > 0) if any_one else np.minimum(overlap / np.maximum(short, 1), 1)
+            out[k] = np.where(short > 0, value, UNKNOWN)
+        out[2] = _hours(self.offsets[0][rows], self.offsets[1][cols])
+        out[3] = _seniority_fit(self.seniority[0][rows], self.seniority[1][cols], peers=self.kind == "peer")
+        out[5] = np.asarray(self.requested[rows, cols]).ravel()
+        out[6] = (self.type_fit[0][rows] + self.type_fit[1][cols]) / 2
+        return out
+
+    def contributions(self, rows: np.ndarray, cols: np.ndarray) -> list[dict[str, float]]:
+        """Each criterion's points for each pair (rows[k], cols[k]); they add up to the pair's score."""
+        values = self.pair_criteria(rows, cols) * self.weights[:, None]
+        return [{name: round(float(v), 2) for name, v in zip(CRITERIA, column)} for column in values.T]
+
+
+def _row_sums(matrix: sparse.csr_matrix) -> np.ndarray:
+    return np.asarray(matrix.sum(axis=1), np.float32).ravel()
+
+
+def _covered_pairs(goals: sparse.csr_matrix, skills: sparse.csr_matrix) -> np.ndarray:
+    counts = _row_sums(goals)
+    return np.where(counts > 0, _row_sums(goals.multiply(skills)) / np.maximum(counts, 1), UNKNOWN)
+
+
+def _covered(goals: sparse.csr_matrix, skills: sparse.csr_matrix) -> np.ndarray:
+    """Share of each row's goals that each column's skills cover; UNKNOWN for a mentee with no goals."""
+    overlap = (goals @ skills.T).toarray()
+    counts = np.asarray(goals.sum(axis=1), np.float32)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = overlap / counts
+    return np.where(counts > 0, share, UNKNOWN).astype(np.float32)
+
+
+def _shared(left: sparse.csr_matrix, right: sparse.csr_matrix, any_one: bool) -> np.ndarray:
+    """Interests: share of the shorter list in common. Languages: 1 if any in common. UNKNOWN if a list is blank."""
+    overlap = (left @ right.T).toarray()
+    a = np.asarray(left.sum(axis=1), np.float32)
+    b = np.asarray(right.sum(axis=1), np.float32).T
+    known = (a > 0) & (b > 0)
+    if any_one:
+        value = (overlap > 0).astype(np.float32)
+    else:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            value = np.minimum(overlap / np.minimum(a, b), 1)
+    return np.where(known, value, UNKNOWN).astype(np.float32)
+
+
+def _hours(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Overlap of two 8-hour local workdays as a share of 8 h; working days repeat, so offsets wrap at 24 h.
+    Element-wise (broadcasting), like _seniority_fit: blocks pass a column and a row."""
+    diff = np.abs(left - right) % 24
+    overlap = np.clip(WORKDAY_HOURS - np.minimum(diff, 24 - diff), 0, WORKDAY_HOURS) / WORKDAY_HOURS
+    return np.where(np.isnan(overlap), UNKNOWN, overlap).astype(np.float32)
+
+
+def overlap_hours(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Hours of shared working time, element-wise; NaN where a time zone is not known."""
+    hours = _hours(left, right) * np.float32(WORKDAY_HOURS)
+    return np.where(np.isnan(left) | np.isnan(right), np.nan, hours)
+
+
+def _seniority_fit(mentee: np.ndarray, candidate: np.ndarray, peers: bool) -> np.ndarray:
+    gap = candidate - mentee
+    if peers:  # peers learn best from someone close to their own level
+        fit = np.clip(1 - np.abs(gap) / 4, 0, 1)
+    else:  # a mentor ahead by 2-8 years is ideal; less ramps up from 0, more fades out by 16
+        low, high = IDEAL_GAP
+        fit = np.where(gap < low, np.clip(gap / low, 0, 1), np.clip(1 - (gap - high) / high, 0, 1))
+    return np.where(np.isnan(gap), UNKNOWN, fit).astype(np.float32)

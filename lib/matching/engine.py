@@ -1,0 +1,130 @@
+"""One pairing run: score everyone, apply the hard rules, solve exactly, explain the result."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import numpy as np
+
+from ..dataset import Dataset
+from ..models import MentorshipType, Pairing
+from .assign import assign_to_places, match_peers
+from .criteria import DEFAULT_WEIGHTS, ScoreModel, Weights, overlap_hours
+from .explain import blocking_pairs, covered_goals, group_themes, pair_reason, unmatched_reason
+from .rules import PairKey, busy_emails, rule_matrix
+from .suggestion import Group, Pair, Summary, Suggestion, Unmatched
+
+Goal = Literal["everyone", "best"]
+
+
+@dataclass(frozen=True)
+class PairingOptions:
+    type: MentorshipType = "one-on-one"
+    goal: Goal = "everyone"  # everyone: most mentees placed, then best total; best: no pair below min_score
+    min_score: float = 40.0  # used by goal "best"
+    not_same_team: bool = False
+    forbidden: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) never made
+    locked: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) always made
+    weights: Weights | None = None  # None: the type's defaults
+    as_of: date | None = None  # the date time-zone offsets are taken on; None: the program's today
+
+
+def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Suggestion:
+    started = time.perf_counter()
+    peer = options.type == "peer"
+    mentees = sorted(data.mentees, key=lambda p: p.email)  # the fixed order that makes ties break stably
+    candidates = mentees if peer else sorted(data.mentors, key=lambda p: p.email)
+    model = ScoreModel.build(mentees, candidates, options.type, options.weights or DEFAULT_WEIGHTS[options.type],
+                             data.today(options.as_of))
+    scores = model.matrix()
+    rules = rule_matrix(mentees, candidates, data.pairings, options.type, options.not_same_team,
+                        frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)))
+    eligible = rules.allowed & (scores >= options.min_score) if options.goal == "best" else rules.allowed
+
+    notes, trios, bound = [], [], None
+    if peer:
+        matching = match_peers(scores, eligible)
+        chosen, trios, bound = matching.pairs, matching.trios, matching.score_bound
+        notes.append("Peer pairs are exact (the assignment bound is reached)." if matching.exact else
+                     "Peer pairs come from the assignment solver with a repair step; see the bound.")
+    else:
+        chosen = assign_to_places(scores, eligible, rules.free)
+
+    def pair(i: int, j: int, contributions: dict, hours: float, runner: int, locked: bool = False,
+             trio_with: str = "") -> Pair:
+        mentee, other = mentees[i], candidates[j]
+        runner = None if runner < 0 else runner
+        reason = pair_reason(mentee, other, hours, peer)
+        if locked:
+            reason = "locked by the lead; " + reason
+        if trio_with:
+            reason = f"joins {other.name} and {trio_with} as a trio; " + reason
+        return Pair(other.email, mentee.email, options.type, round(float(scores[i, j]), 2),
+                    contributions, reason, covered_goals(mentee, other),
+                    candidates[runner].email if runner is not None else None,
+                    round(float(scores[i, runner]), 2) if runner is not None else None, locked)
+
+    # Peers are stored the same way as mentors and mentees: the earlier email first, then the later one.
+    edges = [(max(i, j), min(i, j)) if peer else (i, j) for i, j in [*rules.locked, *chosen]]
+    trio_of = {}
+    for joiner, a, b in trios:
+        edges += [(joiner, a), (joiner, b)]
+        trio_of.update({len(edges) - 2: candidates[b].name, len(edges) - 1: candidates[a].name})
+        notes.append(f"{mentees[joiner].email} is the odd one out and joins {candidates[a].email} and "
+                     f"{candidates[b].email} as a trio.")
+    rows, cols = np.array(edges, np.int64).reshape(-1, 2).T
+    explained = zip(rows.tolist(), cols.tolist(), model.contributions(rows, cols),
+                    overlap_hours(model.offsets[0][rows], model.offsets[1][cols]).tolist(),
+                    _runners_up(scores, rules.allowed, rows, cols))
+    pairs = [pair(i, j, parts, hours, runner, locked=k < len(rules.locked), trio_with=trio_of.get(k, ""))
+             for k, (i, j, parts, hours, runner) in enumerate(explained)]
+
+    placed = {p.mentee_email for p in pairs} | ({p.mentor_email for p in pairs} if peer else set())
+    busy = busy_emails(data.pairings)
+    waiting = [i for i, m in enumerate(mentees) if m.active and m.email not in busy and m.email not in placed]
+    names = [c.email for c in candidates]
+    min_score = options.min_score if options.goal == "best" else None
+    unmatched = [Unmatched(mentees[i].email, unmatched_reason(i, rules, scores, eligible, min_score, names))
+                 for i in waiting]
+    free_after = rules.free - np.bincount([j for _, j in edges], minlength=len(candidates)) if not peer else rules.free
+    groups = _groups(mentees, candidates, pairs, data.pairings) if options.type == "group" else []
+    total = round(sum(p.score for p in pairs), 2)
+    trio_joins = 2 * len(trios)  # the trio edges come last; the bound covers the two-person pairs only
+    paired_total = round(sum(p.score for p in pairs[:len(pairs) - trio_joins]), 2) if peer else None
+    summary = Summary(placed=len(placed), unmatched=len(unmatched), total_score=total,
+                      average_score=round(total / len(pairs), 2) if pairs else 0.0,
+                      blocking_pairs=blocking_pairs(scores, eligible, edges, free_after, peer),
+                      score_bound=round(bound, 2) if bound is not None else None, paired_total=paired_total,
+                      seconds=round(time.perf_counter() - started, 3))
+    return Suggestion(options.type, options.goal, options.min_score, pairs, unmatched, summary, groups, notes)
+
+
+def _runners_up(scores: np.ndarray, allowed: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[int]:
+    """For each pair, the best other candidate the rules allow its mentee (-1 when there is none)."""
+    best = []
+    for start in range(0, len(rows), 2048):  # in blocks: the masked copy of the score rows stays small
+        r, c = rows[start:start + 2048], cols[start:start + 2048]
+        masked = np.where(allowed[r], scores[r], -np.inf)
+        masked[np.arange(len(r)), c] = -np.inf
+        pick = np.argmax(masked, axis=1)
+        best += np.where(np.isfinite(masked[np.arange(len(r)), pick]), pick, -1).tolist()
+    return best
+
+
+def _lower(pairs: frozenset[PairKey]) -> list[PairKey]:
+    return [(a.strip().lower(), b.strip().lower()) for a, b in pairs]
+
+
+def _groups(mentees, mentors, pairs: list[Pair], pairings: list[Pairing]) -> list[Group]:
+    """Each mentor's group with the new members, and the themes its members share."""
+    goals_of = {m.email: m.goals for m in mentees}
+    groups = []
+    for mentor in sorted({p.mentor_email for p in pairs}):
+        members = [p.mentee_email for p in pairings
+                   if p.uses_capacity and p.type == "group" and p.mentor_email == mentor]
+        members += [p.mentee_email for p in pairs if p.mentor_email == mentor and p.mentee_email not in members]
+        groups.append(Group(mentor, members, group_themes([goals_of.get(e, []) for e in members])))
+    return groups

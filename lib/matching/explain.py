@@ -1,0 +1,103 @@
+"""Words and checks around a solution: why a pair, why someone waits, group themes, blocking pairs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..models import Mentee, Mentor
+from .rules import RuleMatrix
+
+
+def words(items: list[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def covered_goals(mentee: Mentee, candidate: Mentor | Mentee) -> list[str]:
+    skills = {s.lower() for s in candidate.skills}
+    return [g for g in mentee.goals if g.lower() in skills]
+
+
+def _shared(left: list[str], right: list[str]) -> list[str]:
+    other = {x.lower() for x in right}
+    return [x for x in left if x.lower() in other]
+
+
+def pair_reason(mentee: Mentee, candidate: Mentor | Mentee, hours: float, peer: bool) -> str:
+    """One line: what the pair covers, hours of overlap, a request, shared interests."""
+    parts = []
+    if peer:
+        there, back = covered_goals(mentee, candidate), covered_goals(candidate, mentee)
+        if there:
+            parts.append(f"{candidate.name} covers {words(there)} for {mentee.name}")
+        if back:
+            parts.append(f"{mentee.name} covers {words(back)} for {candidate.name}")
+    else:
+        goals = covered_goals(mentee, candidate)
+        parts.append(f"covers {words(goals)}" if goals else "covers none of the goals")
+    if not np.isnan(hours):  # NaN: a time zone is not known
+        parts.append(f"{hours:g} h overlap")
+    if candidate.email in mentee.preferred_mentors:
+        parts.append("requested by the mentee")
+    elif peer and mentee.email in getattr(candidate, "preferred_mentors", []):
+        parts.append(f"requested by {candidate.name}")
+    if interests := _shared(mentee.interests, candidate.interests):
+        parts.append(f"both into {words(interests[:2])}")
+    return ", ".join(parts) or "allowed by every rule; no criterion stands out"
+
+
+def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: np.ndarray,
+                     min_score: float | None, names: list[str]) -> str:
+    """Why a mentee waits: every candidate excluded (by rule, with counts), none good enough, or places filled."""
+    counts = rules.reasons(row)
+    if not rules.allowed[row].any():
+        if set(counts) == {"no capacity left"}:
+            return f"no capacity left: all {counts['no capacity left']} candidates are full"
+        return "every candidate excluded: " + ", ".join(f"{rule} {k}" for rule, k in counts.items())
+    if not eligible[row].any():
+        best = int(np.argmax(np.where(rules.allowed[row], scores[row], -1)))
+        return (f"no candidate above the minimum score {min_score:g} "
+                f"(best: {names[best]} at {scores[row, best]:.0f})")
+    open_ = int(eligible[row].sum())
+    return (f"no capacity left: the {open_} candidate{'s' if open_ > 1 else ''} who could take them "
+            "went to others (placing them would leave someone else out)")
+
+
+def group_themes(member_goals: list[list[str]]) -> list[str]:
+    """Goals two or more members share, most shared first, spelled as first written."""
+    spelling: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for goals in member_goals:
+        for goal in {g.lower(): g for g in goals}.values():
+            spelling.setdefault(goal.lower(), goal)
+            counts[goal.lower()] = counts.get(goal.lower(), 0) + 1
+    shared = [k for k, c in counts.items() if c >= 2]
+    return [spelling[k] for k in sorted(shared, key=lambda k: (-counts[k], k))]
+
+
+def blocking_pairs(scores: np.ndarray, eligible: np.ndarray, pairs: list[tuple[int, int]],
+                   free_after: np.ndarray, peer: bool) -> int:
+    """Pairs not made that both sides would rather have, by score.
+
+    A mentee prefers a candidate scoring higher than their match (or any, unmatched). A mentor prefers a
+    mentee scoring higher than the weakest of their new mentees, or anyone eligible while places are free.
+    Peers: both score the pair above their current one. Existing pairings are not questioned.
+    """
+    n, m = scores.shape
+    mine = np.full(n, -np.inf, np.float32)
+    made = np.zeros((n, m), bool)
+    for i, j in pairs:
+        made[i, j] = True
+        mine[i] = max(mine[i], scores[i, j])
+        if peer:  # a trio member counts their best partner
+            made[j, i] = True
+            mine[j] = max(mine[j], scores[j, i])
+    if peer:
+        block = eligible & ~made & (scores > mine[:, None]) & (scores > mine[None, :])
+        return int(np.triu(block, 1).sum())
+    weakest = np.full(m, np.inf, np.float32)
+    for i, j in pairs:
+        weakest[j] = min(weakest[j], scores[i, j])
+    weakest[free_after > 0] = -np.inf
+    block = eligible & ~made & (scores > mine[:, None]) & (scores > weakest[None, :])
+    return int(block.sum())

@@ -1,0 +1,140 @@
+"""Hard rules: which (mentee, candidate) pairs may be suggested at all, and for the others the first rule that
+forbids them, so an unmatched mentee can be told why.
+
+Rules are checked in the order of RULES; code 0 means allowed. Capacity comes last, so "no capacity left"
+is only given when nothing personal stands between the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import TandemError
+from ..models import Mentee, Mentor, MentorshipType, Pairing
+
+RULES = ("same person", "inactive", "already paired", "own manager", "avoid list", "same team",
+         "forbidden pair", "locked to another", "no capacity left")
+_CODE = {name: k + 1 for k, name in enumerate(RULES)}
+
+PairKey = tuple[str, str]  # (mentor or first peer email, mentee email), lower case
+
+
+class RuleBroken(TandemError):
+    """A locked pair that a hard rule forbids: locks are kept, so the run stops and says which rule."""
+
+
+@dataclass(frozen=True, eq=False)
+class RuleMatrix:
+    codes: np.ndarray  # uint8, mentees x candidates: 0 allowed, else 1 + index in RULES of the first rule broken
+    free: np.ndarray  # int, per candidate: places left after existing pairings and locks (peers: 1 or 0)
+    locked: tuple[tuple[int, int], ...]  # (row, column) of locked pairs that are new, to be placed as they are
+
+    @property
+    def allowed(self) -> np.ndarray:
+        return self.codes == 0
+
+    def reasons(self, row: int) -> dict[str, int]:
+        """How many candidates each rule excluded for one mentee."""
+        counts = np.bincount(self.codes[row], minlength=len(RULES) + 1)
+        return {name: int(counts[_CODE[name]]) for name in RULES if counts[_CODE[name]]}
+
+
+def busy_emails(pairings: list[Pairing]) -> set[str]:
+    """Mentees who already have a proposed or active pairing (both sides of a peer pairing)."""
+    busy = {p.mentee_email for p in pairings if p.uses_capacity}
+    return busy | {p.mentor_email for p in pairings if p.uses_capacity and p.type == "peer"}
+
+
+def places_taken(pairings: list[Pairing]) -> dict[str, int]:
+    taken: dict[str, int] = {}
+    for p in pairings:
+        if p.uses_capacity:
+            taken[p.mentor_email] = taken.get(p.mentor_email, 0) + 1
+    return taken
+
+
+def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], pairings: list[Pairing],
+                kind: MentorshipType, not_same_team: bool = False, forbidden: frozenset[PairKey] = frozenset(),
+                locked: frozenset[PairKey] = frozenset()) -> RuleMatrix:
+    peer = kind == "peer"
+    n, m = len(mentees), len(candidates)
+    row_of = {p.email: i for i, p in enumerate(mentees)}
+    col_of = {c.email: j for j, c in enumerate(candidates)}
+    codes = np.zeros((n, m), np.uint8)
+
+    def mark(rule: str, mask: np.ndarray) -> None:
+        np.copyto(codes, np.uint8(_CODE[rule]), where=mask & (codes == 0))
+
+    def cells(pairs: list[tuple[int, int]]) -> np.ndarray:
+        mask = np.zeros((n, m), bool)
+        if pairs:
+            mask[tuple(np.array(pairs).T)] = True
+        return mask | mask.T if peer else mask
+
+    busy = busy_emails(pairings)
+    row_active = np.array([p.active for p in mentees])
+    col_active = np.array([c.active for c in candidates])
+    row_busy = np.array([p.email in busy for p in mentees])
+    if peer:
+        mark("same person", np.eye(n, dtype=bool))
+    mark("inactive", ~row_active[:, None] | ~col_active[None, :])
+    mark("already paired", row_busy[:, None] | (row_busy[None, :] if peer else False))
+    managers = [(i, col_of[p.manager_email]) for i, p in enumerate(mentees) if p.manager_email in col_of]
+    managers += [(row_of[c.manager_email], j) for j, c in enumerate(candidates) if c.manager_email in row_of]
+    mark("own manager", cells(managers))
+    avoided = [(i, col_of[e]) for i, p in enumerate(mentees) for e in p.avoid if e in col_of]
+    avoided += [(row_of[e], j) for j, c in enumerate(candidates) for e in getattr(c, "avoid", []) if e in row_of]
+    mark("avoid list", cells(avoided))
+    if not_same_team:
+        teams = {t: k for k, t in enumerate(sorted({p.team.lower() for p in [*mentees, *candidates] if p.team}))}
+        row_team = np.array([teams.get(p.team.lower(), -1) for p in mentees])
+        col_team = np.array([teams.get(c.team.lower(), -2) for c in candidates])
+        mark("same team", row_team[:, None] == col_team[None, :])
+    mark("forbidden pair", cells([(row_of[b], col_of[a]) for a, b in forbidden if b in row_of and a in col_of]))
+
+    new_locks = _check_locks(codes, locked, row_of, col_of, pairings, peer)
+    locked_rows = np.zeros(n, bool)
+    for i, j in new_locks:
+        locked_rows[i] = True
+        if peer:
+            locked_rows[j] = True
+    mark("locked to another", locked_rows[:, None] | (locked_rows[None, :] if peer else False))
+
+    if peer:
+        free = (col_active & ~row_busy & ~locked_rows).astype(np.int64)
+    else:
+        taken = places_taken(pairings)
+        free = np.array([(c.capacity or 0) - taken.get(c.email, 0) for c in candidates], np.int64)
+        for _, j in new_locks:
+            free[j] -= 1
+        if (free < 0).any() and new_locks:
+            full = sorted({candidates[j].email for _, j in new_locks if free[j] < 0})
+            raise RuleBroken(f"Locked pairs need more places than {', '.join(full)} has left.")
+        mark("no capacity left", (free <= 0)[None, :])
+    return RuleMatrix(codes, np.maximum(free, 0), tuple(new_locks))
+
+
+def _check_locks(codes: np.ndarray, locked: frozenset[PairKey], row_of: dict, col_of: dict,
+                 pairings: list[Pairing], peer: bool) -> list[tuple[int, int]]:
+    """Locks that are new pairs, as (row, column); a lock a personal rule forbids stops the run."""
+    existing = {(p.mentor_email, p.mentee_email) for p in pairings if p.uses_capacity}
+    if peer:
+        existing |= {(b, a) for a, b in existing}
+    new, seen = [], set()
+    for first, mentee in sorted(locked):
+        if (first, mentee) in existing:
+            continue  # already stored: kept by leaving it alone
+        if mentee not in row_of or first not in col_of:
+            raise RuleBroken(f"Locked pair {first} - {mentee}: one of them is not on the roster.")
+        i, j = row_of[mentee], col_of[first]
+        code = int(codes[i, j])
+        if code:
+            raise RuleBroken(f"Locked pair {first} - {mentee} breaks the rule '{RULES[code - 1]}'.")
+        people = (mentee, first) if peer else (mentee,)
+        if seen & set(people):
+            raise RuleBroken(f"{' or '.join(sorted(seen & set(people)))} is in two locked pairs.")
+        seen |= set(people)
+        new.append((i, j))
+    return new

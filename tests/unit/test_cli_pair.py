@@ -1,0 +1,66 @@
+"""`python -m lib pair`: suggestions printed, exported, saved once, never double-booked."""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+
+from tests.unit.test_cli import run
+
+WAITING = {f"{n}@northwind.example" for n in ("lena.schmidt", "siddharth.iyer", "thandiwe.dlamini")}
+
+
+def test_pair_prints_pairs_and_summary_and_exits_0(sample_copy):
+    result = run("pair", str(sample_copy), "--type", "one-on-one")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert sum(" + " in line for line in lines) == 3
+    assert any(line.startswith("placed 3, unmatched 0, total score ") and "blocking pairs" in line for line in lines)
+    assert lines[-1].startswith("time: ")
+
+
+def test_best_goal_leaving_mentees_unmatched_exits_1_with_reasons(sample_copy):
+    result = run("pair", str(sample_copy), "--goal", "best", "--min-score", "90")
+    assert result.returncode == 1, result.stderr
+    reasons = [line for line in result.stdout.splitlines() if line.startswith("unmatched ")]
+    assert len(reasons) == 3 and all("no candidate above the minimum score 90" in r for r in reasons)
+
+
+def test_save_writes_three_proposed_rows_and_a_second_save_places_nobody(sample_copy):
+    first = run("pair", str(sample_copy), "--save")
+    assert first.returncode == 0, first.stderr
+    with open(sample_copy / "pairings.csv", newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    new = rows[17:]
+    assert len(new) == 3 and {r["mentee_email"] for r in new} == WAITING
+    assert all(r["status"] == "proposed" and r["type"] == "one-on-one" and r["id"] for r in new)
+    second = run("pair", str(sample_copy), "--save")
+    assert second.returncode == 0, second.stderr
+    assert "placed 0, unmatched 0" in second.stdout and "saved" not in second.stdout
+    with open(sample_copy / "pairings.csv", newline="", encoding="utf-8-sig") as handle:
+        assert len(list(csv.DictReader(handle))) == 20
+    assert run("validate", str(sample_copy)).returncode == 0
+
+
+def test_out_xlsx_and_csv_read_back(sample_copy, tmp_path):
+    xlsx, table = tmp_path / "pairs.xlsx", tmp_path / "pairs.csv"
+    assert run("pair", str(sample_copy), "--out", str(xlsx)).returncode == 0
+    sheet = openpyxl.load_workbook(xlsx).active
+    rows = list(sheet.values)
+    assert rows[0] == ("mentor_email", "mentee_email", "type", "score", "reason")
+    assert {r[1] for r in rows[1:]} == WAITING and all(isinstance(r[3], float) for r in rows[1:])
+    assert run("pair", "sample", "--type", "peer", "--out", str(table)).returncode == 0
+    with open(table, newline="", encoding="utf-8-sig") as handle:
+        peers = list(csv.DictReader(handle))
+    assert len(peers) == 3 and all(r["type"] == "peer" for r in peers)
+
+
+def test_sample_cannot_be_saved_and_bad_arguments_exit_2(tmp_path):
+    result = run("pair", "sample", "--save")
+    assert result.returncode == 2 and "cannot be saved to in place" in result.stderr
+    for args in (("pair", "sample", "--type", "trio"), ("pair", "sample", "--out", str(tmp_path / "x.txt")),
+                 ("pair", str(tmp_path / "missing")), ("pair", "sample", "--min-score", "140")):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr and "error" in result.stderr
