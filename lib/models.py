@@ -54,8 +54,13 @@ TextList = Annotated[list[str], BeforeValidator(_list)]
 EmailList = Annotated[list[str], BeforeValidator(_emails)]
 YesNo = Annotated[bool, BeforeValidator(lambda v: True if _blank_to_none(v) is None else
                                         (v if isinstance(v, bool) else values.parse_bool(v)))]
-Number = Annotated[float | None, BeforeValidator(_optional(values.parse_number))]
-Whole = Annotated[int | None, BeforeValidator(_optional(values.parse_whole))]
+def number_in(low: float, high: float):
+    """An optional number within bounds (the bounds apply to a value, never to a blank)."""
+    return Annotated[Annotated[float, Field(ge=low, le=high)] | None, BeforeValidator(_optional(values.parse_number))]
+
+
+def whole_in(low: int, high: int):
+    return Annotated[Annotated[int, Field(ge=low, le=high)] | None, BeforeValidator(_optional(values.parse_whole))]
 TimeZone = Annotated[str, BeforeValidator(lambda v: values.parse_timezone(v) if str(v or "").strip() else "")]
 OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
 TypeWord = Annotated[MentorshipType | None, BeforeValidator(_words(_TYPE_WORDS, "mentorship type"))]
@@ -76,7 +81,7 @@ class Person(Row):
     team: Text = ""
     manager_email: OptionalEmail = ""
     interests: TextList = []
-    seniority: Annotated[Number, Field(ge=0, le=80)] = None
+    seniority: number_in(0, 80) = None
     timezone: TimeZone = ""
     languages: TextList = []
     active: YesNo = True
@@ -85,7 +90,7 @@ class Person(Row):
 
 class Mentor(Person):
     skills: TextList = []
-    capacity: Annotated[Whole, Field(ge=0, le=50)] = 1
+    capacity: whole_in(0, 50) = 1
     mentorship_types: TypeList = []
 
     @model_validator(mode="after")
@@ -147,7 +152,7 @@ class CheckIn(Row):
     date: date
     mentor_email: Email
     mentee_email: Email
-    minutes: Annotated[Whole, Field(ge=0, le=24 * 60)] = None
+    minutes: whole_in(0, 24 * 60) = None
     channel: Text = ""
     notes: Text = ""
 

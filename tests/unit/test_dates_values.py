@@ -55,3 +55,14 @@ def test_values():
     assert utc_offset_hours("UTC-3:30") == -3.5
     with pytest.raises(ValueError):
         parse_timezone("UTC+20")
+
+
+def test_blank_optional_numbers_are_blank_and_bounds_apply_only_to_values():
+    from pydantic import ValidationError
+
+    from lib.models import CheckIn, Mentee, Mentor
+    assert Mentee(email="a@b.co", name="A", seniority="").seniority is None
+    assert Mentor(email="a@b.co", name="A", capacity="").capacity == 1
+    assert CheckIn(date="2026-03-14", mentor_email="a@b.co", mentee_email="c@d.co", minutes=" ").minutes is None
+    with pytest.raises(ValidationError):
+        Mentor(email="a@b.co", name="A", capacity="51")
