@@ -8,18 +8,11 @@ from pydantic import BaseModel, ValidationError
 
 from .contract import TABS, TabSpec, column_letter
 from .dates import DateProblem, infer_order, parse_date
+from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
 from .problems import ERROR, WARNING, Problem
 from .table import RawRow, RawTable
 
-MODEL_FOR = {}  # tab name -> model class, filled in below to keep imports one-way
-
-
-def _register() -> None:
-    from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
-    MODEL_FOR.update(mentors=Mentor, mentees=Mentee, pairings=Pairing, checkins=CheckIn, feedback=Feedback)
-
-
-_register()
+MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback}
 FALLBACK = {"capacity": 0}  # an unreadable capacity must not silently become the default of 1
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 import re
 from pathlib import Path
 
@@ -42,11 +43,11 @@ def write_csv_set(folder: Path, mentors: str, mentees: str) -> list[Path]:
     return paths
 
 
-def upload(app, files: list[Path]) -> None:
+def upload(app, files: list[Path], label: str = "Uploaded CSV files (mentees.csv, mentors.csv)") -> None:
     app.choose_source("Upload files")
     uploader = app.sidebar.locator('[data-testid="stFileUploader"] input[type="file"]')
     uploader.set_input_files([str(f) for f in files])
-    expect(app.sidebar).to_contain_text("Uploaded CSV files (mentees.csv, mentors.csv)")
+    expect(app.sidebar).to_contain_text(label)
     app.wait_rendered()
 
 
@@ -102,6 +103,23 @@ def test_starter_workbook_downloads_with_every_tab(app, tmp_path):
     assert {"mentors", "mentees", "pairings", "checkins", "feedback", "settings"} <= set(book.sheetnames)
     header = next(book["mentors"].iter_rows(min_row=1, max_row=1, values_only=True))
     assert list(header[:2]) == ["email", "name"]
+
+
+def test_starter_csv_set_downloads_and_loads_back_as_an_upload(app, tmp_path):
+    app.open("/setup")
+    name, payload = download(app, "Download the starter CSV set (.zip)", tmp_path)
+    assert name == "tandem-starter-csv.zip"
+    archive = zipfile.ZipFile(io.BytesIO(payload))
+    assert sorted(archive.namelist()) == sorted(f"{t}.csv" for t in
+                                                ("mentors", "mentees", "pairings", "checkins", "feedback", "settings"))
+    zipped = tmp_path / name
+    zipped.write_bytes(payload)
+    upload(app, [zipped], "Uploaded CSV files (checkins.csv, feedback.csv, mentees.csv, mentors.csv, "
+                          "pairings.csv, settings.csv)")  # what a lead downloads must load as it is
+    app.go_to("Overview")
+    expect(app.page.locator("h1")).to_have_text("Summer Internship")  # from the starter's settings tab
+    assert app.metric("People") == "2"
+    assert app.metric("Data problems") == "0"
 
 
 # --- uploads --------------------------------------------------------------------------------------------------
