@@ -14,11 +14,14 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
 
 from lib.dataset import Dataset  # noqa: E402
 from lib.matching import PairingOptions, suggest  # noqa: E402
@@ -104,6 +107,24 @@ def _peer_figures(data: Dataset, result) -> dict:
             "asked_placed": len(asked), "identity_met": len(met)}
 
 
+def write_roster(mentees: int, folder: Path) -> None:
+    """The seeded roster as the CSV files a lead would keep (lists joined with '; '), for timing the CLI."""
+    data = roster(mentees)
+    folder.mkdir(parents=True, exist_ok=True)
+    for tab, people in (("mentors", data.mentors), ("mentees", data.mentees)):
+        records = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in p.model_dump(exclude_none=True, exclude={"row", "extra"}).items()}
+                   for p in people]
+        pd.DataFrame(records).to_csv(folder / f"{tab}.csv", index=False)
+    pd.DataFrame({"key": ["as_of"], "value": [data.settings.as_of.isoformat()]}).to_csv(folder / "settings.csv",
+                                                                                      index=False)
+
+
+def time_cli(args: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    cli = subprocess.run([sys.executable, "-m", "lib", "pair", *args], cwd=ROOT, capture_output=True, text=True)
+    return time.perf_counter() - started, cli.returncode
+
+
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--case":
         print(json.dumps(run_case(sys.argv[2])))
@@ -113,10 +134,7 @@ def main() -> None:
     for case in cases:
         child = subprocess.run([sys.executable, __file__, "--case", case], capture_output=True, text=True, check=True)
         rows.append(json.loads(child.stdout))
-    started = time.perf_counter()
-    cli = subprocess.run([sys.executable, "-m", "lib", "pair", str(PEER_SAMPLE), "--not-same-team"], cwd=ROOT,
-                         capture_output=True, text=True)
-    cli_seconds = time.perf_counter() - started
+    cli_seconds, cli_exit = time_cli([str(PEER_SAMPLE), "--not-same-team"])
     print("| case | mentees x mentors | pairing (in-process) | peak memory | placed | unmatched | total score | "
           "blocking pairs |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -126,7 +144,13 @@ def main() -> None:
               f"| {r['placed']:,} | {r['unmatched']:,} | {total} | {r['blocking']:,} |")
     peer = rows[0]
     print(f"\nWhole CLI process on mentor-match-500 (`python -m lib pair ... --not-same-team`): {cli_seconds:.2f} s "
-          f"(exit {cli.returncode}).")
+          f"(exit {cli_exit}).")
+    if "--quick" not in sys.argv:
+        with tempfile.TemporaryDirectory() as folder:
+            write_roster(10_000, Path(folder))
+            seconds, code = time_cli([folder])
+        print(f"Whole CLI process on the 10,000-mentee roster as CSV files (read, validate, pair, print): "
+              f"{seconds:.2f} s (exit {code}).")
     print(f"mentor-match-500 beside the peer (27.8 s, 532 MB, up to 3 mentors per mentee): "
           f"{peer['placed']} placed, {peer['same_team']} same-organisation pairs, mentor more senior in "
           f"{peer['mentor_senior']}, 1-2 grades above in {peer['gap_1_2']} (mean gap {peer['gap_mean']:.1f}), "

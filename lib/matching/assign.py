@@ -13,6 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from .pruned import assign_pruned
+
+DENSE_CELLS = 4_000_000  # mentees x places up to which the dense solver is used: fast, simple, exact
+
 
 def _cost(scores: np.ndarray, eligible: np.ndarray, most_pairs: int) -> np.ndarray:
     """Minus the worth, built in place (at 10k x 11k each float64 copy is 880 MB; scipy's maximize=True copies)."""
@@ -31,10 +35,15 @@ def assign_to_places(scores: np.ndarray, eligible: np.ndarray, free: np.ndarray)
     no eligible mentee are left out, and a mentor gets no more places than mentees eligible for them.
     """
     rows = np.flatnonzero(eligible.any(axis=1))
-    cols = np.flatnonzero(eligible.any(axis=0) & (free > 0))
+    wanted = np.count_nonzero(eligible, axis=0)  # rows with no eligible mentor add nothing to these counts
+    cols = np.flatnonzero((wanted > 0) & (free > 0))
     if not len(rows) or not len(cols):
         return []
-    places = np.minimum(free[cols], eligible[np.ix_(rows, cols)].sum(axis=0))
+    places = np.minimum(free[cols], wanted[cols])
+    if len(rows) * int(places.sum()) > DENSE_CELLS:
+        proven = assign_pruned(scores, eligible, np.minimum(free, wanted))
+        if proven is not None:
+            return proven
     place_cols = np.repeat(cols, places)
     sub_eligible = eligible[np.ix_(rows, place_cols)]
     cost = _cost(scores[np.ix_(rows, place_cols)], sub_eligible, min(len(rows), len(place_cols)))

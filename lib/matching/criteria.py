@@ -15,11 +15,12 @@ from scipy import sparse
 
 from ..models import Mentee, Mentor, MentorshipType
 from ..values import utc_offset_hours
+from . import bigarray
 
 UNKNOWN = 0.5
 WORKDAY_HOURS = 8.0  # 09:00-17:00 local
 IDEAL_GAP = (2.0, 8.0)  # years a mentor is ahead of the mentee; more than 16 scores 0
-CHUNK_ROWS = 2048  # mentee rows per block: keeps 7 criteria x block x candidates small at 10k x 3k
+CHUNK_ROWS = 64  # mentee rows per block: measured fastest (block temporaries stay small and in cache)
 
 
 @dataclass(frozen=True)
@@ -139,29 +140,33 @@ class ScoreModel:
     def shape(self) -> tuple[int, int]:
         return self.requested.shape
 
-    def criteria(self, rows: np.ndarray, cols: np.ndarray | None = None) -> np.ndarray:
-        """Criterion values in 0..1, shape (criteria, len(rows), len(cols)); all candidates when cols is None."""
-        cols = np.arange(self.shape[1]) if cols is None else np.asarray(cols)
-        rows = np.asarray(rows)
-        out = np.empty((len(CRITERIA), len(rows), len(cols)), np.float32)
-        out[0] = _covered(self.goals[rows], self.skills[cols])
-        if self.kind == "peer":  # complementary: each one's skills cover the other's goals
-            out[0] = (out[0] + _covered(self.goals_back[cols], self.skills_back[rows]).T) / 2
-        out[1] = _shared(self.interests[0][rows], self.interests[1][cols], any_one=False)
-        out[2] = _hours(self.offsets[0][rows, None], self.offsets[1][None, cols])
-        out[3] = _seniority_fit(self.seniority[0][rows, None], self.seniority[1][None, cols], peers=self.kind == "peer")
-        out[4] = _shared(self.languages[0][rows], self.languages[1][cols], any_one=True)
-        out[5] = self.requested[rows][:, cols].toarray()
-        out[6] = (self.type_fit[0][rows, None] + self.type_fit[1][None, cols]) / 2
-        return out
-
     def matrix(self, chunk_rows: int = CHUNK_ROWS) -> np.ndarray:
-        """Scores 0..100, mentees x candidates, float32, built in blocks of rows to bound memory."""
+        """Scores 0..100, mentees x candidates, float32, in blocks of rows.
+
+        Equal to the weighted sum of `pair_criteria` in every cell, computed the fast way: what depends on each
+        person alone (time zone, seniority, list lengths, type) is scored once per distinct combination in a
+        small table and gathered; what depends on shared terms is a sparse x dense product.
+        """
         n, m = self.shape
-        out = np.empty((n, m), np.float32)
+        out = bigarray.empty((n, m), np.float32)
+        tables = _Tables.build(self)
+        w = self.weights
+        skills = _dense_t(self.skills)
+        goals = _scale_rows(self.goals, w[0] / (2 if self.kind == "peer" else 1))
+        if self.kind == "peer":  # the other direction: the mentee's skills against the candidate's goals
+            goals_back = _dense_t(_scale_rows(self.goals_back, w[0] / 2))
+        interests, languages = _dense_t(self.interests[1]), _dense_t(self.languages[1])
         for start in range(0, n, chunk_rows):
-            rows = np.arange(start, min(start + chunk_rows, n))
-            out[rows] = np.tensordot(self.weights, self.criteria(rows), axes=1)
+            rows = slice(start, min(start + chunk_rows, n))
+            block = out[rows]
+            block[:] = tables.gather("base", rows)
+            block += goals[rows] @ skills
+            if self.kind == "peer":
+                block += self.skills_back[rows] @ goals_back
+            block += tables.gather("interest_factor", rows) * (self.interests[0][rows] @ interests)
+            block += tables.gather("language_points", rows) * ((self.languages[0][rows] @ languages) > 0)
+            asked = self.requested[rows].tocoo()
+            block[asked.row, asked.col] += w[5]
         return out
 
     def pair_criteria(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -198,29 +203,6 @@ def _covered_pairs(goals: sparse.csr_matrix, skills: sparse.csr_matrix) -> np.nd
     return np.where(counts > 0, _row_sums(goals.multiply(skills)) / np.maximum(counts, 1), UNKNOWN)
 
 
-def _covered(goals: sparse.csr_matrix, skills: sparse.csr_matrix) -> np.ndarray:
-    """Share of each row's goals that each column's skills cover; UNKNOWN for a mentee with no goals."""
-    overlap = (goals @ skills.T).toarray()
-    counts = np.asarray(goals.sum(axis=1), np.float32)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = overlap / counts
-    return np.where(counts > 0, share, UNKNOWN).astype(np.float32)
-
-
-def _shared(left: sparse.csr_matrix, right: sparse.csr_matrix, any_one: bool) -> np.ndarray:
-    """Interests: share of the shorter list in common. Languages: 1 if any in common. UNKNOWN if a list is blank."""
-    overlap = (left @ right.T).toarray()
-    a = np.asarray(left.sum(axis=1), np.float32)
-    b = np.asarray(right.sum(axis=1), np.float32).T
-    known = (a > 0) & (b > 0)
-    if any_one:
-        value = (overlap > 0).astype(np.float32)
-    else:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            value = np.minimum(overlap / np.minimum(a, b), 1)
-    return np.where(known, value, UNKNOWN).astype(np.float32)
-
-
 def _hours(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Overlap of two 8-hour local workdays as a share of 8 h; working days repeat, so offsets wrap at 24 h.
     Element-wise (broadcasting), like _seniority_fit: blocks pass a column and a row."""
@@ -243,3 +225,61 @@ def _seniority_fit(mentee: np.ndarray, candidate: np.ndarray, peers: bool) -> np
         low, high = IDEAL_GAP
         fit = np.where(gap < low, np.clip(gap / low, 0, 1), np.clip(1 - (gap - high) / high, 0, 1))
     return np.where(np.isnan(gap), UNKNOWN, fit).astype(np.float32)
+
+
+@dataclass(frozen=True, eq=False)
+class _Tables:
+    """Every person reduced to the features that need no partner's terms, each distinct combination once.
+
+    Programs have few time zones, seniority levels and list lengths, so the tables are small; in the worst case
+    (everyone different) they are as large as the score matrix and no slower than scoring cell by cell.
+    """
+
+    row_kind: np.ndarray  # per mentee: index of its combination
+    col_kind: np.ndarray  # per candidate
+    tables: dict[str, np.ndarray]  # (row combinations x column combinations), float32
+
+    @classmethod
+    def build(cls, model: ScoreModel) -> "_Tables":
+        w, peer = model.weights, model.kind == "peer"
+        has_goals = (_row_sums(model.goals) > 0, _row_sums(model.goals_back) > 0 if peer else None)
+        sides = []
+        for k in (0, 1):
+            goals = has_goals[k] if has_goals[k] is not None else np.ones(model.shape[1], bool)
+            sides.append(_distinct(model.offsets[k], model.seniority[k], model.type_fit[k], goals,
+                                   _row_sums(model.interests[k]), _row_sums(model.languages[k]) > 0))
+        (row_kind, r), (col_kind, c) = sides
+        offset, seniority, type_fit, goals, interests, languages = ((r[:, f, None], c[None, :, f]) for f in range(6))
+        interests_known = (interests[0] > 0) & (interests[1] > 0)
+        languages_known = (languages[0] > 0) & (languages[1] > 0)
+        goals_unknown = (2 - goals[0] - goals[1]) / 2 if peer else 1 - goals[0]
+        base = (w[0] * UNKNOWN * goals_unknown + w[1] * UNKNOWN * ~interests_known + w[2] * _hours(*offset)
+                + w[3] * _seniority_fit(*seniority, peers=peer) + w[4] * UNKNOWN * ~languages_known
+                + w[6] * (type_fit[0] + type_fit[1]) / 2)
+        shorter = np.maximum(np.minimum(*interests), 1)
+        tables = {"base": base, "interest_factor": np.where(interests_known, w[1] / shorter, 0),
+                  "language_points": np.where(languages_known, w[4], 0)}
+        return cls(row_kind, col_kind, {k: np.ascontiguousarray(v, np.float32) for k, v in tables.items()})
+
+    def gather(self, name: str, rows: slice) -> np.ndarray:
+        return self.tables[name][self.row_kind[rows]][:, self.col_kind]
+
+
+def _distinct(*features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each person's index among the distinct rows of their features, and those rows (NaN kept)."""
+    stacked = np.column_stack([np.asarray(f, np.float64) for f in features])
+    blank = -1e300  # np.unique sorts rows; NaN would make every blank person distinct
+    kinds, inverse = np.unique(np.where(np.isnan(stacked), blank, stacked), axis=0, return_inverse=True)
+    return inverse.ravel(), np.where(kinds == blank, np.nan, kinds)
+
+
+def _dense_t(matrix: sparse.csr_matrix) -> np.ndarray:
+    """Terms x people as a dense float32 array: the right-hand side of a fast sparse x dense product."""
+    return np.ascontiguousarray(matrix.T.toarray(), np.float32)
+
+
+def _scale_rows(matrix: sparse.csr_matrix, total: float) -> sparse.csr_matrix:
+    """Each non-empty row scaled to add up to `total`: a product with it gives the share covered, in points."""
+    counts = _row_sums(matrix)
+    scale = np.where(counts > 0, total / np.maximum(counts, 1), 0).astype(np.float32)
+    return sparse.csr_matrix(sparse.diags(scale) @ matrix)

@@ -105,8 +105,8 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
 def _runners_up(scores: np.ndarray, allowed: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[int]:
     """For each pair, the best other candidate the rules allow its mentee (-1 when there is none)."""
     best = []
-    for start in range(0, len(rows), 2048):  # in blocks: the masked copy of the score rows stays small
-        r, c = rows[start:start + 2048], cols[start:start + 2048]
+    for start in range(0, len(rows), 64):  # in small blocks: the masked copy stays in the processor cache
+        r, c = rows[start:start + 64], cols[start:start + 64]
         masked = np.where(allowed[r], scores[r], -np.inf)
         masked[np.arange(len(r)), c] = -np.inf
         pick = np.argmax(masked, axis=1)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
+from scipy import sparse
 
 from ..models import Mentee, Mentor
 from .rules import RuleMatrix
@@ -14,8 +17,13 @@ def words(items: list[str]) -> str:
 
 
 def covered_goals(mentee: Mentee, candidate: Mentor | Mentee) -> list[str]:
-    skills = {s.lower() for s in candidate.skills}
+    skills = _lowered(tuple(candidate.skills))
     return [g for g in mentee.goals if g.lower() in skills]
+
+
+@lru_cache(maxsize=8192)  # a mentor with many mentees is explained many times
+def _lowered(items: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(s.lower() for s in items)
 
 
 def _shared(left: list[str], right: list[str]) -> list[str]:
@@ -85,19 +93,25 @@ def blocking_pairs(scores: np.ndarray, eligible: np.ndarray, pairs: list[tuple[i
     """
     n, m = scores.shape
     mine = np.full(n, -np.inf, np.float32)
-    made = np.zeros((n, m), bool)
-    for i, j in pairs:
-        made[i, j] = True
+    made = sparse.csr_matrix((np.ones(len(pairs), bool), tuple(np.array(pairs, np.int64).reshape(-1, 2).T)),
+                             shape=(n, m))
+    if peer:  # a trio member counts their best partner
+        made = made + made.T
+    for i, j in zip(*made.nonzero()):
         mine[i] = max(mine[i], scores[i, j])
-        if peer:  # a trio member counts their best partner
-            made[j, i] = True
-            mine[j] = max(mine[j], scores[j, i])
     if peer:
-        block = eligible & ~made & (scores > mine[:, None]) & (scores > mine[None, :])
-        return int(np.triu(block, 1).sum())
-    weakest = np.full(m, np.inf, np.float32)
-    for i, j in pairs:
-        weakest[j] = min(weakest[j], scores[i, j])
-    weakest[free_after > 0] = -np.inf
-    block = eligible & ~made & (scores > mine[:, None]) & (scores > weakest[None, :])
-    return int(block.sum())
+        rival = mine
+    else:
+        rival = np.full(m, np.inf, np.float32)  # the weakest new mentee of each mentor
+        for i, j in pairs:
+            rival[j] = min(rival[j], scores[i, j])
+        rival[free_after > 0] = -np.inf
+    count = 0
+    for start in range(0, n, 64):  # small blocks: full-size masks would cost more in page faults than in work
+        rows = slice(start, start + 64)
+        block = eligible[rows] & (scores[rows] > mine[rows, None]) & (scores[rows] > rival[None, :])
+        block[made[rows].nonzero()] = False
+        if peer:  # each pair once: above the diagonal
+            block &= np.arange(m)[None, :] > np.arange(start, start + block.shape[0])[:, None]
+        count += int(np.count_nonzero(block))
+    return count

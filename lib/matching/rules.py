@@ -8,6 +8,7 @@ is only given when nothing personal stands between the two.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -31,7 +32,7 @@ class RuleMatrix:
     free: np.ndarray  # int, per candidate: places left after existing pairings and locks (peers: 1 or 0)
     locked: tuple[tuple[int, int], ...]  # (row, column) of locked pairs that are new, to be placed as they are
 
-    @property
+    @cached_property
     def allowed(self) -> np.ndarray:
         return self.codes == 0
 
@@ -64,35 +65,54 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
     col_of = {c.email: j for j, c in enumerate(candidates)}
     codes = np.zeros((n, m), np.uint8)
 
-    def mark(rule: str, mask: np.ndarray) -> None:
-        np.copyto(codes, np.uint8(_CODE[rule]), where=mask & (codes == 0))
+    # Each rule marks only the cells it concerns (whole rows, whole columns or listed pairs): a full-size mask
+    # per rule cost 0.3 s at 10,000 x 3,333.
+    def mark_cells(rule: str, rows: np.ndarray, cols: np.ndarray) -> None:
+        rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+        if peer:
+            rows, cols = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+        hit = codes[rows, cols] == 0
+        codes[rows[hit], cols[hit]] = _CODE[rule]
 
-    def cells(pairs: list[tuple[int, int]]) -> np.ndarray:
-        mask = np.zeros((n, m), bool)
-        if pairs:
-            mask[tuple(np.array(pairs).T)] = True
-        return mask | mask.T if peer else mask
+    def mark_rows(rule: str, rows: np.ndarray) -> None:
+        for i in np.flatnonzero(rows):
+            np.copyto(codes[i], np.uint8(_CODE[rule]), where=codes[i] == 0)
+
+    def mark_cols(rule: str, cols: np.ndarray) -> None:
+        if cols.any():
+            block = codes[:, cols]
+            np.copyto(block, np.uint8(_CODE[rule]), where=block == 0)
+            codes[:, cols] = block
+
+    def pairs(found: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        return tuple(np.array(found, np.int64).reshape(-1, 2).T)
 
     busy = busy_emails(pairings)
-    row_active = np.array([p.active for p in mentees])
-    col_active = np.array([c.active for c in candidates])
-    row_busy = np.array([p.email in busy for p in mentees])
+    row_active = np.array([p.active for p in mentees], bool)
+    col_active = np.array([c.active for c in candidates], bool)
+    row_busy = np.array([p.email in busy for p in mentees], bool)
     if peer:
-        mark("same person", np.eye(n, dtype=bool))
-    mark("inactive", ~row_active[:, None] | ~col_active[None, :])
-    mark("already paired", row_busy[:, None] | (row_busy[None, :] if peer else False))
+        mark_cells("same person", np.arange(n), np.arange(n))
+    mark_rows("inactive", ~row_active)
+    mark_cols("inactive", ~col_active)
+    mark_rows("already paired", row_busy)
+    if peer:
+        mark_cols("already paired", row_busy)
     managers = [(i, col_of[p.manager_email]) for i, p in enumerate(mentees) if p.manager_email in col_of]
     managers += [(row_of[c.manager_email], j) for j, c in enumerate(candidates) if c.manager_email in row_of]
-    mark("own manager", cells(managers))
+    mark_cells("own manager", *pairs(managers))
     avoided = [(i, col_of[e]) for i, p in enumerate(mentees) for e in p.avoid if e in col_of]
     avoided += [(row_of[e], j) for j, c in enumerate(candidates) for e in getattr(c, "avoid", []) if e in row_of]
-    mark("avoid list", cells(avoided))
+    mark_cells("avoid list", *pairs(avoided))
     if not_same_team:
-        teams = {t: k for k, t in enumerate(sorted({p.team.lower() for p in [*mentees, *candidates] if p.team}))}
-        row_team = np.array([teams.get(p.team.lower(), -1) for p in mentees])
-        col_team = np.array([teams.get(c.team.lower(), -2) for c in candidates])
-        mark("same team", row_team[:, None] == col_team[None, :])
-    mark("forbidden pair", cells([(row_of[b], col_of[a]) for a, b in forbidden if b in row_of and a in col_of]))
+        row_team = np.array([p.team.lower() for p in mentees], object)
+        col_team = np.array([c.team.lower() for c in candidates], object)
+        for team in sorted(set(row_team) & set(col_team) - {""}):
+            rows, cols = np.flatnonzero(row_team == team), np.flatnonzero(col_team == team)
+            block = codes[np.ix_(rows, cols)]
+            np.copyto(block, np.uint8(_CODE["same team"]), where=block == 0)
+            codes[np.ix_(rows, cols)] = block
+    mark_cells("forbidden pair", *pairs([(row_of[b], col_of[a]) for a, b in forbidden if b in row_of and a in col_of]))
 
     new_locks = _check_locks(codes, locked, row_of, col_of, pairings, peer)
     locked_rows = np.zeros(n, bool)
@@ -100,7 +120,9 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
         locked_rows[i] = True
         if peer:
             locked_rows[j] = True
-    mark("locked to another", locked_rows[:, None] | (locked_rows[None, :] if peer else False))
+    mark_rows("locked to another", locked_rows)
+    if peer:
+        mark_cols("locked to another", locked_rows)
 
     if peer:
         free = (col_active & ~row_busy & ~locked_rows).astype(np.int64)
@@ -112,7 +134,7 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
         if (free < 0).any() and new_locks:
             full = sorted({candidates[j].email for _, j in new_locks if free[j] < 0})
             raise RuleBroken(f"Locked pairs need more places than {', '.join(full)} has left.")
-        mark("no capacity left", (free <= 0)[None, :])
+        mark_cols("no capacity left", free <= 0)
     return RuleMatrix(codes, np.maximum(free, 0), tuple(new_locks))
 
 
