@@ -10,6 +10,7 @@ import streamlit as st
 from lib.dataset import Dataset
 from lib.errors import TandemError
 from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
+from lib.writer import Writer
 
 SOURCE, DATA, VERSION = "tandem_source", "tandem_data", "tandem_version"
 
@@ -115,3 +116,23 @@ def require_data() -> Dataset:
         st.info("Fix the file or choose another data source in the sidebar.", icon=":material/info:")
         st.stop()
     return data
+
+
+def writer(data: Dataset) -> Writer:
+    """A writer on the current source that checks rows against what this page showed (`data.tables`)."""
+    return Writer(current_source(), data.tables)
+
+
+def session_value(key: str, default):
+    """A value kept across reruns and page switches for this browser session."""
+    return st.session_state.setdefault(key, default)
+
+
+def forget_value(*keys: str) -> None:
+    for key in keys:
+        st.session_state.pop(key, None)
+
+
+def data_version() -> int:
+    """Changes after every write: results computed from older data are stale."""
+    return st.session_state.get(VERSION, 0)

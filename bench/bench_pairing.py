@@ -112,8 +112,8 @@ def write_roster(mentees: int, folder: Path) -> None:
     data = roster(mentees)
     folder.mkdir(parents=True, exist_ok=True)
     for tab, people in (("mentors", data.mentors), ("mentees", data.mentees)):
-        records = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in p.model_dump(exclude_none=True, exclude={"row", "extra"}).items()}
-                   for p in people]
+        dumped = [p.model_dump(exclude_none=True, exclude={"row", "extra"}) for p in people]
+        records = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in d.items()} for d in dumped]
         pd.DataFrame(records).to_csv(folder / f"{tab}.csv", index=False)
     pd.DataFrame({"key": ["as_of"], "value": [data.settings.as_of.isoformat()]}).to_csv(folder / "settings.csv",
                                                                                       index=False)

@@ -6,9 +6,11 @@ import io
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_WIDTH = 60  # characters; longer text wraps
 
 
 def neutralise(value: object) -> object:
@@ -33,7 +35,8 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """One sheet with a bold header; text cells neutralised, so they are stored as text, never as formulas."""
+    """One sheet ready to print or filter: bold frozen header, filters, column widths fitted to the content
+    (long text wraps). Text cells are neutralised, so they are stored as text, never as formulas."""
     book = Workbook()
     table = book.active
     table.title = sheet
@@ -43,6 +46,16 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
         cell.font = Font(bold=True)
     for row in clean.itertuples(index=False):
         table.append([None if pd.isna(v) else v.item() if hasattr(v, "item") else v for v in row])
+    table.freeze_panes = "A2"
+    if len(clean.columns):
+        table.auto_filter.ref = table.dimensions
+    for index, column in enumerate(clean.columns, start=1):
+        longest = max([len(str(column)), *(len(str(v)) for v in clean[column].head(500) if not pd.isna(v))])
+        letter = get_column_letter(index)
+        table.column_dimensions[letter].width = min(longest + 2, MAX_WIDTH)
+        if longest > MAX_WIDTH:
+            for cell in table[letter][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

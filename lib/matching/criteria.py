@@ -283,3 +283,17 @@ def _scale_rows(matrix: sparse.csr_matrix, total: float) -> sparse.csr_matrix:
     counts = _row_sums(matrix)
     scale = np.where(counts > 0, total / np.maximum(counts, 1), 0).astype(np.float32)
     return sparse.csr_matrix(sparse.diags(scale) @ matrix)
+
+
+# Named weightings a lead can start from; each run type opens on its own default.
+PRESETS: dict[str, Weights] = {
+    "Formal program": DEFAULT_WEIGHTS["one-on-one"],
+    "Group sessions": DEFAULT_WEIGHTS["group"],
+    "Peer circle": DEFAULT_WEIGHTS["peer"],
+    "Skills first": Weights(goals=60, interests=5, hours=10, seniority=10, language=5, requested=5, type=5),
+    "Remote, across time zones": Weights(goals=30, interests=5, hours=35, seniority=10, language=10, requested=5,
+                                         type=5),
+    "Mentees' wishes first": Weights(goals=25, interests=5, hours=10, seniority=5, language=5, requested=40, type=10),
+}
+PRESET_FOR_TYPE: dict[MentorshipType, str] = {"one-on-one": "Formal program", "group": "Group sessions",
+                                              "peer": "Peer circle"}

@@ -30,12 +30,14 @@ class PairingOptions:
     locked: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) always made
     weights: Weights | None = None  # None: the type's defaults
     as_of: date | None = None  # the date time-zone offsets are taken on; None: the program's today
+    cohort: str = ""  # only mentees of this cohort (case-insensitive); "": everyone
+    only: frozenset[str] = frozenset()  # only these mentees (a rematch); empty: everyone
 
 
 def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Suggestion:
     started = time.perf_counter()
     peer = options.type == "peer"
-    mentees = sorted(data.mentees, key=lambda p: p.email)  # the fixed order that makes ties break stably
+    mentees = sorted(_in_scope(data.mentees, options), key=lambda p: p.email)  # a fixed order: ties break stably
     candidates = mentees if peer else sorted(data.mentors, key=lambda p: p.email)
     model = ScoreModel.build(mentees, candidates, options.type, options.weights or DEFAULT_WEIGHTS[options.type],
                              data.today(options.as_of))
@@ -112,6 +114,17 @@ def _runners_up(scores: np.ndarray, allowed: np.ndarray, rows: np.ndarray, cols:
         pick = np.argmax(masked, axis=1)
         best += np.where(np.isfinite(masked[np.arange(len(r)), pick]), pick, -1).tolist()
     return best
+
+
+def _in_scope(mentees: list, options: PairingOptions) -> list:
+    """The mentees this run is for. `only` narrows mentor runs; a peer run pairs every waiting mentee of the cohort,
+    since a peer's partner must be waiting too."""
+    cohort = options.cohort.strip().lower()
+    scoped = [m for m in mentees if not cohort or m.cohort.strip().lower() == cohort]
+    if options.only and options.type != "peer":
+        only = {e.strip().lower() for e in options.only}
+        scoped = [m for m in scoped if m.email in only]
+    return scoped
 
 
 def _lower(pairs: frozenset[PairKey]) -> list[PairKey]:

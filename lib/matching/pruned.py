@@ -51,7 +51,8 @@ def _thousandths(values: np.ndarray) -> np.ndarray:
     return np.round(np.asarray(values, np.float64) * 1000)
 
 
-def _best_candidates(scores: np.ndarray, eligible: np.ndarray, k: int) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
+def _best_candidates(scores: np.ndarray, eligible: np.ndarray,
+                     k: int) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
     """(mentee, mentor) for each mentee's k best eligible mentors, read block by block, and per mentee the
     k-th best score in thousandths (-inf when every eligible mentor is already in the graph)."""
     n, m = scores.shape
@@ -119,7 +120,8 @@ def _prices(edges, worth: np.ndarray, match: np.ndarray, free: np.ndarray) -> np
     other = (own >= 0) & ~at_own
     used = np.bincount(match[placed_rows], minlength=m)
     spare = np.flatnonzero(used < free)
-    source = np.concatenate([cols[other], np.full(len(placed_rows), z), cols[own < 0], np.arange(m), np.full(len(spare), z)])
+    source = np.concatenate([cols[other], np.full(len(placed_rows), z), cols[own < 0], np.arange(m),
+                             np.full(len(spare), z)])
     target = np.concatenate([own[other], match[placed_rows], np.full(int((own < 0).sum()), z), np.full(m, z), spare])
     length = np.concatenate([own_worth[rows[other]] - worth[other], own_worth[placed_rows], -worth[own < 0],
                              np.zeros(m), np.zeros(len(spare))])

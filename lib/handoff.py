@@ -1,0 +1,114 @@
+"""What the lead hands to people once pairs are accepted: the pairing sheet and an introduction per pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import quote
+
+import numpy as np
+import pandas as pd
+
+from .dataset import Dataset
+from .dates import format_date
+from .matching.criteria import offsets_on, overlap_hours
+from .matching.explain import covered_goals, pair_reason, words
+from .models import Mentee, Mentor, Pairing
+
+CADENCE_WORDS = {"weekly": "every week", "biweekly": "every two weeks", "monthly": "once a month"}
+TYPE_WORDS = {"one-on-one": "mentor and mentee", "group": "mentor and group member", "peer": "peer mentors"}
+SHEET_COLUMNS = ["Mentor", "Mentor email", "Mentee", "Mentee email", "Type", "Status", "Starts", "Cadence",
+                 "Shared goals", "Why this pair", "Pairing id"]
+FIRST_MEETING_WITHIN = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class HandoffPair:
+    """A stored pairing with both people looked up (either may be missing from the roster)."""
+
+    pairing: Pairing
+    first: Mentor | Mentee | None  # the mentor, or the first peer
+    mentee: Mentee | None
+
+    @property
+    def first_name(self) -> str:
+        return self.first.name if self.first else self.pairing.mentor_email
+
+    @property
+    def mentee_name(self) -> str:
+        return self.mentee.name if self.mentee else self.pairing.mentee_email
+
+
+def handoff_pairs(data: Dataset, statuses: tuple[str, ...] = ("proposed", "active")) -> list[HandoffPair]:
+    people = {**{m.email: m for m in data.mentees}, **data.mentor_by_email}
+    mentees = data.mentee_by_email
+    return [HandoffPair(p, mentees.get(p.mentor_email) if p.type == "peer" else people.get(p.mentor_email),
+                        mentees.get(p.mentee_email))
+            for p in data.pairings if p.status in statuses]
+
+
+def shared_goals(pair: HandoffPair) -> list[str]:
+    """The goals saved with the pairing, else the mentee's goals the other person's skills cover."""
+    if pair.pairing.goals:
+        return pair.pairing.goals
+    if pair.first and pair.mentee:
+        return covered_goals(pair.mentee, pair.first)
+    return []
+
+
+def reason(pair: HandoffPair, on: date) -> str:
+    if not (pair.first and pair.mentee):
+        return "one of the two is not on the roster any more"
+    hours = overlap_hours(offsets_on([pair.mentee], on), offsets_on([pair.first], on))[0]
+    return pair_reason(pair.mentee, pair.first, float(hours) if not np.isnan(hours) else np.nan,
+                       pair.pairing.type == "peer")
+
+
+def cadence(pair: HandoffPair, data: Dataset) -> str:
+    return pair.pairing.cadence or data.settings.default_cadence or "biweekly"
+
+
+def pairing_sheet(data: Dataset, pairs: list[HandoffPair] | None = None) -> pd.DataFrame:
+    """One row per pair with names, emails, type, cadence, shared goals and the reason, for printing or sending."""
+    pairs = handoff_pairs(data) if pairs is None else pairs
+    on = data.today()
+    rows = [[p.first_name, p.pairing.mentor_email, p.mentee_name, p.pairing.mentee_email, p.pairing.type,
+             p.pairing.status, format_date(p.pairing.started_on), cadence(p, data), "; ".join(shared_goals(p)),
+             reason(p, on), p.pairing.id] for p in pairs]
+    return pd.DataFrame(rows, columns=SHEET_COLUMNS)
+
+
+def introduction(pair: HandoffPair, data: Dataset) -> tuple[str, str]:
+    """(subject, body) of the message that introduces the two people to each other."""
+    settings = data.settings
+    program = settings.program_name or (f"the {settings.organisation} mentoring program" if settings.organisation
+                                        else "our mentoring program")
+    first, second = pair.first_name, pair.mentee_name
+    goals = shared_goals(pair)
+    rhythm = cadence(pair, data)
+    start = pair.pairing.started_on or data.today()
+    role = TYPE_WORDS.get(pair.pairing.type, "mentoring pair")
+    lines = [f"Hi {_given(first)} and {_given(second)},", "",
+             f"I'm pairing you as {role} in {program}.", ""]
+    lines += [f"Why you two: {reason(pair, data.today())}."]
+    if goals:
+        lines += [f"Goals to start with: {words(goals)}."]
+    lines += [f"Suggested rhythm: meet {CADENCE_WORDS.get(rhythm, rhythm)}, 30 to 45 minutes.",
+              f"First meeting: please hold it by {format_date(start + FIRST_MEETING_WITHIN)}; "
+              f"{_given(second)}, you send the invitation.",
+              "In the first meeting, agree what you both want from the next weeks and how you will keep in touch.",
+              ""]
+    if settings.contact:
+        lines += [f"If anything gets in the way, write to {settings.contact}.", ""]
+    lines += ["Thank you both!"]
+    subject = f"Introduction: {first} and {second}" + (f" ({settings.program_name})" if settings.program_name else "")
+    return subject, "\n".join(lines)
+
+
+def mailto(pair: HandoffPair, subject: str, body: str) -> str:
+    to = ",".join(e for e in (pair.pairing.mentor_email, pair.pairing.mentee_email) if e)
+    return f"mailto:{to}?subject={quote(subject)}&body={quote(body)}"
+
+
+def _given(name: str) -> str:
+    return name.split()[0] if name.strip() else name

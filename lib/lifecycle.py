@@ -1,0 +1,57 @@
+"""The pairing lifecycle through the writer: accept suggested pairs, activate, end. One row change each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dataset import Dataset
+from .errors import TandemError
+from .matching.suggestion import Pair
+from .models import Pairing
+from .writer import Writer
+
+
+class LifecycleError(TandemError):
+    """A lifecycle step that does not apply to this pairing (e.g. ending one that already ended)."""
+
+
+def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date | None = None) -> list[str]:
+    """Append the pairs to `pairings`: proposed, or active from `activate_on`. Returns the new ids."""
+    cadence = data.settings.default_cadence
+    records = [{"mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
+                "status": "active" if activate_on else "proposed", "started_on": activate_on,
+                "cadence": cadence, "goals": p.goals} for p in pairs]
+    return writer.append("pairings", records) if records else []
+
+
+def activate(writer: Writer, pairing: Pairing, on: date) -> dict:
+    if pairing.status != "proposed":
+        raise LifecycleError(f"Pairing {pairing.id} is {pairing.status}; only a proposed pairing can be activated.")
+    return writer.update("pairings", _key(pairing), {"status": "active", "started_on": on})
+
+
+def end(writer: Writer, pairing: Pairing, on: date, reason: str) -> dict:
+    if pairing.status == "ended":
+        raise LifecycleError(f"Pairing {pairing.id} has already ended.")
+    if pairing.started_on and on < pairing.started_on:
+        raise LifecycleError(f"The end date {on:%d %b %Y} is before the start, {pairing.started_on:%d %b %Y}.")
+    if not reason.strip():
+        raise LifecycleError("Say why the pairing ends: the reason is kept with it for the program's history.")
+    return writer.update("pairings", _key(pairing), {"status": "ended", "ended_on": on, "end_reason": reason.strip()})
+
+
+def _key(pairing: Pairing) -> str:
+    if not pairing.id:
+        raise LifecycleError(f"The pairing of {pairing.mentor_email} and {pairing.mentee_email} (row {pairing.row}) "
+                             "has no id, so it cannot be changed safely. Give it one in the spreadsheet "
+                             "(e.g. P-100) and refresh.")
+    return pairing.id
+
+
+def needs_rematch(data: Dataset) -> list[str]:
+    """Active mentees whose last pairing ended and who have no proposed or active one now."""
+    busy = {p.mentee_email for p in data.pairings if p.uses_capacity}
+    busy |= {p.mentor_email for p in data.pairings if p.uses_capacity and p.type == "peer"}
+    ended = {p.mentee_email for p in data.pairings if p.status == "ended"}
+    active = {m.email for m in data.mentees if m.active}
+    return sorted((ended & active) - busy)

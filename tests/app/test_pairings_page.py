@@ -1,0 +1,145 @@
+"""The Pairings page through AppTest: suggest, lock and forbid, accept, activate, end, rematch, hand-off.
+Writes go to a temporary copy of the sample folder and are checked in its CSV files."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from lib.sources import CsvSource
+from tests.app.test_pages import assert_no_exception, button, metrics, open_location
+
+WAITING = {"lena.schmidt@northwind.example", "siddharth.iyer@northwind.example", "thandiwe.dlamini@northwind.example"}
+
+
+@pytest.fixture
+def page(app, sample_copy):
+    open_location(app, sample_copy)
+    app.switch_page("pages/pairings.py").run()
+    assert_no_exception(app)
+    return app
+
+
+def suggest(at):
+    at.button(key="FormSubmitter:pairing_options-Suggest pairs").click().run()
+    assert_no_exception(at)
+    return at
+
+
+def plain(markdown: str) -> str:
+    """Messages escape user text for Markdown; read them as a person sees them."""
+    return markdown.replace("\\", "")
+
+
+def pairings_rows(folder) -> list[dict[str, str]]:
+    with open(folder / "pairings.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def editor_emails(at) -> list[tuple[str, str]]:
+    result = at.session_state["pairing_run"]["result"]
+    return [(p.mentor_email, p.mentee_email) for p in result.pairs]
+
+
+def test_suggest_places_the_three_waiting_mentees_with_reasons(page):
+    suggest(page)
+    assert metrics(page)["Placed"] == "3" and metrics(page)["Unmatched"] == "0"
+    assert {b for _, b in editor_emails(page)} == WAITING
+    assert any(b.label == "Accept 3 pairs" for b in page.button)
+
+
+def test_a_forbidden_pair_is_never_made_again_and_a_lock_is_kept(page):
+    suggest(page)
+    first, second = editor_emails(page)[:2]
+    page.session_state["pairing_locks"] = {first}
+    page.session_state["pairing_forbids"] = {second}
+    suggest(page)  # a new run with other options keeps the session's marks
+    made = editor_emails(page)
+    assert first in made and second not in made
+    assert second[1] in {b for _, b in made} or metrics(page)["Unmatched"] == "1"
+    button(page.main, "Clear locks and forbids").click().run()
+    assert not page.session_state["pairing_locks"] and not page.session_state["pairing_forbids"]
+
+
+def test_best_matches_only_leaves_low_scores_waiting_with_the_reason(page):
+    page.radio(key="pair_goal").set_value("best")
+    page.slider(key="pair_min_score").set_value(95)
+    suggest(page)
+    assert metrics(page)["Placed"] == "0"
+    waiting = next(d.value for d in page.main.dataframe if "reason" in d.value.columns)
+    reasons = waiting["reason"].tolist()
+    assert reasons and all("minimum score 95" in r for r in reasons)
+
+
+def test_type_switches_the_preset_and_peer_runs_pair_mentees(page):
+    page.radio(key="pair_type").set_value("peer").run()
+    assert page.selectbox(key="pair_preset").value == "Peer circle"
+    suggest(page)
+    assert int(metrics(page)["Placed"]) >= 2
+
+
+def test_accept_writes_proposed_pairs_then_activate_and_end_change_one_row(page, sample_copy):
+    before = len(pairings_rows(sample_copy))
+    suggest(page)
+    button(page.main, "Accept 3 pairs").click().run()
+    assert_no_exception(page)
+    rows = pairings_rows(sample_copy)
+    assert len(rows) == before + 3
+    new = rows[before:]
+    assert {r["mentee_email"] for r in new} == WAITING and {r["status"] for r in new} == {"proposed"}
+    assert any("Saved 3 pairings as proposed" in s.value for s in page.success)
+
+    target = new[0]["id"]
+    label = next(o for o in page.selectbox(key="lifecycle_pairing").options if o.startswith(target))
+    page.selectbox(key="lifecycle_pairing").set_value(label).run()
+    page.button(key="FormSubmitter:activate_pairing-Activate").click().run()
+    assert_no_exception(page)
+    row = next(r for r in pairings_rows(sample_copy) if r["id"] == target)
+    assert row["status"] == "active" and row["started_on"] == "2026-07-24"
+
+    label = next(o for o in page.selectbox(key="lifecycle_pairing").options if o.startswith(target))
+    page.selectbox(key="lifecycle_pairing").set_value(label).run()
+    page.button(key="FormSubmitter:end_pairing-End pairing").click().run()
+    assert [plain(e.value) for e in page.error] == ["Say why the pairing ends: the reason is kept with it for "
+                                                    "the program's history."]
+    page.text_input(key="end_reason").input("internship finished")
+    page.button(key="FormSubmitter:end_pairing-End pairing").click().run()
+    row = next(r for r in pairings_rows(sample_copy) if r["id"] == target)
+    assert (row["status"], row["ended_on"], row["end_reason"]) == ("ended", "2026-07-24", "internship finished")
+    changes = CsvSource(folder=sample_copy).read_tables()["changes"]
+    assert sum(1 for r in changes.rows if changes.cell(r, "key") == target) == 1 + 2 + 3
+
+    # The mentee is waiting again: a rematch suggests someone and saves it as proposed.
+    mentee = row["mentee_email"]
+    page.selectbox(key="rematch_mentee").set_value(mentee).run()
+    button(page.main, "Suggest a new mentor").click().run()
+    button(page.main, "Accept as proposed").click().run()
+    assert_no_exception(page)
+    latest = pairings_rows(sample_copy)[-1]
+    assert latest["mentee_email"] == mentee and latest["status"] == "proposed"
+
+
+def test_a_conflicting_edit_is_refused_and_both_versions_shown(page, sample_copy, monkeypatch):
+    import app_state
+    monkeypatch.setattr(app_state, "_signature", lambda source: ())  # as if the edit landed after the page read
+    label = next(o for o in page.selectbox(key="lifecycle_pairing").options if o.startswith("P-016"))
+    page.selectbox(key="lifecycle_pairing").set_value(label).run()
+    path = sample_copy / "pairings.csv"
+    text = path.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("P-016,"))
+    path.write_text(text.replace(line, line.replace(",proposed,", ",active,")), encoding="utf-8")
+    page.button(key="FormSubmitter:activate_pairing-Activate").click().run()
+    assert_no_exception(page)
+    errors = [plain(e.value) for e in page.error]
+    assert errors and "Nothing was saved" in errors[0] and "P-016" in errors[0]
+    versions = next(d.value for d in page.main.dataframe if "in the spreadsheet now" in d.value.columns)
+    assert versions.loc["status"].tolist() == ["proposed", "active"]
+    assert next(r for r in pairings_rows(sample_copy) if r["id"] == "P-016")["started_on"] == ""
+
+
+def test_handoff_offers_the_sheet_and_an_introduction_per_pair(page):
+    assert_no_exception(page)
+    codes = [c.value for c in page.code]
+    assert codes and codes[0].startswith("Subject: Introduction: ")
+    assert any(d.label == "Pairing sheet (XLSX)" for d in page.get("download_button"))

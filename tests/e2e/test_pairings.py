@@ -1,0 +1,113 @@
+"""The Pairings page in Chromium, as a lead uses it on the sample data: suggest, lock one pair and forbid another,
+rerun, accept, activate and end pairs, then download the pairing sheet and read it with openpyxl.
+
+The suggestion grid is a canvas; its accessible rows ([role=row]) carry the text, and checkboxes are clicked
+where they are drawn (first and second column of a row).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from tests.e2e.test_pages import download, tab
+
+ROW_HEIGHT, HEADER_HEIGHT = 35, 36
+
+
+def grid_rows(app) -> list[str]:
+    rows = app.page.locator('[data-testid="stDataFrame"]').first.locator('[role="row"]')
+    return rows.all_text_contents()[1:]  # the first is the header
+
+
+def click_checkbox(app, row: int, column: int) -> None:
+    """Toggle the checkbox in data row `row` (0-based) of column `column` (0 = Lock, 1 = Forbid)."""
+    box = app.page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    first_column_centre, second_column_centre = 37, 114
+    x = box["x"] + (first_column_centre if column == 0 else second_column_centre)
+    app.page.mouse.click(x, box["y"] + HEADER_HEIGHT + ROW_HEIGHT * row + ROW_HEIGHT // 2)
+    app.page.wait_for_timeout(200)
+
+
+def button(app, name: str):
+    return app.page.get_by_role("button", name=name, exact=True)
+
+
+def choose(app, label: str, option_start: str) -> None:
+    """Open a selectbox by its label and pick the option that starts with `option_start`."""
+    exact = app.page.get_by_text(re.compile("^" + re.escape(label) + "$"), exact=True)
+    select = app.page.locator('[data-testid="stSelectbox"]').filter(has=exact).filter(visible=True)
+    select.click()
+    app.page.get_by_role("option", name=re.compile("^" + re.escape(option_start))).click()
+    app.wait_rendered()
+
+
+def success_text(app) -> str:
+    return app.page.locator('[data-testid="stAlertContentSuccess"]').first.inner_text()
+
+
+def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(app, tmp_path):
+    app.open()
+    app.go_to("Pairings")
+    button(app, "Suggest pairs").click()
+    app.wait_rendered()
+    assert app.metric("Placed") == "3"
+    rows = grid_rows(app)
+    assert len(rows) == 3 and all("overlap" in r for r in rows)
+    kept, dropped = rows[0], rows[1]
+    kept_names = re.match(r"falsefalse(.+?)\d", kept).group(1)  # mentor and mentee names, as drawn
+    dropped_names = re.match(r"falsefalse(.+?)\d", dropped).group(1)
+
+    click_checkbox(app, 0, 0)  # lock the first pair
+    click_checkbox(app, 1, 1)  # forbid the second
+    button(app, "Rerun with locks and forbids").click()
+    app.wait_rendered()
+    rows = grid_rows(app)
+    assert any(r.startswith("truefalse" + kept_names) and "locked by the lead" in r for r in rows), rows
+    assert not any(dropped_names in r for r in rows), rows
+    expect(app.page.get_by_text("1 locked pair, 1 forbidden pair")).to_be_visible()
+
+    placed = int(app.metric("Placed"))
+    button(app, f"Accept {placed} pairs" if placed > 1 else "Accept 1 pair").click()
+    app.wait_rendered()
+    assert f"Saved {placed} pairing" in success_text(app)
+
+    tab(app, "Current pairs").click()
+    choose(app, "Pairing", "P-016")
+    button(app, "Activate").click()
+    app.wait_rendered()
+    assert "Pairing P-016 is active from 24 Jul 2026" in success_text(app)
+
+    tab(app, "Current pairs").click()
+    choose(app, "Pairing", "P-001")
+    app.page.get_by_label("Reason").fill("internship finished")
+    button(app, "End pairing").click()
+    app.wait_rendered()
+    assert "Pairing P-001 ended on 24 Jul 2026" in success_text(app)
+
+    tab(app, "Hand-off").click()
+    name, payload = download(app, "Pairing sheet (XLSX)", tmp_path)
+    assert name == "tandem-pairing-sheet-2026-07-24.xlsx"
+    sheet = load_workbook(io.BytesIO(payload)).active
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    header = [c.value for c in sheet[1]]
+    records = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    by_id = {r["Pairing id"]: r for r in records}
+    assert by_id["P-016"]["Status"] == "active" and by_id["P-016"]["Starts"] == "24 Jul 2026"
+    assert "P-001" not in by_id  # ended pairs are not handed off
+    new = [r for r in records if r["Status"] == "proposed" and r["Pairing id"] not in ("P-017",)]
+    assert len(new) == placed and all(r["Why this pair"] and "@" in r["Mentee email"] for r in new)
+    assert kept_names.startswith(new[0]["Mentor"]) or any(kept_names.startswith(r["Mentor"]) for r in new)
+
+    choose(app, "Pair", "Olena Kovalenko + Yusuf")
+    introduction = app.page.locator('[data-testid="stCode"]').first.inner_text()
+    assert introduction.startswith("Subject: Introduction: Olena Kovalenko and Yusuf")
+    assert "Hi Olena and Yusuf," in introduction and "by 31 Jul 2026" in introduction
+    mail = app.page.get_by_role("link", name=re.compile("Write it as an email")).get_attribute("href")
+    assert mail.startswith("mailto:olena.kovalenko@northwind.example,yusuf.demir@northwind.example?subject=")
+
+    # The sample is kept in memory: the sidebar offers the changed data as a download, nothing on disk changed.
+    expect(app.sidebar.get_by_role("button", name="Download the data with your changes")).to_be_visible()
