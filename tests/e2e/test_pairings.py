@@ -70,6 +70,11 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     assert not any(dropped_names in r for r in rows), rows
     expect(app.page.get_by_text("1 locked pair, 1 forbidden pair")).to_be_visible()
 
+    app.go_to("Overview")  # locks, forbids and the suggestion survive a page switch in the session
+    app.go_to("Pairings")
+    assert grid_rows(app) == rows
+    expect(app.page.get_by_text("1 locked pair, 1 forbidden pair")).to_be_visible()
+
     placed = int(app.metric("Placed"))
     button(app, f"Accept {placed} pairs" if placed > 1 else "Accept 1 pair").click()
     app.wait_rendered()
