@@ -10,10 +10,12 @@ import argparse
 import json
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .errors import TandemError
 from .exports import csv_bytes, xlsx_bytes
+from .health import STATUSES, assess, report
 from .matching import PairingOptions, suggest
 from .problems import ERROR
 from .sources import open_source, sample_source
@@ -101,6 +103,32 @@ def cmd_pair(args) -> int:
     return FOUND if result.unmatched else OK
 
 
+def cmd_health(args) -> int:
+    data = source_from(args.source).load()
+    health = assess(data, args.as_of)
+    table = report(health)
+    if args.format == "json":
+        records = health.drop(columns=["urgency"]).astype(object).where(health.notna(), None)
+        print(json.dumps(records.to_dict(orient="records"), ensure_ascii=False, indent=2, default=str))
+    elif args.format == "csv":
+        sys.stdout.write(csv_bytes(table).decode("utf-8-sig"))
+    else:
+        shown = table.drop(columns=["suggested message"])
+        print(shown.to_string(index=False) if len(shown) else "No pairing is active on this date.")
+        counts = health["status"].value_counts()
+        print(f"as of {data.today(args.as_of)}: {len(health)} active pairs; "
+              + ", ".join(f"{counts.get(s, 0)} {s.lower()}" for s in STATUSES), file=sys.stderr)
+    at_risk = (health["status"] == "At risk").any()
+    return FOUND if args.fail_on_risk and at_risk else OK
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-07-24") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m lib", description="Tandem: mentorship program data from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -122,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     pair.add_argument("--out", help="also write the pairs to this .csv or .xlsx file")
     pair.add_argument("--save", action="store_true", help="append the pairs to the pairings tab as proposed")
     pair.set_defaults(run=cmd_pair)
+    health = commands.add_parser("health", help="status and reasons for every active pair")
+    health.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
+    health.add_argument("--as-of", type=_day, help="judge as on this date (default: the as_of setting, else today)")
+    health.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    health.add_argument("--fail-on-risk", action="store_true", help="exit 1 when any pair is at risk")
+    health.set_defaults(run=cmd_health)
     return parser
 
 
