@@ -68,6 +68,7 @@ pages = {
         st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("pages/roster.py", title="Roster", icon=":material/groups:"),
         st.Page("pages/pairings.py", title="Pairings", icon=":material/join:"),
+        st.Page("pages/health.py", title="Health", icon=":material/monitor_heart:"),
         st.Page("pages/setup.py", title="Data set-up", icon=":material/table_view:"),
     ],
 }

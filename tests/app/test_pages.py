@@ -74,12 +74,14 @@ def write_folder(folder: Path, mentees: str = MENTEES_CSV) -> Path:
 # ---------------------------------------------------------------------------------------------- every page
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/roster.py", "pages/pairings.py", "pages/setup.py"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/roster.py", "pages/pairings.py", "pages/health.py",
+                                  "pages/setup.py"])
 def test_every_page_renders_on_the_sample(app, sample, page):
     expected_title = {
         "pages/overview.py": sample.settings.program_name,
         "pages/roster.py": "Roster",
         "pages/pairings.py": "Pairings",
+        "pages/health.py": "Relationship health",
         "pages/setup.py": "Data set-up",
     }[page]
     assert_no_exception(app)
@@ -226,7 +228,7 @@ def test_a_folder_without_the_mentees_tab_shows_the_contract_error(app, tmp_path
     (folder / "mentors.csv").write_text(MENTORS_CSV, encoding="utf-8")
     (folder / "pairings.csv").write_text("mentor_email,mentee_email\n", encoding="utf-8")
     open_location(app, folder)
-    for page in ("pages/overview.py", "pages/roster.py", "pages/pairings.py"):
+    for page in ("pages/overview.py", "pages/roster.py", "pages/pairings.py", "pages/health.py"):
         app.switch_page(page).run()
         assert_no_exception(app)
         errors = [e.value for e in app.main.error]

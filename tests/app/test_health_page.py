@@ -1,0 +1,79 @@
+"""The Health page through AppTest: KPIs and the attention list from the model; logging on a folder copy."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+from lib.health import assess, summary
+from lib.sources import CsvSource
+from tests.app.test_pages import assert_no_exception, metrics, open_location
+from tests.app.test_pairings_page import plain
+
+
+@pytest.fixture
+def page(app, sample_copy):
+    open_location(app, sample_copy)
+    app.switch_page("pages/health.py").run()
+    assert_no_exception(app)
+    return app
+
+
+def rows(folder, tab: str) -> list[dict[str, str]]:
+    with open(folder / f"{tab}.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_kpis_and_attention_list_follow_the_model(page, sample_copy):
+    data = CsvSource(folder=sample_copy).load()
+    health = assess(data)
+    k = summary(health, data)
+    shown = metrics(page)
+    assert shown["Active pairs"] == str(k["active_pairs"]) and shown["At risk"] == str(k["at_risk"])
+    assert shown["First meetings pending"] == "1"
+    labels = [plain(e.label) for e in page.expander]
+    needing = health[health["status"] != "Healthy"]
+    assert labels == [f"{r.status}: {r.mentor} + {r.mentee} (score {r.score})" for r in needing.itertuples()]
+
+
+def select_pair(at, key: str, pairing_id: str, folder) -> None:
+    """Choose a pair the way the page keys them: pairing id and both emails."""
+    pairing = next(p for p in CsvSource(folder=folder).load().pairings if p.id == pairing_id)
+    at.selectbox(key=key).set_value(f"{pairing.id} {pairing.mentor_email} {pairing.mentee_email}")
+
+
+def test_logging_a_check_in_turns_a_silent_pair_healthy(page, sample_copy):
+    before = len(rows(sample_copy, "checkins"))
+    select_pair(page, "log_pair", "P-009", sample_copy)
+    page.run()
+    page.text_area(key="checkin_notes").input("Back on track after the time-zone mix-up")
+    page.button(key="FormSubmitter:log_checkin-Log check-in").click().run()
+    assert_no_exception(page)
+    logged = rows(sample_copy, "checkins")
+    assert len(logged) == before + 1
+    assert logged[-1]["mentee_email"] == "diego.hernandez@northwind.example" and logged[-1]["date"] == "2026-07-24"
+    assert logged[-1]["notes"] == "Back on track after the time-zone mix-up" and logged[-1]["minutes"] == "30"
+    assert metrics(page)["At risk"] == "2"
+    assert not any("Diego" in e.label for e in page.expander)
+
+
+def test_feedback_is_recorded_and_a_future_date_is_refused(page, sample_copy):
+    select_pair(page, "log_pair", "P-001", sample_copy)
+    page.run()
+    page.select_slider(key="feedback_rating").set_value(1)
+    page.button(key="FormSubmitter:log_feedback-Record feedback").click().run()
+    assert_no_exception(page)
+    latest = rows(sample_copy, "feedback")[-1]
+    assert (latest["mentee_email"], latest["from_role"], latest["rating"]) == ("mei.chen@northwind.example",
+                                                                                "mentee", "1")
+    assert any("Ana Ruiz + Mei Chen" in plain(e.label) and e.label.startswith("Watch") for e in page.expander)
+
+    before = len(rows(sample_copy, "checkins"))
+    select_pair(page, "log_pair", "P-001", sample_copy)
+    page.run()
+    page.date_input(key="checkin_date").set_value(date(2026, 8, 30))
+    page.button(key="FormSubmitter:log_checkin-Log check-in").click().run()
+    assert any("in the future" in plain(e.value) for e in page.error)
+    assert len(rows(sample_copy, "checkins")) == before

@@ -1,0 +1,54 @@
+"""The Health page in Chromium on a temporary copy of the sample folder: a silent pair is at risk, the lead logs a
+check-in for it, and it turns healthy; the report downloads with the statuses the page shows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+from playwright.sync_api import expect
+
+from tests.conftest import SAMPLE
+from tests.e2e.test_pages import download, tab
+from tests.e2e.test_pairings import button, choose, success_text
+
+
+def open_folder(app, folder) -> None:
+    app.choose_source("Folder or .xlsx on this computer")
+    app.sidebar.get_by_label("Path to a CSV folder or an .xlsx workbook").fill(str(folder))
+    app.sidebar.get_by_role("button", name="Open").click()
+    app.wait_rendered()
+
+
+def test_logging_a_check_in_turns_a_silent_pair_healthy(app, tmp_path):
+    folder = tmp_path / "program"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    app.open()
+    open_folder(app, folder)
+    app.go_to("Health")
+    assert app.metric("At risk") == "3"
+    silent = app.page.get_by_text("At risk: Priya Raman + Diego Hernández (score 25)")
+    expect(silent).to_be_visible()
+    expect(app.page.get_by_text("no check-in for 44 days, cadence biweekly")).to_be_visible()
+
+    name, payload = download(app, "Health report (CSV)", tmp_path)
+    assert name == "tandem-health-report-2026-07-24.csv"
+    report = {r["pairing"]: r for r in csv.DictReader(io.StringIO(payload.decode("utf-8-sig")))}
+    assert report["P-009"]["status"] == "At risk" and "44 days" in report["P-009"]["reasons"]
+
+    tab(app, "Log").click()
+    choose(app, "Pair", "Priya Raman + Diego Hernández")
+    app.page.get_by_label("Notes").fill("Found a slot that works across time zones")
+    button(app, "Log check-in").click()
+    app.wait_rendered()
+    assert "Logged a check-in for Priya Raman + Diego Hernández on 24 Jul 2026" in success_text(app)
+    assert app.metric("At risk") == "2"
+    expect(silent).to_have_count(0)
+    lines = (folder / "checkins.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[-1].endswith(",2026-07-24,priya.raman@northwind.example,diego.hernandez@northwind.example,30,video,"
+                              "Found a slot that works across time zones")
+
+    tab(app, "One pair").click()
+    choose(app, "Pair", "Priya Raman + Diego Hernández")
+    assert app.metric("Status") == "Healthy"
