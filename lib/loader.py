@@ -11,10 +11,12 @@ from .table import RawTable
 from .validation import date_values, parse_rows
 
 
-def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label: str = "") -> Dataset:
+def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label: str = "",
+                  titles: list[str] | None = None) -> Dataset:
     missing = [name for name, spec in TABS.items() if spec.required and name not in tables]
     if missing:
-        found = ", ".join(repr(t.title) for t in tables.values()) or "none"
+        found = ", ".join(repr(t) for t in (titles if titles is not None else [t.title for t in tables.values()]))
+        found = found or "none"
         raise ContractError(f"{label or 'The data'} has no {' or '.join(repr(m) for m in missing)} tab "
                             f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
     settings, problems = read_settings(tables.get("settings"))

@@ -14,6 +14,8 @@ from .table import RawRow, RawTable
 
 MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback}
 FALLBACK = {"capacity": 0}  # an unreadable capacity must not silently become the default of 1
+SKIPPED, IGNORED, ZEROED = "row skipped", "value ignored", "treated as 0 until fixed"
+LOAD_NOTES = (SKIPPED, IGNORED, ZEROED)  # what loading did about a problem, appended to its message
 
 
 def _message(err: dict, raw: str) -> str:
@@ -94,7 +96,7 @@ def _parse_row(table, spec, model, row: RawRow, orders, extras):
         attempt = {k: v for k, v in data.items() if k not in bad}
         attempt.update({k: FALLBACK[k] for k in bad if k in FALLBACK})
         if any(spec.columns_by_name[k].required for k in bad):
-            return None, [_noted(p, ERROR, "row skipped") for _, p in found]
+            return None, [_noted(p, ERROR, SKIPPED) for _, p in found]
         try:
             built = model(**attempt)
         except ValidationError as exc:
@@ -108,10 +110,10 @@ def _parse_row(table, spec, model, row: RawRow, orders, extras):
                     found.append((name, _problem(table, spec, row, name, raw.get(name, ""),
                                                  _message(err, raw.get(name, "")))))
             if fatal or not new_bad:
-                return None, [_noted(p, ERROR, "row skipped") for _, p in found]
+                return None, [_noted(p, ERROR, SKIPPED) for _, p in found]
             bad |= new_bad
             continue
-        return built, [_noted(p, WARNING, "treated as 0 until fixed" if name in FALLBACK else "value ignored")
+        return built, [_noted(p, WARNING, ZEROED if name in FALLBACK else IGNORED)
                        for name, p in found]
 
 

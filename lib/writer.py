@@ -36,7 +36,7 @@ class Writer:
     def append(self, tab: str, records: list[dict[str, object]]) -> list[str]:
         """Add rows to a tab (created with the contract header when missing); returns their keys."""
         spec = ALL_TABS[tab]
-        current = self.source.read_tables()
+        current = self.source.read_tables(only={tab, CHANGES.name})
         table = current.get(tab)
         edit, layout = self._layout(tab, table, {f for r in records for f in r})
         taken = {table.cell(r, "id").strip().lower() for r in table.rows} if table else set()
@@ -50,7 +50,7 @@ class Writer:
             key = values.get(spec.key, "")
             keys.append(key)
             change_rows.append(self._change(tab, key, "append", "", "", json.dumps(values, ensure_ascii=False)))
-        self._commit([edit], current, change_rows)
+        self._commit(tab, edit, current, change_rows)
         return keys
 
     def update(self, tab: str, key: str, changes: dict[str, object]) -> dict[str, tuple[str, str]]:
@@ -60,7 +60,7 @@ class Writer:
         seen_row = seen_table.find(spec.key, key) if seen_table else None
         if seen_row is None:
             raise SourceError(f"There is no row with {spec.key} {key!r} in tab {tab!r}.")
-        current = self.source.read_tables()
+        current = self.source.read_tables(only={tab, CHANGES.name})  # the row as stored now, not as cached
         table = current.get(tab)
         row = table.find(spec.key, key) if table else None
         if row is None or table.record(row) != seen_table.record(seen_row):
@@ -76,7 +76,7 @@ class Writer:
             done[field] = (old, new)
             change_rows.append(self._change(tab, key, "update", field, old, new))
         if done:
-            self._commit([edit], current, change_rows)
+            self._commit(tab, edit, current, change_rows)
         return done
 
     # --- layout: where each field goes in the user's own columns -------------------------------------
@@ -85,9 +85,10 @@ class Writer:
         spec = ALL_TABS[tab]
         if table is None:
             header = spec.column_names
-            edit = TabEdit(title=tab, new_header=list(header))
+            edit = TabEdit(title=tab, new_header=list(header),
+                           key_index=header.index(spec.key) if spec.key in header else None)
             return edit, {"index": {n: i for i, n in enumerate(header)}, "width": len(header), "split": None}
-        edit = TabEdit(title=table.title)
+        edit = TabEdit(title=table.title, header_row=table.header_row)
         index = dict(table.columns.index)
         split = None
         if "name" not in index and table.columns.first_name is not None:
@@ -100,6 +101,7 @@ class Writer:
             edit.header_cells[width] = field  # a column the user does not have yet is added at the end
             index[field] = width
             width += 1
+        edit.key_index = index.get(spec.key)
         return edit, {"index": index, "width": width, "split": split}
 
     @staticmethod
@@ -129,7 +131,7 @@ class Writer:
         return {"changed_at": self.clock().isoformat(timespec="seconds"), "tab": tab, "key": key,
                 "action": action, "field": field, "old_value": old, "new_value": new}
 
-    def _commit(self, edits: list[TabEdit], current: dict[str, RawTable], change_rows: list[dict]) -> None:
+    def _commit(self, tab: str, edit: TabEdit, current: dict[str, RawTable], change_rows: list[dict]) -> None:
         if tab_changes := current.get(CHANGES.name):
             taken = {tab_changes.cell(r, "id").lower() for r in tab_changes.rows}
         else:
@@ -139,6 +141,7 @@ class Writer:
             row["id"] = self._unique_id(CHANGES.name, taken)
             taken.add(row["id"].lower())
             log.rows.append(self._cells(layout, row))
-        self.source.commit([*edits, log])
-        self.snapshot = self.source.read_tables()  # later updates compare against what is now stored
+        self.source.commit([edit, log])
+        # later updates compare against what is now stored
+        self.snapshot = {**self.snapshot, **self.source.read_tables(only={tab, CHANGES.name})}
 

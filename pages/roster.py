@@ -6,10 +6,14 @@ import streamlit as st
 import app_state
 from lib.exports import csv_bytes, dated_name
 from page_parts import mail_links, people_columns
+from pairing_parts import show_flash
+from roster_parts import edit_person
 
 data = app_state.require_data()
 st.title("Roster")
-st.caption("Everyone in the program as your spreadsheet has them, and every problem Tandem found in the data.")
+st.caption("Everyone in the program as your spreadsheet has them, and every problem Tandem found in the data. "
+           "Edit a person below: only the cells you change are saved.")
+show_flash()
 
 
 def filtered(frame: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -42,6 +46,7 @@ for tab, name in ((mentors_tab, "mentors"), (mentees_tab, "mentees")):
                      column_config=people_columns())
         st.download_button(f"Download {name} (CSV)", csv_bytes(shown), dated_name(name, data.today(), "csv"),
                            mime="text/csv", on_click="ignore", icon=":material/download:", key=f"{name}_csv")
+        edit_person(data, name)
 
 with problems_tab:
     problems = data.problems_frame()

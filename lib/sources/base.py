@@ -23,6 +23,8 @@ class TabEdit:
     header_cells: dict[int, str] = field(default_factory=dict)  # new columns added at the end of the header
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # (spreadsheet row, column index, text)
     rows: list[list[str]] = field(default_factory=list)  # rows appended after the last non-blank row
+    header_row: int = 1  # where the user's header is (blank rows above it are kept)
+    key_index: int | None = None  # the column of the rows' key (id or email): a lost append is looked up by it
 
 
 class Source(ABC):
@@ -36,26 +38,31 @@ class Source(ABC):
     changed: bool = False  # an in-memory copy that was written to since it was opened
 
     @abstractmethod
-    def read_tables(self) -> dict[str, RawTable]:
-        """Every contract tab present, read fresh from storage."""
+    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
+        """Every contract tab present (or just the tabs named in `only`), read fresh from storage."""
 
     def commit(self, edits: list[TabEdit]) -> None:
         raise ReadOnlySource(f"{self.label} cannot be written.")
 
     def load(self) -> Dataset:
-        return build_dataset(self.read_tables(), self.locale, self.label)
+        tables = self.read_tables()
+        return build_dataset(tables, self.locale, self.label, titles=self.titles())
+
+    def titles(self) -> list[str] | None:
+        """Every tab or file title of the source, contract or not, for messages (None: only the tables read)."""
+        return None
 
     def download(self) -> tuple[str, bytes, str] | None:
         """(file name, bytes, MIME type) of the current data, for sources that cannot be written in place."""
         return None
 
 
-def tables_from_grids(grids: dict[str, Grid]) -> dict[str, RawTable]:
+def tables_from_grids(grids: dict[str, Grid], only: set[str] | None = None) -> dict[str, RawTable]:
     """Map tab/file titles to contract tabs (case- and punctuation-insensitively); the first match wins."""
     tables: dict[str, RawTable] = {}
     for title, grid in grids.items():
         spec = tab_for(title)
-        if spec is not None and spec.name not in tables:
+        if spec is not None and spec.name not in tables and (only is None or spec.name in only):
             tables[spec.name] = build_table(spec, title, grid)
     return tables
 

@@ -103,8 +103,8 @@ class CsvSource(Source):
             grids[name], self._formats[name] = parse_csv(data, name)
         return grids
 
-    def read_tables(self) -> dict[str, RawTable]:
-        return tables_from_grids(self._grids())
+    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
+        return tables_from_grids(self._grids(), only)
 
     def commit(self, edits: list[TabEdit]) -> None:
         grids = self._grids()

@@ -122,8 +122,8 @@ class XlsxSource(Source):
             raise SourceError(f"The file {self.path} does not exist.")
         return self.path.read_bytes()
 
-    def read_tables(self) -> dict[str, RawTable]:
-        return tables_from_grids(workbook_grids(self._bytes(), self.name))
+    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
+        return tables_from_grids(workbook_grids(self._bytes(), self.name), only)
 
     def commit(self, edits: list[TabEdit]) -> None:
         book = open_workbook(self._bytes(), self.name, values_only=False)

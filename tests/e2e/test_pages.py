@@ -138,7 +138,7 @@ def test_uploaded_csv_set_with_awkward_formatting_loads(app, tmp_path):
     assert labels == ["Mentors (2)", "Mentees (3)", "Problems (0)"]
     tab(app, "Mentees").click()
     panel = app.page.locator('[data-testid="stTabPanel"]:visible')
-    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text("3 of 3 mentees")
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text("3 of 3 mentees")
     name, payload = download(app, "Download mentees (CSV)", tmp_path)
     assert name.startswith("tandem-mentees-") and name.endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"))))
@@ -156,19 +156,19 @@ def test_roster_search_finds_a_mentee_on_an_uploaded_set(app, tmp_path):
     search.fill("zoë")
     search.press("Enter")
     app.wait_rendered()
-    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text("1 of 3 mentees")
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text("1 of 3 mentees")
 
 
 def test_roster_search_on_the_sample_data(app):
     app.open("/roster")
     panel = app.page.locator('[data-testid="stTabPanel"]:visible')
-    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text("8 of 8 mentors")
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text("8 of 8 mentors")
     search = panel.get_by_label("Search names, emails, skills")
     search.fill("python")
     search.press("Enter")
-    expect(panel.locator('[data-testid="stCaptionContainer"]')).not_to_have_text("8 of 8 mentors")
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).not_to_have_text("8 of 8 mentors")
     app.wait_rendered()
-    expect(panel.locator('[data-testid="stCaptionContainer"]')).to_have_text(re.compile(r"^[1-7] of 8 mentors$"))
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text(re.compile(r"^[1-7] of 8 mentors$"))
 
 
 def test_broken_upload_names_row_and_column_and_keeps_valid_rows(app, tmp_path):

@@ -1,0 +1,99 @@
+"""Editing one person's row of a roster tab: checked by the same contract rules as loading, then written through
+the writer (only the cells that change, refused if the row changed in the spreadsheet since it was read)."""
+
+from __future__ import annotations
+
+import copy
+
+from .contract import TABS
+from .dataset import Dataset
+from .errors import ContractError, SourceError
+from .problems import Problem
+from .table import RawTable
+from .validation import LOAD_NOTES, parse_rows
+from .writer import Writer
+
+ROSTER_TABS = ("mentors", "mentees")
+
+
+class EditRefused(ContractError):
+    """An edited value breaks the contract; nothing was written. `problems` name the tab, row, column and value."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = [Problem(p.tab, p.row, p.column, p.value, _without_load_note(p.message), p.severity)
+                         for p in problems]
+        super().__init__("Nothing was saved: " + "; ".join(str(p) for p in self.problems))
+
+
+def editable_columns(tab: str) -> list[str]:
+    """The contract columns of a roster tab the form edits (name as one field even when split). Not the email:
+    it is the key that pairings, check-ins and feedback point at, so it is changed in the spreadsheet itself."""
+    return [c for c in TABS[tab].column_names if c != "email"]
+
+
+def current_values(data: Dataset, tab: str, email: str) -> dict[str, str]:
+    """The person's cells exactly as the spreadsheet holds them (the form starts from these)."""
+    table, row = _row(data, tab, email)
+    return {column: table.cell(row, column) for column in editable_columns(tab)}
+
+
+def check_edit(data: Dataset, tab: str, email: str, changes: dict[str, str]) -> list[Problem]:
+    """What loading the edited row would report about the edited columns (the same messages as the Roster page)."""
+    table, row = _row(data, tab, email)
+    edited = copy.deepcopy(table)
+    target = next(r for r in edited.rows if r.number == row.number)
+    for column, text in changes.items():
+        if column == "name" and "name" not in table.columns.index and table.columns.first_name is not None:
+            given, _, family = text.partition(" ")  # as the writer splits it
+            _put(target, table.columns.first_name, given)
+            if table.columns.last_name is not None:
+                _put(target, table.columns.last_name, family)
+            continue
+        index = edited.columns.index.get(column)
+        if index is None:  # a column the user does not have yet: judged as if appended at the end
+            index = len(edited.header)
+            edited.header.append(column)
+            edited.columns.index[column] = index
+        _put(target, index, text)
+    edited.rows = [target]
+    _, problems = parse_rows(edited)
+    headers = {edited.columns.header_of(edited.header, c) for c in changes}
+    return [p for p in problems if p.column in headers]
+
+
+def save_edit(writer: Writer, data: Dataset, tab: str, email: str, changes: dict[str, str]) -> dict[str, tuple]:
+    """Write the changed cells of one person; returns {column: (old, new)}. Raises EditRefused or WriteConflict."""
+    if tab not in ROSTER_TABS:
+        raise SourceError(f"Only the mentors and mentees tabs are edited here, not {tab!r}.")
+    before = current_values(data, tab, email)
+    unknown = set(changes) - set(before)
+    if unknown:
+        raise SourceError(f"These columns are not edited here: {', '.join(sorted(unknown))}.")
+    changes = {c: str(v).strip() for c, v in changes.items() if str(v).strip() != before[c].strip()}
+    if not changes:
+        return {}
+    problems = check_edit(data, tab, email, changes)
+    if problems:
+        raise EditRefused(problems)
+    return writer.update(tab, email, changes)
+
+
+def _row(data: Dataset, tab: str, email: str):
+    table: RawTable | None = data.tables.get(tab)
+    row = table.find("email", email) if table else None
+    if row is None:
+        raise SourceError(f"There is no row with email {email!r} in tab {tab!r}.")
+    return table, row
+
+
+def _without_load_note(message: str) -> str:
+    """'... is not a number; treated as 0 until fixed' -> '... is not a number': nothing is loaded from an edit."""
+    for note in LOAD_NOTES:
+        if message.endswith("; " + note):
+            return message[: -len(note) - 2]
+    return message
+
+
+def _put(row, index: int, text: str) -> None:
+    row.cells.extend([""] * (index + 1 - len(row.cells)))
+    row.cells[index] = text

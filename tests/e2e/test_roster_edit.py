@@ -1,0 +1,49 @@
+"""Editing a person on the Roster page in Chromium, on a temporary copy of the sample folder: a bad value is
+refused with its row and column, a good one changes exactly that cell of the CSV file."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+from playwright.sync_api import expect
+
+from tests.conftest import SAMPLE
+from tests.e2e.test_pages import open_location, tab
+from tests.e2e.test_pairings import button, success_text
+
+
+def mentor_rows(folder):
+    with (folder / "mentors.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_edit_a_mentor_capacity_refuses_a_bad_value_and_saves_a_good_one(app, tmp_path):
+    folder = tmp_path / "program"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    before = mentor_rows(folder)
+    app.open()
+    app.choose_source("Folder or .xlsx on this computer")
+    open_location(app, str(folder))
+    app.go_to("Roster")
+    tab(app, "Mentors").click()
+    app.page.get_by_text("Edit a mentor").click()
+    capacity = app.page.get_by_label("Capacity", exact=True)
+    expect(capacity).to_have_value("3")  # Ana Ruiz, the first mentor
+
+    capacity.fill("two")
+    button(app, "Save changes").click()
+    app.wait_rendered()
+    expect(app.page.get_by_text("Nothing was saved for Ana Ruiz:")).to_be_visible()
+    expect(app.page.get_by_text("mentors row 2, column 'capacity': 'two' is not a number")).to_be_visible()
+    assert mentor_rows(folder) == before
+
+    app.page.get_by_label("Capacity", exact=True).fill("4")
+    button(app, "Save changes").click()
+    app.wait_rendered()
+    assert "Saved 1 change for Ana Ruiz: capacity '3' → '4'" in success_text(app)
+    after = mentor_rows(folder)
+    changed = [(r, c) for r in range(len(before)) for c in range(len(before[r])) if before[r][c] != after[r][c]]
+    assert changed == [(1, before[0].index("capacity"))] and after[1][before[0].index("capacity")] == "4"
+    log = list(csv.reader((folder / "changes.csv").open(encoding="utf-8-sig", newline="")))
+    assert log[-1][2:8] == ["mentors", "ana.ruiz@northwind.example", "update", "capacity", "3", "4"]
