@@ -5,24 +5,38 @@ from __future__ import annotations
 import streamlit as st
 
 import app_state
-from lib.text import plural
+from lib.sources.google_sheet import looks_like_sheet
+from lib.text import markdown_text, plural
 
 st.set_page_config(page_title="Tandem", page_icon=":material/diversity_3:", layout="wide")
 
-SAMPLE, LOCAL, UPLOAD = "Sample data", "Folder or .xlsx on this computer", "Upload files"
+SAMPLE, SHEET, LOCAL, UPLOAD = "Sample data", "Google Sheet", "Folder or .xlsx on this computer", "Upload files"
 
 
 def data_source_sidebar() -> None:
     with st.sidebar:
         st.subheader("Data source")
-        if "source_choice" not in st.session_state:  # a data_source in secrets opens as a local path
-            origin = getattr(app_state.current_source(), "origin", "sample")
-            st.session_state["source_choice"] = SAMPLE if origin == "sample" else LOCAL
+        if "source_choice" not in st.session_state:  # a data_source in secrets opens as it was given
+            source = app_state.current_source()
+            origin = getattr(source, "origin", "sample")
+            is_sheet = source.kind == "gsheet" or looks_like_sheet(origin)
+            st.session_state["source_choice"] = SAMPLE if origin == "sample" else SHEET if is_sheet else LOCAL
             if origin != "sample":
-                st.session_state["source_path"] = origin
-        choice = st.radio("Data source", [SAMPLE, LOCAL, UPLOAD], key="source_choice", label_visibility="collapsed")
+                st.session_state["sheet_url" if is_sheet else "source_path"] = origin
+        choice = st.radio("Data source", [SAMPLE, SHEET, LOCAL, UPLOAD], key="source_choice",
+                          label_visibility="collapsed")
         if choice == SAMPLE and getattr(app_state.current_source(), "origin", None) != "sample":
             app_state.use_source(app_state.sample_source(), origin="sample")
+        elif choice == SHEET:
+            with st.form("open_sheet", border=False):
+                url = st.text_input("Google Sheets URL or key", key="sheet_url",
+                                    placeholder="https://docs.google.com/spreadsheets/d/…/edit")
+                if st.form_submit_button("Connect", icon=":material/link:") and url:
+                    error = app_state.open_location(url)
+                    if error:
+                        st.error(error)
+            if email := app_state.service_account_email():
+                st.caption(f"Share the sheet with `{email}` (Editor) so Tandem can read and save it.")
         elif choice == LOCAL:
             with st.form("open_location", border=False):
                 location = st.text_input("Path to a CSV folder or an .xlsx workbook", key="source_path",
@@ -46,12 +60,14 @@ def data_source_sidebar() -> None:
 def source_status() -> None:
     source = app_state.current_source()
     data, error = app_state.current_data()
-    st.caption(f"**In use:** {source.label}")
-    if error:
-        st.error(f"Could not read this source: {error}", icon=":material/error:")
+    st.caption(f"**In use:** {markdown_text(data.source_label if data else source.label)}")
     when = app_state.loaded_at()
     problems = f" · {plural(len(data.problems), 'data problem')}" if data and data.problems else ""
-    st.caption(f"Read at {when:%H:%M:%S}{problems}" if when else "Not read yet")
+    if app_state.is_stale():
+        st.warning(f"Stale: showing what was read at {when:%H:%M:%S}. Saving is paused.", icon=":material/cloud_off:")
+    elif error:
+        st.error(f"Could not read this source: {error}", icon=":material/error:")
+    st.caption(f"Last synced {when:%H:%M:%S}{problems}" if when else "Not read yet")
     if st.button("Refresh data", icon=":material/refresh:", help="Read the source again"):
         app_state.current_data(force=True)
         st.rerun()
@@ -69,6 +85,7 @@ pages = {
         st.Page("pages/roster.py", title="Roster", icon=":material/groups:"),
         st.Page("pages/pairings.py", title="Pairings", icon=":material/join:"),
         st.Page("pages/health.py", title="Health", icon=":material/monitor_heart:"),
+        st.Page("pages/guides.py", title="Guides", icon=":material/menu_book:"),
         st.Page("pages/setup.py", title="Data set-up", icon=":material/table_view:"),
     ],
 }

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
 
 from lib.dataset import Dataset
-from lib.errors import TandemError
+from lib.errors import StaleData, TandemError
 from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
 from lib.writer import Writer
 
 SOURCE, DATA, VERSION = "tandem_source", "tandem_data", "tandem_version"
+SHEET_TTL = 60  # seconds: a shared sheet is read again at most this often unless the lead presses Refresh
 
 
 def _signature(source: Source) -> tuple:
-    """What changes when the files behind a source change on disk (so edits made elsewhere show up)."""
+    """What changes when the data behind a source may have changed: file times on disk, or for a Google Sheet
+    (where others edit at any moment) the current TTL period."""
+    if source.kind == "gsheet":
+        return (int(time.time() // SHEET_TTL),)
     paths = [getattr(source, "path", None)] + (sorted(source.folder.glob("*")) if getattr(source, "folder", None)
                                                else [])
     return tuple((str(p), p.stat().st_mtime_ns) for p in paths if p is not None and Path(p).exists())
@@ -27,12 +32,29 @@ def _load_location(location: str, signature: tuple) -> Dataset:
     return open_source(location).load()
 
 
-def configured_location() -> str | None:
-    """`data_source` from .streamlit/secrets.toml: the lead's own data to open at start instead of the sample."""
+@st.cache_data(ttl=SHEET_TTL, show_spinner=False, max_entries=8)
+def _load_sheet(key: str, signature: tuple, _source: Source) -> Dataset:
+    """One batchGet per sheet and TTL period, shared by every session (the session's source does the reading,
+    so the sheet's metadata is fetched once per session)."""
+    return _source.load()
+
+
+def _secret(name: str):
     try:
-        return st.secrets.get("data_source") or None
+        return st.secrets.get(name) or None
     except FileNotFoundError:  # no secrets file at all
         return None
+
+
+def configured_location() -> str | None:
+    """`data_source` from .streamlit/secrets.toml: the lead's own data to open at start instead of the sample."""
+    return _secret("data_source")
+
+
+def google_credentials() -> dict | None:
+    """The service account from secrets ([gcp_service_account]); lib falls back to GOOGLE_APPLICATION_CREDENTIALS."""
+    info = _secret("gcp_service_account")
+    return dict(info) if info else None
 
 
 def current_source() -> Source:
@@ -40,7 +62,7 @@ def current_source() -> Source:
         location = configured_location()
         if location:
             try:
-                source = open_source(location)
+                source = open_source(location, google_credentials())
             except TandemError as exc:  # say so; never fall back to the sample in place of the lead's data
                 source = UnavailableSource(location, str(exc))
             source.origin = location
@@ -61,7 +83,7 @@ def use_source(source: Source, origin: str) -> None:
 def open_location(location: str) -> str | None:
     """Open a folder or workbook path; returns an error message instead of raising."""
     try:
-        use_source(open_source(location), origin=location)
+        use_source(open_source(location, google_credentials()), origin=location)
     except TandemError as exc:
         return str(exc)
     return None
@@ -75,26 +97,37 @@ def open_uploads(files: list[tuple[str, bytes]], origin: str) -> str | None:
     return None
 
 
+def _read(source: Source, signature: tuple, force: bool) -> Dataset:
+    location = getattr(source, "origin", None)
+    if source.kind == "gsheet":
+        if force:
+            _load_sheet.clear()
+        return _load_sheet(source.key, signature, source)
+    if source.in_place and location:
+        if force:
+            _load_location.clear()
+        return _load_location(location, signature)
+    return source.load()
+
+
 def current_data(force: bool = False) -> tuple[Dataset | None, str | None]:
-    """The validated data of the current source, or the reason it cannot be read."""
+    """The validated data of the current source, or the reason it cannot be read. When a source that was read
+    before cannot be read now, its last data stays on screen, marked stale (`is_stale`), and writes are blocked."""
     source = current_source()
     key = (id(source), st.session_state.get(VERSION, 0), _signature(source))
     cached = st.session_state.get(DATA)
     if cached and cached["key"] == key and not force:
         return cached["data"], cached["error"]
-    data, error = None, None
     try:
-        location = getattr(source, "origin", None)
-        if source.in_place and location:
-            if force:
-                _load_location.clear()
-            data = _load_location(location, key[2])
-        else:
-            data = source.load()
+        entry = {"data": _read(source, key[2], force), "error": None, "loaded_at": datetime.now(), "stale": False}
     except TandemError as exc:
-        error = str(exc)
-    st.session_state[DATA] = {"key": key, "data": data, "error": error, "loaded_at": datetime.now()}
-    return data, error
+        same_source = cached and cached["key"][0] == id(source) and cached["data"] is not None
+        if same_source:  # keep what was read last, never another source's data
+            entry = {**cached, "error": str(exc), "stale": True}
+        else:
+            entry = {"data": None, "error": str(exc), "loaded_at": None, "stale": False}
+    st.session_state[DATA] = {**entry, "key": key}
+    return entry["data"], entry["error"]
 
 
 def loaded_at() -> datetime | None:
@@ -102,10 +135,17 @@ def loaded_at() -> datetime | None:
     return cached["loaded_at"] if cached else None
 
 
+def is_stale() -> bool:
+    """The data on screen is the last that could be read; the source cannot be read now."""
+    cached = st.session_state.get(DATA)
+    return bool(cached and cached.get("stale"))
+
+
 def after_write() -> None:
     """Writes change the data: drop what was cached so the next read is fresh."""
     st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
     _load_location.clear()
+    _load_sheet.clear()
 
 
 def require_data() -> Dataset:
@@ -115,11 +155,19 @@ def require_data() -> Dataset:
         st.error(f"The data could not be read: {error}", icon=":material/error:")
         st.info("Fix the file or choose another data source in the sidebar.", icon=":material/info:")
         st.stop()
+    if is_stale():
+        st.warning(f"Showing the data read at {loaded_at():%H:%M:%S}: the source cannot be read now ({error}). "
+                   "Saving is paused until it can be read again.", icon=":material/cloud_off:")
     return data
 
 
 def writer(data: Dataset) -> Writer:
-    """A writer on the current source that checks rows against what this page showed (`data.tables`)."""
+    """A writer on the current source that checks rows against what this page showed (`data.tables`).
+    Refused while the data is stale: a change decided on old data must not reach the sheet."""
+    if is_stale():
+        cached = st.session_state[DATA]
+        raise StaleData(f"Nothing was saved: the data source cannot be read right now ({cached['error']}), so the "
+                        "page shows the data read earlier. Press Refresh data once the source is back, then try again.")
     return Writer(current_source(), data.tables)
 
 
@@ -136,3 +184,9 @@ def forget_value(*keys: str) -> None:
 def data_version() -> int:
     """Changes after every write: results computed from older data are stale."""
     return st.session_state.get(VERSION, 0)
+
+
+def service_account_email() -> str | None:
+    """The address a lead shares the sheet with (from the configured service account), when there is one."""
+    info = google_credentials()
+    return str(info["client_email"]) if info and info.get("client_email") else None

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import time
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -33,8 +34,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def source_from(argument: str):
-    """SOURCE on the command line: a CSV folder, an .xlsx file, or the word 'sample'."""
-    return sample_source() if argument == "sample" else open_source(argument)
+    """SOURCE on the command line: a Google Sheets URL or key, a CSV folder, an .xlsx file, or the word 'sample'."""
+    return sample_source() if argument == "sample" else open_source(argument, secrets_credentials())
+
+
+def secrets_credentials(path: Path = Path(".streamlit/secrets.toml")) -> dict | None:
+    """The dashboard's service account ([gcp_service_account] in .streamlit/secrets.toml), so the command line
+    reaches the same sheet; GOOGLE_APPLICATION_CREDENTIALS is used when there is none."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle).get("gcp_service_account") or None
+    except FileNotFoundError:
+        return None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise TandemError(f"{path} cannot be read: {exc}") from None
 
 
 def cmd_validate(args) -> int:
@@ -122,6 +135,57 @@ def cmd_health(args) -> int:
     return FOUND if args.fail_on_risk and at_risk else OK
 
 
+def _pdf_path(out: str) -> Path:
+    path = Path(out)
+    if path.suffix.lower() != ".pdf":
+        raise TandemError(f"{path} must end in .pdf.")
+    return path
+
+
+def cmd_guide(args) -> int:
+    from .guides import Tailoring, find_guide, load_guides  # PDF modules load on demand: other commands stay quick
+    from .pdf import guide_pdf, pack_pdf
+
+    guides = load_guides()
+    if not guides:
+        raise TandemError("there are no guides in the guides folder")
+    tailoring = Tailoring(organisation=args.org or "")
+    started = time.perf_counter()
+    if args.name == "all":
+        out = _pdf_path(args.out or "tandem-program-pack.pdf")
+        out.write_bytes(pack_pdf(guides, tailoring, date.today()))
+        print(f"wrote the program pack ({len(guides)} guides) to {out} in {time.perf_counter() - started:.1f} s")
+    else:
+        guide = find_guide(guides, args.name)
+        out = _pdf_path(args.out or f"tandem-guide-{guide.slug}.pdf")
+        out.write_bytes(guide_pdf(guide, tailoring, date.today()))
+        print(f"wrote '{guide.title}' to {out} in {time.perf_counter() - started:.1f} s")
+    return OK
+
+
+def cmd_kickoff(args) -> int:
+    from .handoff import handoff_pairs
+    from .pdf import kickoff_name, kickoff_pdf
+
+    out = _pdf_path(args.out) if args.out else None  # checked before the source is read
+    data = source_from(args.source).load()
+    pairs = handoff_pairs(data)
+    if not pairs:
+        print("No proposed or active pairings: accept pairs first (python -m lib pair SOURCE --save).",
+              file=sys.stderr)
+        return FOUND
+    if args.pair:
+        wanted = args.pair.strip().lower()
+        pairs = [p for p in pairs if p.pairing.mentee_email.lower() == wanted]
+        if not pairs:
+            print(f"No proposed or active pairing for the mentee {args.pair}.", file=sys.stderr)
+            return FOUND
+    out = out or Path(kickoff_name(pairs, data.today()))
+    out.write_bytes(kickoff_pdf(data, pairs))
+    print(f"wrote {len(pairs)} kickoff sheet{'s' if len(pairs) != 1 else ''} to {out}")
+    return OK
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -156,6 +220,17 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--format", choices=["table", "csv", "json"], default="table")
     health.add_argument("--fail-on-risk", action="store_true", help="exit 1 when any pair is at risk")
     health.set_defaults(run=cmd_health)
+    guide = commands.add_parser("guide", help="write a guide, or all of them as the program pack, as a PDF")
+    guide.add_argument("name", metavar="TYPE", help="one-on-one, group, peer, program, a guide's file name "
+                                                    "(e.g. finding-a-mentor), or 'all' for the program pack")
+    guide.add_argument("--org", help="the organisation's name, filled into the guide")
+    guide.add_argument("--out", help="the PDF to write (default: tandem-guide-TYPE.pdf here)")
+    guide.set_defaults(run=cmd_guide)
+    kickoff = commands.add_parser("kickoff", help="kickoff sheets (PDF, one page per pair) for the accepted pairs")
+    kickoff.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
+    kickoff.add_argument("--pair", metavar="MENTEE_EMAIL", help="only the pair of this mentee")
+    kickoff.add_argument("--out", help="the PDF to write (default: tandem-kickoff-sheets-DATE.pdf here)")
+    kickoff.set_defaults(run=cmd_kickoff)
     return parser
 
 

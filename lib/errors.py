@@ -27,3 +27,7 @@ class WriteConflict(TandemError):
 
 class ReadOnlySource(TandemError):
     """The source cannot be written in place (e.g. sample data)."""
+
+
+class StaleData(TandemError):
+    """The source cannot be read now; the dashboard shows what it read last and refuses to write."""

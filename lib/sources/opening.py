@@ -6,9 +6,12 @@ import io
 import zipfile
 from pathlib import Path
 
+from typing import Mapping
+
 from ..errors import SourceError
 from .base import Source
 from .csv_files import CSV_SUFFIXES, CsvSource
+from .google_sheet import GoogleSheetSource, looks_like_sheet
 from .xlsx_file import XlsxSource
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
@@ -28,16 +31,19 @@ class UnavailableSource(Source):
         self.origin, self.reason = location, reason
         self.label = f"{location} (unavailable)"
 
-    def read_tables(self):
+    def read_tables(self, only=None):
         raise SourceError(self.reason)
 
 
-def open_source(location: str) -> Source:
-    """A CSV folder or an .xlsx path, as typed on the command line or in the sidebar."""
+def open_source(location: str, google_credentials: Mapping[str, object] | None = None) -> Source:
+    """A Google Sheet (URL or key), a CSV folder or an .xlsx path, as typed on the command line or in the sidebar.
+    A sheet is opened lazily: its first read says whether it can be reached."""
     text = str(location).strip()
-    if text.startswith(("http://", "https://")) or "docs.google.com" in text:
-        raise SourceError("Google Sheets URLs are not supported in this version; export the sheet as .xlsx "
-                          "or give a folder of CSV files.")
+    if looks_like_sheet(text) and not Path(text).expanduser().exists():
+        return GoogleSheetSource(text, google_credentials)
+    if text.startswith(("http://", "https://")):
+        raise SourceError(f"{text!r} is not a Google Sheets address: give the sheet's URL "
+                          "(https://docs.google.com/spreadsheets/d/<key>/edit), a folder of CSV files or an .xlsx file.")
     path = Path(text).expanduser()
     if not path.exists():
         raise SourceError(f"{path} does not exist: give a folder of CSV files or an .xlsx workbook.")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from tests.app.conftest import new_app
 from tests.conftest import SAMPLE
+from lib.text import markdown_text
 
 
 def start_with_secret(location: str):
@@ -24,7 +25,7 @@ def test_configured_folder_opens_at_start(tmp_path):
     at = start_with_secret(str(folder))
     assert not at.exception
     assert at.sidebar.radio(key="source_choice").value == "Folder or .xlsx on this computer"
-    assert any(f"CSV folder {folder}" in c.value for c in at.sidebar.caption)
+    assert any(markdown_text(f"CSV folder {folder}") in c.value for c in at.sidebar.caption)
     at.switch_page("pages/roster.py").run()
     assert not at.exception and at.tabs[1].label == "Mentees (21)"
 

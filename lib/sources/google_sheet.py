@@ -1,0 +1,200 @@
+"""A Google Sheet as the live shared store, through the real gspread client.
+
+Reading: one metadata request when the sheet is first opened (tab titles, locale), then one values:batchGet of
+every contract tab per read, values as the user sees them (FORMATTED_VALUE: "007" stays "007").
+Writing: only the cells an edit names (values:batchUpdate, RAW so a typed "=" never becomes a formula), appended
+rows through values.append with INSERT_ROWS (never over anyone's cells), a missing tab created with its header.
+A write whose answer was lost is retried only after the sheet shows it was not applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import gspread
+import requests
+from gspread.exceptions import APIError
+from gspread.utils import absolute_range_name, rowcol_to_a1
+
+from ..contract import tab_for
+from ..errors import SourceError
+from ..table import RawTable
+from .base import Source, TabEdit, tables_from_grids
+from .google_calls import RetryPolicy, call, explain
+from .google_transport import credentials_info, emulator_url, google_session
+
+_URL_KEY = re.compile(r"/spreadsheets/d/([a-zA-Z0-9_-]+)")
+_BARE_KEY = re.compile(r"^[a-zA-Z0-9_-]{30,}$")  # real keys are 44 characters
+NEW_TAB_ROWS, NEW_TAB_COLUMNS = 1000, 26
+TIMEOUT = (5, 30)  # seconds to connect, to read an answer
+
+
+def sheet_key(text: str) -> str | None:
+    """The spreadsheet key in a Google Sheets URL, or a bare key; None when the text is neither."""
+    text = text.strip()
+    if match := _URL_KEY.search(text):
+        return match.group(1)
+    return text if _BARE_KEY.match(text) else None
+
+
+def looks_like_sheet(text: str) -> bool:
+    text = str(text).strip()
+    return "docs.google.com" in text or "/spreadsheets/d/" in text or sheet_key(text) is not None and "/" not in text
+
+
+@dataclass
+class SheetLayout:
+    """What the metadata says: the spreadsheet's title and locale, and each tab's id and grid size."""
+
+    title: str
+    locale: str | None
+    tabs: dict[str, dict] = field(default_factory=dict)  # title -> {"id", "rows", "columns"}
+
+    @classmethod
+    def from_metadata(cls, meta: Mapping) -> "SheetLayout":
+        props = meta.get("properties", {})
+        tabs = {}
+        for sheet in meta.get("sheets", []):
+            p, grid = sheet["properties"], sheet["properties"].get("gridProperties", {})
+            if p.get("sheetType", "GRID") == "GRID":
+                tabs[p["title"]] = {"id": p.get("sheetId", 0), "rows": grid.get("rowCount", NEW_TAB_ROWS),
+                                    "columns": grid.get("columnCount", NEW_TAB_COLUMNS)}
+        return cls(props.get("title", ""), props.get("locale"), tabs)
+
+
+class GoogleSheetSource(Source):
+    kind = "gsheet"
+
+    def __init__(self, location: str, credentials: Mapping[str, object] | None = None,
+                 session: requests.Session | None = None, policy: RetryPolicy | None = None):
+        key = sheet_key(location)
+        if key is None:
+            raise SourceError(f"{location.strip()!r} is not a Google Sheets URL or key: copy the address of the "
+                              "sheet from the browser (https://docs.google.com/spreadsheets/d/<key>/edit).")
+        self.key, self.origin = key, location.strip()
+        info = None if emulator_url() and session is None else credentials_info(credentials)
+        self.service_email = str(info.get("client_email")) if info and info.get("client_email") else None
+        self.client = gspread.Client(auth=None, session=session or google_session(info))
+        self.client.set_timeout(TIMEOUT)
+        self.policy = policy or RetryPolicy()
+        self.label = f"Google Sheet {key[:10]}…"
+        self._layout: SheetLayout | None = None
+        self._last_rows: dict[str, int] = {}  # each tab's last non-blank row at the latest read
+
+    # --- reading -----------------------------------------------------------------------------------------
+
+    @property
+    def http(self):
+        return self.client.http_client
+
+    def _api(self, action, what: str, applied=None):
+        try:
+            return call(action, self.policy, what=what, applied=applied)
+        except APIError as exc:
+            raise explain(exc, self.key, self.service_email) from None
+
+    def layout(self, refresh: bool = False) -> SheetLayout:
+        """The metadata, fetched once per opened sheet (gspread's open_by_key would fetch it twice)."""
+        if self._layout is None or refresh:
+            meta = self._api(lambda: self.http.fetch_sheet_metadata(self.key), "opening the sheet")
+            self._layout = SheetLayout.from_metadata(meta)
+            self.label = f"Google Sheet '{self._layout.title}'"
+            self.locale = self._layout.locale
+        return self._layout
+
+    def titles(self) -> list[str]:
+        return list(self.layout().tabs)
+
+    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
+        titles = self._contract_titles(only)
+        if not titles:
+            return {}
+        ranges = [absolute_range_name(t) for t in titles]
+        answer = self._api(lambda: self.http.values_batch_get(
+            self.key, ranges, params={"valueRenderOption": "FORMATTED_VALUE", "majorDimension": "ROWS"}),
+            "reading the sheet")
+        grids = {}
+        for title, value_range in zip(titles, answer.get("valueRanges", [])):
+            grid = [[_cell_text(c) for c in row] for row in value_range.get("values", [])]
+            grids[title] = grid
+            self._last_rows[title] = len(grid)  # the API trims trailing blank rows
+        return tables_from_grids(grids)
+
+    def _contract_titles(self, only: set[str] | None) -> list[str]:
+        """The first tab matching each contract tab (as the file sources do), in the sheet's order."""
+        chosen, seen = [], set()
+        for title in self.layout().tabs:
+            spec = tab_for(title)
+            if spec is not None and spec.name not in seen and (only is None or spec.name in only):
+                seen.add(spec.name)
+                chosen.append(title)
+        return chosen
+
+    # --- writing -----------------------------------------------------------------------------------------
+
+    def commit(self, edits: list[TabEdit]) -> None:
+        for edit in edits:
+            if edit.title not in self.layout().tabs:
+                self._add_tab(edit.title, edit.new_header or [])
+            cells = [(edit.header_row, index, text) for index, text in edit.header_cells.items()]
+            cells += edit.cells
+            if cells:
+                self._ensure_columns(edit.title, max(index for _, index, _ in cells) + 1)
+                self._write_cells(edit.title, cells)
+            if edit.rows:
+                self._ensure_columns(edit.title, max(len(r) for r in edit.rows))
+                self._append(edit)
+
+    def _add_tab(self, title: str, header: list[str]) -> None:
+        body = {"requests": [{"addSheet": {"properties": {"title": title, "gridProperties": {
+            "rowCount": NEW_TAB_ROWS, "columnCount": max(NEW_TAB_COLUMNS, len(header))}}}}]}
+        self._api(lambda: self.http.batch_update(self.key, body), f"adding the tab {title!r}",
+                  applied=lambda: title in self.layout(refresh=True).tabs)
+        self.layout(refresh=True)
+        if header:
+            self._write_cells(title, [(1, i, text) for i, text in enumerate(header)])
+        self._last_rows[title] = 1 if header else 0
+
+    def _ensure_columns(self, title: str, needed: int) -> None:
+        """Writing past the grid fails in Sheets: widen the tab first (an edit adding a column at the end)."""
+        tab = self.layout().tabs[title]
+        if needed <= tab["columns"]:
+            return
+        body = {"requests": [{"appendDimension": {"sheetId": tab["id"], "dimension": "COLUMNS",
+                                                  "length": needed - tab["columns"]}}]}
+        self._api(lambda: self.http.batch_update(self.key, body), f"widening the tab {title!r}",
+                  applied=lambda: self.layout(refresh=True).tabs[title]["columns"] >= needed)
+        tab["columns"] = max(tab["columns"], needed)
+
+    def _write_cells(self, title: str, cells: list[tuple[int, int, str]]) -> None:
+        """Only the named cells, in one request; writing the same values twice is harmless, so it retries."""
+        data = [{"range": absolute_range_name(title, rowcol_to_a1(row, index + 1)), "values": [[text]]}
+                for row, index, text in cells]
+        body = {"valueInputOption": "RAW", "data": data}
+        self._api(lambda: self.http.values_batch_update(self.key, body), f"saving to the tab {title!r}")
+
+    def _append(self, edit: TabEdit) -> None:
+        last = max(self._last_rows.get(edit.title, 1), 1)
+        width = max(len(r) for r in edit.rows)
+        anchor = absolute_range_name(edit.title, f"A{last}:{rowcol_to_a1(last, width)}")
+        params = {"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"}
+        rows = [list(r) for r in edit.rows]
+        self._api(lambda: self.http.values_append(self.key, anchor, params, {"values": rows}),
+                  f"adding rows to the tab {edit.title!r}", applied=lambda: self._rows_present(edit))
+        self._last_rows[edit.title] = last + len(rows)
+
+    def _rows_present(self, edit: TabEdit) -> bool:
+        """After a lost answer: are the rows already in the sheet? Looked up by their key (id or email)."""
+        if edit.key_index is None:
+            return False
+        wanted = {r[edit.key_index].strip().lower() for r in edit.rows if edit.key_index < len(r)}
+        answer = self.http.values_get(self.key, absolute_range_name(edit.title))
+        present = {row[edit.key_index].strip().lower() for row in answer.get("values", [])
+                   if edit.key_index < len(row)}
+        return bool(wanted) and wanted <= present
+
+
+def _cell_text(value: object) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
