@@ -90,5 +90,6 @@ pages = {
     ],
 }
 navigation = st.navigation(pages)
+app_state.begin_run()
 data_source_sidebar()
 navigation.run()

@@ -13,7 +13,7 @@ from lib.errors import StaleData, TandemError
 from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
 from lib.writer import Writer
 
-SOURCE, DATA, VERSION = "tandem_source", "tandem_data", "tandem_version"
+SOURCE, DATA, VERSION, SHOWN = "tandem_source", "tandem_data", "tandem_version", "tandem_shown"
 SHEET_TTL = 60  # seconds: a shared sheet is read again at most this often unless the lead presses Refresh
 
 
@@ -161,14 +161,26 @@ def require_data() -> Dataset:
     return data
 
 
+def begin_run() -> None:
+    """Called by app.py before any page runs. A click or a submitted form acts on what the previous run showed;
+    if this run reads fresher data (the sheet's cache expired), writes must still be checked against what the
+    person saw, or someone else's edit made in between would be overwritten without a word."""
+    cached = st.session_state.get(DATA)
+    shown = cached.get("data") if cached else None
+    st.session_state[SHOWN] = (cached["key"][:2], shown.tables) if shown is not None else None
+
+
 def writer(data: Dataset) -> Writer:
-    """A writer on the current source that checks rows against what this page showed (`data.tables`).
-    Refused while the data is stale: a change decided on old data must not reach the sheet."""
+    """A writer on the current source that checks rows against what the person saw (the previous run's data
+    when it was of this source and version, else this page's). Refused while the data is stale: a change
+    decided on old data must not reach the sheet."""
     if is_stale():
         cached = st.session_state[DATA]
         raise StaleData(f"Nothing was saved: the data source cannot be read right now ({cached['error']}), so the "
                         "page shows the data read earlier. Press Refresh data once the source is back, then try again.")
-    return Writer(current_source(), data.tables)
+    shown = st.session_state.get(SHOWN)
+    current = (id(current_source()), data_version())
+    return Writer(current_source(), shown[1] if shown and shown[0] == current else data.tables)
 
 
 def session_value(key: str, default):

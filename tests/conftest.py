@@ -26,3 +26,20 @@ def corpus_copy(tmp_path: Path):
         shutil.copytree(CORPUS / name, folder)
         return folder
     return copy
+
+
+@pytest.fixture
+def sheets(monkeypatch):
+    """A local Sheets API with the sample as one spreadsheet (locale en_GB); GOOGLE_SHEETS_API_URL points at it.
+    Yields (fake, url of the spreadsheet as a lead pastes it)."""
+    from tests.fake_sheets import FakeSheets
+
+    fake = FakeSheets()
+    base = fake.start()
+    monkeypatch.setenv("GOOGLE_SHEETS_API_URL", base)
+    key = fake.add_from_csv_folder(SAMPLE, "Northwind mentoring", locale="en_GB")
+    try:
+        yield fake, f"https://docs.google.com/spreadsheets/d/{key}/edit#gid=0"
+    finally:
+        fake.stop()
+        assert not fake.internal_errors, fake.internal_errors

@@ -38,13 +38,17 @@ class SheetsUnavailable(SourceError):
 
 
 def status_of(exc: Exception) -> int | None:
-    """The HTTP status of a failed call; None when no answer came back at all."""
-    return exc.code if isinstance(exc, APIError) else None
+    """The HTTP status of a failed call; None when no answer came back at all. Google's front end sometimes
+    answers 502 with an HTML page, which gspread reports as code -1: the response still has the status."""
+    if not isinstance(exc, APIError):
+        return None
+    response = getattr(exc, "response", None)
+    return exc.code if exc.code != -1 or response is None else response.status_code
 
 
 def is_transient(exc: Exception) -> bool:
     if isinstance(exc, APIError):
-        return exc.code in RETRIED_STATUSES
+        return status_of(exc) in RETRIED_STATUSES
     return isinstance(exc, (requests.ConnectionError, requests.Timeout))
 
 

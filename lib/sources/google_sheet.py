@@ -24,6 +24,7 @@ from ..table import RawTable
 from .base import Source, TabEdit, tables_from_grids
 from .google_calls import RetryPolicy, call, explain
 from .google_transport import credentials_info, emulator_url, google_session
+from .xlsx_file import plain_value
 
 _URL_KEY = re.compile(r"/spreadsheets/d/([a-zA-Z0-9_-]+)")
 _BARE_KEY = re.compile(r"^[a-zA-Z0-9_-]{30,}$")  # real keys are 44 characters
@@ -74,9 +75,9 @@ class GoogleSheetSource(Source):
             raise SourceError(f"{location.strip()!r} is not a Google Sheets URL or key: copy the address of the "
                               "sheet from the browser (https://docs.google.com/spreadsheets/d/<key>/edit).")
         self.key, self.origin = key, location.strip()
-        info = None if emulator_url() and session is None else credentials_info(credentials)
+        info = credentials_info(credentials)
         self.service_email = str(info.get("client_email")) if info and info.get("client_email") else None
-        self.client = gspread.Client(auth=None, session=session or google_session(info))
+        self.client = gspread.Client(auth=None, session=session or google_session(None if emulator_url() else info))
         self.client.set_timeout(TIMEOUT)
         self.policy = policy or RetryPolicy()
         self.label = f"Google Sheet {key[:10]}…"
@@ -150,9 +151,13 @@ class GoogleSheetSource(Source):
     def _add_tab(self, title: str, header: list[str]) -> None:
         body = {"requests": [{"addSheet": {"properties": {"title": title, "gridProperties": {
             "rowCount": NEW_TAB_ROWS, "columnCount": max(NEW_TAB_COLUMNS, len(header))}}}}]}
-        self._api(lambda: self.http.batch_update(self.key, body), f"adding the tab {title!r}",
-                  applied=lambda: title in self.layout(refresh=True).tabs)
-        self.layout(refresh=True)
+        reply = self._api(lambda: self.http.batch_update(self.key, body), f"adding the tab {title!r}",
+                          applied=lambda: title in self.layout(refresh=True).tabs)
+        if reply:  # the reply describes the new tab: no second metadata request
+            added = reply["replies"][0]["addSheet"]["properties"]
+            grid = added.get("gridProperties", {})
+            self.layout().tabs[title] = {"id": added.get("sheetId", 0), "rows": grid.get("rowCount", NEW_TAB_ROWS),
+                                         "columns": grid.get("columnCount", NEW_TAB_COLUMNS)}
         if header:
             self._write_cells(title, [(1, i, text) for i, text in enumerate(header)])
         self._last_rows[title] = 1 if header else 0
@@ -170,7 +175,7 @@ class GoogleSheetSource(Source):
 
     def _write_cells(self, title: str, cells: list[tuple[int, int, str]]) -> None:
         """Only the named cells, in one request; writing the same values twice is harmless, so it retries."""
-        data = [{"range": absolute_range_name(title, rowcol_to_a1(row, index + 1)), "values": [[text]]}
+        data = [{"range": absolute_range_name(title, rowcol_to_a1(row, index + 1)), "values": [[plain_value(text)]]}
                 for row, index, text in cells]
         body = {"valueInputOption": "RAW", "data": data}
         self._api(lambda: self.http.values_batch_update(self.key, body), f"saving to the tab {title!r}")
@@ -180,7 +185,7 @@ class GoogleSheetSource(Source):
         width = max(len(r) for r in edit.rows)
         anchor = absolute_range_name(edit.title, f"A{last}:{rowcol_to_a1(last, width)}")
         params = {"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"}
-        rows = [list(r) for r in edit.rows]
+        rows = [[plain_value(text) for text in r] for r in edit.rows]
         self._api(lambda: self.http.values_append(self.key, anchor, params, {"values": rows}),
                   f"adding rows to the tab {edit.title!r}", applied=lambda: self._rows_present(edit))
         self._last_rows[edit.title] = last + len(rows)

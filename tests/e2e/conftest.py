@@ -51,7 +51,31 @@ def _healthy(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory):
+def sheets_api():
+    """One local Sheets API for the browser session; the dashboard's server talks to it through
+    GOOGLE_SHEETS_API_URL. Each test adds its own spreadsheet (see `sample_sheet`)."""
+    from tests.fake_sheets import FakeSheets
+
+    fake = FakeSheets()
+    fake.start()
+    try:
+        yield fake
+    finally:
+        fake.stop()
+
+
+@pytest.fixture
+def sample_sheet(sheets_api):
+    """A fresh copy of the sample as a Google Sheet: (fake, key, URL as a lead pastes it)."""
+    from tests.conftest import SAMPLE
+
+    key = sheets_api.add_from_csv_folder(SAMPLE, "Northwind mentoring", locale="en_GB")
+    yield sheets_api, key, f"https://docs.google.com/spreadsheets/d/{key}/edit#gid=0"
+    assert not sheets_api.internal_errors, sheets_api.internal_errors
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory, sheets_api):
     port = _free_port()
     log = tempfile.TemporaryFile(mode="w+b")
     # An empty secrets file of our own, so a developer's .streamlit/secrets.toml (data_source = their real
@@ -63,7 +87,7 @@ def server_url(tmp_path_factory):
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
                "--secrets.files", str(secrets)]
     process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               env={**os.environ, "PYTHONUNBUFFERED": "1", "GOOGLE_SHEETS_API_URL": sheets_api.base_url})
 
     def output() -> str:
         log.seek(0)
@@ -170,6 +194,13 @@ class Tandem:
         link = self.page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title)
         link.click()
         link.and_(self.page.locator('[aria-current="page"]')).wait_for()
+        self.wait_rendered()
+
+    def connect_sheet(self, url: str) -> None:
+        """Choose Google Sheet in the sidebar, paste the URL and connect, as a lead would."""
+        self.choose_source("Google Sheet")
+        self.sidebar.get_by_label("Google Sheets URL or key").fill(url)
+        self.sidebar.get_by_role("button", name="Connect").click()
         self.wait_rendered()
 
     def choose_source(self, option: str) -> None:

@@ -66,6 +66,13 @@ def test_the_time_budget_caps_the_total_wait_even_when_google_asks_for_more():
     assert sum(slept) <= 15 and action.calls <= 3
 
 
+def test_an_html_502_from_googles_front_end_is_retried_too():
+    response = requests.Response()
+    response.status_code, response._content = 502, b"<html><body>502. That's an error.</body></html>"
+    action = Flaky(APIError(response))
+    assert call(action, policy([]), what="reading") == "answer" and action.calls == 2
+
+
 def test_refusals_are_not_retried():
     action = Flaky(api_error(403, "PERMISSION_DENIED"))
     with pytest.raises(APIError):

@@ -1,0 +1,182 @@
+"""The Google Sheets source through the real gspread client against the local Sheets API (tests/fake_sheets):
+one metadata request and one batchGet per read, only the decided cells written, no lost update, no doubled row."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from lib.errors import ContractError, SourceError, WriteConflict
+from lib.logbook import log_checkin
+from lib.roster_edit import save_edit
+from lib.sources import open_source
+from lib.sources.google_calls import RetryPolicy, SheetsUnavailable
+from lib.sources.google_sheet import GoogleSheetSource, sheet_key
+from lib.writer import Writer
+
+ANA = "ana.ruiz@northwind.example"
+QUICK = RetryPolicy(base=0.01, cap=0.05, budget=2.0)
+
+
+def source(url: str, **kw) -> GoogleSheetSource:
+    return GoogleSheetSource(url, policy=QUICK, **kw)
+
+
+def writes(fake) -> list:
+    return [r for r in fake.requests if r.kind in ("update", "append", "values.batchUpdate", "batchUpdate", "clear")]
+
+
+def test_a_read_is_one_metadata_request_and_one_batch_get_and_values_stay_as_typed(sheets):
+    fake, url = sheets
+    key = sheet_key(url)
+    fake.set_cell(key, "mentors", "G2", None)
+    fake.store.spreadsheets[key].sheet_named("mentors").write(1, 6, [["007"]])  # text a person typed as '007
+    src = open_source(url)
+    data = src.load()
+    assert (len(data.mentors), len(data.mentees), len(data.pairings)) == (8, 21, 17)
+    assert data.source_label == "Google Sheet 'Northwind mentoring'"
+    assert data.tables["mentors"].cell(data.tables["mentors"].rows[0], "seniority") == "007"
+    assert [r.kind for r in fake.requests] == ["metadata", "batchGet"]
+    src.load()
+    assert [r.kind for r in fake.requests] == ["metadata", "batchGet", "batchGet"]  # metadata once per open
+
+
+def test_dates_are_read_with_the_spreadsheet_locale(sheets):
+    fake, _ = sheets
+    rows = [["mentor_email", "mentee_email", "status", "started_on"], ["m@example.org", "e@example.org", "active",
+                                                                        "03/04/2026"]]
+    people = {"mentors": [["email", "name"], ["m@example.org", "Mia"]],
+              "mentees": [["email", "name"], ["e@example.org", "Eli"]], "pairings": rows}
+    for locale, expected in (("en_GB", date(2026, 4, 3)), ("en_US", date(2026, 3, 4))):
+        key = fake.add_spreadsheet(f"program {locale}", people, locale=locale)
+        assert source(key).load().pairings[0].started_on == expected
+
+
+def test_a_missing_roster_tab_names_the_tabs_found(sheets):
+    fake, _ = sheets
+    key = fake.add_spreadsheet("half", {"Sheet1": [["a"]], "Mentors": [["email", "name"]]})
+    with pytest.raises(ContractError, match=r"no 'mentees' tab \(tabs found: 'Sheet1', 'Mentors'\)"):
+        source(key).load()
+
+
+def test_an_edit_writes_exactly_the_changed_cell_as_a_plain_value_and_logs_it(sheets):
+    fake, url = sheets
+    src = source(url)
+    data = src.load()
+    fake.clear_log()
+    save_edit(Writer(src, data.tables), data, "mentors", ANA, {"capacity": "4", "skills": "=HYPERLINK(\"x\")"})
+    edits = [r for r in fake.requests if r.kind == "values.batchUpdate" and "'mentors'" in str(r.body)]
+    assert len(edits) == 1 and edits[0].body["valueInputOption"] == "RAW"
+    assert sorted(edits[0].body["data"], key=lambda d: d["range"]) == [
+        {"range": "'mentors'!E2", "values": [["=HYPERLINK(\"x\")"]]}, {"range": "'mentors'!I2", "values": [[4]]}]
+    key = sheet_key(url)
+    assert fake.values(key, "mentors")[1][4] == "=HYPERLINK(\"x\")"  # stored as text, never a formula
+    log = fake.values(key, "changes")
+    assert log[0][:4] == ["id", "changed_at", "tab", "key"] and [r[5] for r in log[1:]] == ["capacity", "skills"]
+    assert fake.count("batchGet") == 2  # the row re-read before writing, and the snapshot after
+
+
+def test_an_edit_made_in_the_sheet_meanwhile_is_refused_and_nothing_is_written(sheets):
+    fake, url = sheets
+    src = source(url)
+    data = src.load()
+    fake.set_cell(sheet_key(url), "mentors", "H2", "Europe/Madrid")  # someone else, in the browser
+    fake.clear_log()
+    with pytest.raises(WriteConflict) as conflict:
+        save_edit(Writer(src, data.tables), data, "mentors", ANA, {"capacity": "1"})
+    assert (conflict.value.seen["timezone"], conflict.value.current["timezone"]) == ("Europe/Lisbon", "Europe/Madrid")
+    assert writes(fake) == []
+
+
+def test_an_appended_check_in_goes_after_the_last_row_with_raw_values(sheets):
+    fake, url = sheets
+    key = sheet_key(url)
+    src = source(url)
+    data = src.load()
+    before = fake.values(key, "checkins")
+    fake.clear_log()
+    pairing = next(p for p in data.pairings if p.status == "active")
+    log_checkin(Writer(src, data.tables), pairing.mentor_email, pairing.mentee_email, date(2026, 7, 24),
+                date(2026, 7, 24), pairing.started_on, 30, "video", "+1 call me")
+    appends = [r for r in fake.requests if r.kind == "append"]
+    assert [a.query["valueInputOption"] for a in appends] == [["RAW"], ["RAW"]]  # check-in, then the change log
+    assert all(a.query["insertDataOption"] == ["INSERT_ROWS"] for a in appends)
+    after = fake.values(key, "checkins")
+    assert after[:-1] == before and after[-1][1:] == ["2026-07-24", pairing.mentor_email, pairing.mentee_email,
+                                                      "30", "video", "+1 call me"]
+
+
+@pytest.mark.parametrize("failure", ["fail", "drop_connection"])
+def test_an_append_whose_answer_was_lost_is_not_doubled(sheets, failure):
+    fake, url = sheets
+    key = sheet_key(url)
+    src = source(url)
+    data = src.load()
+    rows_before = len(fake.values(key, "checkins"))
+    getattr(fake, failure)("append", applied=True)  # the row lands, the answer does not
+    pairing = next(p for p in data.pairings if p.status == "active")
+    log_checkin(Writer(src, data.tables), pairing.mentor_email, pairing.mentee_email, date(2026, 7, 24),
+                date(2026, 7, 24), pairing.started_on, 30, "video", "once")
+    notes = [r[-1] for r in fake.values(key, "checkins")]
+    assert len(notes) == rows_before + 1 and notes.count("once") == 1
+    assert fake.count("values.get") == 1  # the check by id, before deciding not to retry
+
+
+def test_an_append_that_failed_before_landing_is_retried_once(sheets):
+    fake, url = sheets
+    key = sheet_key(url)
+    src = source(url)
+    data = src.load()
+    rows_before = len(fake.values(key, "checkins"))
+    fake.fail("append", 503)
+    pairing = next(p for p in data.pairings if p.status == "active")
+    log_checkin(Writer(src, data.tables), pairing.mentor_email, pairing.mentee_email, date(2026, 7, 24),
+                date(2026, 7, 24), pairing.started_on, 45, "video", "retried")
+    assert [r[-1] for r in fake.values(key, "checkins")].count("retried") == 1
+    assert len(fake.values(key, "checkins")) == rows_before + 1
+
+
+def test_a_new_column_past_the_grid_widens_the_tab_first(sheets):
+    fake, _ = sheets
+    key = fake.add_spreadsheet("narrow", {"mentors": [["email", "name"], ["m@example.org", "Mia"]],
+                                          "mentees": [["email", "name"], ["e@example.org", "Eli"]]}, cols=2)
+    src = source(key)
+    data = src.load()
+    save_edit(Writer(src, data.tables), data, "mentors", "m@example.org", {"capacity": "2"})
+    assert fake.values(key, "mentors") == [["email", "name", "capacity"], ["m@example.org", "Mia", "2"]]
+
+
+def test_not_shared_names_the_service_account_to_share_with(sheets):
+    fake, url = sheets
+    fake.share(sheet_key(url), False)
+    with pytest.raises(SourceError, match="share it with the service account tandem@demo.iam.gserviceaccount.com"):
+        source(url, credentials={"client_email": "tandem@demo.iam.gserviceaccount.com"}).load()
+
+
+def test_a_wrong_key_is_one_plain_sentence(sheets):
+    _, _ = sheets
+    with pytest.raises(SourceError, match=r"There is no Google Sheet with the key 'x{40}'"):
+        source("x" * 40).load()
+    with pytest.raises(SourceError, match="not a Google Sheets URL or key"):
+        source("https://docs.google.com/document/d/abc/edit")
+
+
+def test_quota_errors_back_off_then_say_so_within_the_time_budget(sheets):
+    fake, url = sheets
+    src = source(url)
+    src.layout()
+    fake.fail("batchGet", 429, times=50)
+    started = time.monotonic()
+    with pytest.raises(SheetsUnavailable, match="limiting requests"):
+        src.load()
+    assert time.monotonic() - started < 3
+    assert 2 <= fake.count("batchGet") <= 5
+
+
+def test_a_passing_5xx_on_read_is_retried_transparently(sheets):
+    fake, url = sheets
+    fake.fail("batchGet", 503, times=2)
+    assert len(source(url).load().mentors) == 8
+    assert fake.count("batchGet") == 3
