@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib.dataset import Dataset
-from lib.errors import StaleData, TandemError
+from lib.errors import ContractError, StaleData, TandemError
 from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
 from lib.writer import Writer
 
@@ -125,7 +125,8 @@ def current_data(force: bool = False) -> tuple[Dataset | None, str | None]:
         if same_source:  # keep what was read last, never another source's data
             entry = {**cached, "error": str(exc), "stale": True}
         else:
-            entry = {"data": None, "error": str(exc), "loaded_at": None, "stale": False}
+            entry = {"data": None, "error": str(exc), "loaded_at": None, "stale": False,
+                     "lacks_tabs": isinstance(exc, ContractError)}
     st.session_state[DATA] = {**entry, "key": key}
     return entry["data"], entry["error"]
 
@@ -153,7 +154,15 @@ def require_data() -> Dataset:
     data, error = current_data()
     if data is None:
         st.error(f"The data could not be read: {error}", icon=":material/error:")
-        st.info("Fix the file or choose another data source in the sidebar.", icon=":material/info:")
+        source = current_source()
+        if source.kind == "gsheet" and st.session_state[DATA].get("lacks_tabs"):
+            st.info("Starting from a blank Google Sheet? Tandem can add its tabs (mentors, mentees, pairings, "
+                    "checkins, feedback, settings) with their header rows; tabs already there are left alone.",
+                    icon=":material/info:")
+            if st.button("Add Tandem's tabs to this sheet", icon=":material/add_box:"):
+                _prepare_sheet(source)
+        else:
+            st.info("Fix the file or choose another data source in the sidebar.", icon=":material/info:")
         st.stop()
     if is_stale():
         st.warning(f"Showing the data read at {loaded_at():%H:%M:%S}: the source cannot be read now ({error}). "
@@ -168,6 +177,17 @@ def begin_run() -> None:
     cached = st.session_state.get(DATA)
     shown = cached.get("data") if cached else None
     st.session_state[SHOWN] = (cached["key"][:2], shown.tables) if shown is not None else None
+
+
+def _prepare_sheet(source) -> None:
+    try:
+        added = source.add_missing_tabs()
+    except TandemError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return
+    after_write()
+    st.toast(f"Added the tabs {', '.join(added)}: fill in mentors and mentees, then press Refresh data.")
+    st.rerun()
 
 
 def writer(data: Dataset) -> Writer:

@@ -56,7 +56,7 @@ def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
     today = data.today(as_of)
     this_month, last_month = _month_start(today), _month_start(today, 1)
     load = mentor_load(data)
-    active_load = load[load["active"]]
+    active_load = load[load["active"].astype(bool)]  # an empty object column would select columns instead
     return ProgramSummary(
         as_of=today,
         mentors=sum(m.active for m in data.mentors),

@@ -18,7 +18,7 @@ import requests
 from gspread.exceptions import APIError
 from gspread.utils import absolute_range_name, rowcol_to_a1
 
-from ..contract import tab_for
+from ..contract import TABS, tab_for
 from ..errors import SourceError
 from ..table import RawTable
 from .base import Source, TabEdit, tables_from_grids
@@ -134,6 +134,15 @@ class GoogleSheetSource(Source):
         return chosen
 
     # --- writing -----------------------------------------------------------------------------------------
+
+    def add_missing_tabs(self) -> list[str]:
+        """Make a blank sheet ready: every contract tab it lacks, with Tandem's header row (no example rows:
+        they would load as real people). Tabs already there are not touched. Returns the tabs added."""
+        present = {spec.name for spec in map(tab_for, self.layout(refresh=True).tabs) if spec is not None}
+        added = [spec.name for spec in TABS.values() if spec.name not in present]
+        for name in added:
+            self._add_tab(name, TABS[name].column_names)
+        return added
 
     def commit(self, edits: list[TabEdit]) -> None:
         for edit in edits:

@@ -310,3 +310,19 @@ def test_open_an_xlsx_workbook_by_path(app, tmp_path):
     problems = app.tabs[2].dataframe[0].value
     assert ((problems["tab"] == "mentees") & (problems["row"] == BROKEN_ROW)
             & (problems["column"] == BROKEN_HEADER)).sum() == 1, problems.to_dict("records")
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/roster.py", "pages/pairings.py", "pages/health.py",
+                                  "pages/setup.py", "pages/guides.py"])
+def test_every_page_explains_an_empty_program_instead_of_failing(app, tmp_path, page):
+    """A blank starter (headers only), as a lead has on day one."""
+    folder = tmp_path / "blank"
+    folder.mkdir()
+    for tab, spec in TABS.items():
+        (folder / f"{tab}.csv").write_text(",".join(spec.column_names) + "\n", encoding="utf-8")
+    open_location(app, folder)
+    app.switch_page(page).run()
+    assert_no_exception(app)
+    assert not app.main.error, [e.value for e in app.main.error]
+    shown = [e.value for e in (*app.main.info, *app.main.success, *app.main.caption, *app.main.markdown)]
+    assert shown, "an empty page should say what to do next"

@@ -115,3 +115,17 @@ def test_when_the_sheet_stops_answering_the_last_data_stays_and_saving_is_paused
     app.wait_rendered()
     expect(app.sidebar).not_to_contain_text("Stale")
     assert len(fake.values(key, "checkins")) == checkins
+
+
+def test_a_blank_sheet_names_its_tabs_and_gets_tandems_tabs_on_request(app, sheets_api):
+    key = sheets_api.add_spreadsheet("Blank program", {"Sheet1": []})
+    app.open()
+    app.connect_sheet(f"https://docs.google.com/spreadsheets/d/{key}/edit")
+    expect(app.page.locator('[data-testid="stAlertContentError"]').first).to_contain_text(
+        "has no 'mentors' or 'mentees' tab (tabs found: 'Sheet1')")
+    app.page.get_by_role("button", name="Add Tandem's tabs to this sheet").click()
+    app.wait_rendered()
+    titles = [s.title for s in sheets_api.store.spreadsheets[key].sheets]
+    assert titles == ["Sheet1", "mentors", "mentees", "pairings", "checkins", "feedback", "settings"]
+    assert sheets_api.values(key, "mentors")[0][:3] == ["email", "name", "team"]
+    assert app.metric("People") == "0"  # the Overview now opens on the empty program

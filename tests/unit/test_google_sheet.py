@@ -180,3 +180,24 @@ def test_a_passing_5xx_on_read_is_retried_transparently(sheets):
     fake.fail("batchGet", 503, times=2)
     assert len(source(url).load().mentors) == 8
     assert fake.count("batchGet") == 3
+
+
+def test_the_command_line_reads_a_sheet_url_in_one_batch_get(sheets, capsys):
+    from lib.cli import main
+
+    fake, url = sheets
+    assert main(["validate", url]) == 0
+    assert "Google Sheet 'Northwind mentoring': 8 mentors, 21 mentees" in capsys.readouterr().err
+    assert [r.kind for r in fake.requests] == ["metadata", "batchGet"]
+    fake.share(sheet_key(url), False)
+    assert main(["health", url]) == 2
+    assert "share it with" in capsys.readouterr().err
+
+
+def test_add_missing_tabs_prepares_a_blank_sheet_and_leaves_existing_tabs_alone(sheets):
+    fake, _ = sheets
+    key = fake.add_spreadsheet("blank", {"Sheet1": [["keep me"]], "Mentors": [["email", "name"]]})
+    assert source(key).add_missing_tabs() == ["mentees", "pairings", "checkins", "feedback", "settings"]
+    assert fake.values(key, "Sheet1") == [["keep me"]] and fake.values(key, "Mentors") == [["email", "name"]]
+    assert fake.values(key, "mentees")[0][:2] == ["email", "name"]
+    assert source(key).load().mentors == []
