@@ -201,3 +201,32 @@ def test_add_missing_tabs_prepares_a_blank_sheet_and_leaves_existing_tabs_alone(
     assert fake.values(key, "Sheet1") == [["keep me"]] and fake.values(key, "Mentors") == [["email", "name"]]
     assert fake.values(key, "mentees")[0][:2] == ["email", "name"]
     assert source(key).load().mentors == []
+
+
+def test_refused_or_unreadable_credentials_are_one_plain_sentence(sheets, tmp_path, monkeypatch):
+    fake, url = sheets
+    fake.fail("metadata", 401)
+    with pytest.raises(SourceError, match="Google refused the credentials"):
+        source(url).load()
+    monkeypatch.delenv("GOOGLE_SHEETS_API_URL")  # real Google from here on: nothing may be sent
+    key_file = tmp_path / "key.json"
+    key_file.write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
+    with pytest.raises(SourceError, match="GOOGLE_APPLICATION_CREDENTIALS .* cannot be read"):
+        GoogleSheetSource(url)
+    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS")
+    with pytest.raises(SourceError, match="No Google credentials"):
+        GoogleSheetSource(url)
+    with pytest.raises(SourceError, match="service-account credentials are not valid"):
+        GoogleSheetSource(url, credentials={"type": "service_account", "client_email": "x@y"})
+
+
+def test_pair_save_appends_proposed_pairings_to_the_sheet(sheets, capsys):
+    from lib.cli import main
+
+    fake, url = sheets
+    before = len(fake.values(sheet_key(url), "pairings"))
+    assert main(["pair", url, "--save"]) in (0, 1)
+    saved = fake.values(sheet_key(url), "pairings")[before:]
+    assert saved and all(r[4] == "proposed" for r in saved)
+    assert f"saved {len(saved)} proposed pairings" in capsys.readouterr().out
