@@ -16,13 +16,13 @@ setup-dev: $(BIN)/activate
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 browser:
-	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-test-packages.sh
 
 run: setup
 	$(BIN)/streamlit run app.py
 
 test: setup-dev browser
-	CHROMIUM=$$(bash scripts/ensure-chromium.sh --path) $(BIN)/python -m pytest
+	CHROMIUM=$$(bash scripts/ensure-test-packages.sh --path) $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache

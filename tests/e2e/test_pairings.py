@@ -1,5 +1,6 @@
 """The Pairings page in Chromium, as a lead uses it on the sample data: suggest, lock one pair and forbid another,
-rerun, accept, activate and end pairs, then download the pairing sheet and read it with openpyxl.
+rerun, accept, activate and end pairs, rematch the mentee whose pairing ended, then download the pairing sheet
+and read it with openpyxl.
 
 The suggestion grid is a canvas; its accessible rows ([role=row]) carry the text, and checkboxes are clicked
 where they are drawn (first and second column of a row).
@@ -93,6 +94,18 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     app.wait_rendered()
     assert "Pairing P-001 ended on 24 Jul 2026" in success_text(app)
 
+    tab(app, "Current pairs").click()  # Mei Chen's pairing ended: rematch her
+    app.page.get_by_text("Rematch", exact=True).scroll_into_view_if_needed()  # the tab has settled
+    choose(app, "Mentee whose pairing ended", "Mei Chen")
+    button(app, "Suggest a new mentor").click()
+    app.wait_rendered()
+    suggestion = app.page.get_by_text(re.compile(r"^Suggested: .+ \(score \d+\)"))
+    expect(suggestion).to_contain_text("Why: ")
+    rematched_mentor = re.match(r"Suggested: (.+) \(score", suggestion.inner_text()).group(1)
+    button(app, "Accept as proposed").click()
+    app.wait_rendered()
+    assert "Saved the new pairing as proposed." in success_text(app)
+
     tab(app, "Hand-off").click()
     name, payload = download(app, "Pairing sheet (XLSX)", tmp_path)
     assert name == "tandem-pairing-sheet-2026-07-24.xlsx"
@@ -104,7 +117,8 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     assert by_id["P-016"]["Status"] == "active" and by_id["P-016"]["Starts"] == "24 Jul 2026"
     assert "P-001" not in by_id  # ended pairs are not handed off
     new = [r for r in records if r["Status"] == "proposed" and r["Pairing id"] not in ("P-017",)]
-    assert len(new) == placed and all(r["Why this pair"] and "@" in r["Mentee email"] for r in new)
+    assert len(new) == placed + 1 and all(r["Why this pair"] and "@" in r["Mentee email"] for r in new)
+    assert any(r["Mentee"] == "Mei Chen" and r["Mentor"] == rematched_mentor for r in new)
     assert kept_names.startswith(new[0]["Mentor"]) or any(kept_names.startswith(r["Mentor"]) for r in new)
 
     choose(app, "Pair", "Olena Kovalenko + Yusuf")
