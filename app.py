@@ -89,7 +89,9 @@ pages = {
         st.Page("pages/setup.py", title="Data set-up", icon=":material/table_view:"),
     ],
 }
-navigation = st.navigation(pages)
+# Always called, so the pages/ folder is never served on its own; the menu is hidden until the person may enter.
+navigation = st.navigation(pages, position="sidebar" if app_state.may_enter() else "hidden")
+app_state.gate()  # nothing below runs (no data source, no page) until the person may see the data
 app_state.begin_run()
 data_source_sidebar()
 navigation.run()

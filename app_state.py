@@ -9,11 +9,15 @@ from pathlib import Path
 import streamlit as st
 
 from lib.dataset import Dataset
+from lib.text import markdown_text
+from lib.access import OPEN, PASSPHRASE, AccessConfigError, AccessPolicy, AttemptLimiter, check_passphrase, \
+    email_allowed
 from lib.errors import ContractError, StaleData, TandemError
 from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
 from lib.writer import Writer
 
 SOURCE, DATA, VERSION, SHOWN = "tandem_source", "tandem_data", "tandem_version", "tandem_shown"
+UNLOCKED, OPEN_NOTICE = "tandem_unlocked", "tandem_open_notice"
 SHEET_TTL = 60  # seconds: a shared sheet is read again at most this often unless the lead presses Refresh
 
 
@@ -222,3 +226,85 @@ def service_account_email() -> str | None:
     """The address a lead shares the sheet with (from the configured service account), when there is one."""
     info = google_credentials()
     return str(info["client_email"]) if info and info.get("client_email") else None
+
+
+# --- who may see the dashboard ----------------------------------------------------------------------------------
+
+def access_policy() -> AccessPolicy:
+    return AccessPolicy.from_settings(_secret("access"), auth_configured=bool(_secret("auth")))
+
+
+def may_enter() -> bool:
+    """Whether this session may see the data now (no rendering: app.py uses it to hide the page menu)."""
+    try:
+        policy = access_policy()
+    except AccessConfigError:
+        return False
+    if policy.mode == OPEN:
+        return True
+    if policy.mode == PASSPHRASE:
+        return bool(st.session_state.get(UNLOCKED))
+    return bool(st.user.is_logged_in) and email_allowed(st.user.get("email"), list(policy.allowed_emails))
+
+
+@st.cache_resource
+def _attempts() -> AttemptLimiter:
+    return AttemptLimiter()  # one per server process: a new browser session does not reset it
+
+
+def gate() -> None:
+    """Before anything shows data: sign-in with an allow-list, or a passphrase, when secrets configure one;
+    otherwise say once that the dashboard is open to anyone who can reach it. Stops the run until allowed."""
+    try:
+        policy = access_policy()
+    except AccessConfigError as exc:
+        st.error(str(exc), icon=":material/lock:")
+        st.stop()
+    if policy.mode == OPEN:
+        if not st.session_state.get(OPEN_NOTICE):
+            st.session_state[OPEN_NOTICE] = True
+            st.toast("Tandem is open to anyone who can reach this address. To require a sign-in or a passphrase, "
+                     "see Deploying in the README.", icon=":material/lock_open:")
+        return
+    if policy.mode == PASSPHRASE:
+        _passphrase_gate(policy)
+    else:
+        _sign_in_gate(policy)
+
+
+def _passphrase_gate(policy: AccessPolicy) -> None:
+    if st.session_state.get(UNLOCKED):
+        st.sidebar.button("Lock", icon=":material/lock:", on_click=st.session_state.pop, args=(UNLOCKED, None))
+        return
+    st.title("Tandem")
+    st.caption("This dashboard holds people's names and feedback: enter the team's passphrase to open it.")
+    with st.form("unlock"):
+        typed = st.text_input("Passphrase", type="password")
+        submitted = st.form_submit_button("Unlock", type="primary", icon=":material/lock_open:")
+    if submitted:
+        wait = _attempts().blocked_for()
+        if wait:
+            st.error(f"Too many wrong passphrases: try again in {wait:.0f} seconds.", icon=":material/timer:")
+        elif check_passphrase(typed, policy.passphrase_hash):
+            st.session_state[UNLOCKED] = True
+            st.rerun()
+        else:
+            _attempts().failed()
+            st.error("That passphrase is not right.", icon=":material/error:")
+    st.stop()
+
+
+def _sign_in_gate(policy: AccessPolicy) -> None:
+    if not st.user.is_logged_in:
+        st.title("Tandem")
+        st.caption("This dashboard holds people's names and feedback: sign in to open it.")
+        st.button("Sign in", type="primary", icon=":material/login:", on_click=st.login)
+        st.stop()
+    email = st.user.get("email")
+    if not email_allowed(email, list(policy.allowed_emails)):
+        st.error(f"{markdown_text(email or 'This account')} may not open this dashboard: ask the team lead to add "
+                 "the address to the allow-list.", icon=":material/block:")
+        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
+        st.stop()
+    st.sidebar.caption(f"Signed in as {markdown_text(email)}")
+    st.sidebar.button("Sign out", on_click=st.logout, icon=":material/logout:")

@@ -15,13 +15,10 @@ from datetime import date
 from pathlib import Path
 
 from .errors import TandemError
-from .exports import csv_bytes, xlsx_bytes
-from .health import STATUSES, assess, report
-from .matching import PairingOptions, suggest
 from .problems import ERROR
-from .sources import open_source, sample_source
-from .starter import starter_csv_zip, starter_workbook
-from .writer import Writer
+
+# Each command imports what it needs when it runs (the pairing engine brings scipy and OR-tools; the workbook
+# writer openpyxl): `health` and `validate` start in a fraction of the time.
 
 OK, FOUND, UNUSABLE = 0, 1, 2
 
@@ -35,6 +32,8 @@ class _Parser(argparse.ArgumentParser):
 
 def source_from(argument: str):
     """SOURCE on the command line: a Google Sheets URL or key, a CSV folder, an .xlsx file, or the word 'sample'."""
+    from .sources import open_source, sample_source
+
     return sample_source() if argument == "sample" else open_source(argument, secrets_credentials())
 
 
@@ -65,7 +64,24 @@ def cmd_validate(args) -> int:
     return FOUND if failing else OK
 
 
+def cmd_passphrase(args) -> int:
+    """Ask for a passphrase twice (never echoed, never stored) and print the [access] lines for the secrets."""
+    from getpass import getpass
+
+    from .access import hash_passphrase
+
+    first = getpass("New passphrase for the dashboard: ")
+    if getpass("The same again: ") != first:
+        raise TandemError("the two passphrases differ; nothing was printed")
+    print("# Add to .streamlit/secrets.toml (share the passphrase itself out of band, never in this file):")
+    print("[access]")
+    print(f'passphrase_hash = "{hash_passphrase(first)}"')
+    return OK
+
+
 def cmd_starter(args) -> int:
+    from .starter import starter_csv_zip, starter_workbook
+
     out = Path(args.out)
     if out.suffix.lower() == ".zip":
         out.write_bytes(starter_csv_zip())
@@ -78,6 +94,10 @@ def cmd_starter(args) -> int:
 
 
 def cmd_pair(args) -> int:
+    from .exports import csv_bytes, xlsx_bytes
+    from .matching import PairingOptions, suggest
+    from .writer import Writer
+
     started = time.perf_counter()
     out = Path(args.out) if args.out else None
     if out and out.suffix.lower() not in (".csv", ".xlsx"):
@@ -117,6 +137,9 @@ def cmd_pair(args) -> int:
 
 
 def cmd_health(args) -> int:
+    from .exports import csv_bytes
+    from .health import STATUSES, assess, report
+
     data = source_from(args.source).load()
     health = assess(data, args.as_of)
     table = report(health)
@@ -204,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     starter = commands.add_parser("starter", help="write a blank starter workbook (.xlsx) or CSV set (.zip)")
     starter.add_argument("out", help="file to write: tandem-starter.xlsx or tandem-starter.zip")
     starter.set_defaults(run=cmd_starter)
+    passphrase = commands.add_parser("passphrase", help="hash a passphrase for the dashboard's [access] secrets")
+    passphrase.set_defaults(run=cmd_passphrase)
     pair = commands.add_parser("pair", help="suggest pairs: exact, within the hard rules, each with its reason")
     pair.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
     pair.add_argument("--type", choices=["one-on-one", "group", "peer"], default="one-on-one")

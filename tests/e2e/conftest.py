@@ -6,6 +6,7 @@ between tests. Nothing here writes inside the repository: test files live in pyt
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -74,20 +75,19 @@ def sample_sheet(sheets_api):
     assert not sheets_api.internal_errors, sheets_api.internal_errors
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory, sheets_api):
+@contextlib.contextmanager
+def serve_dashboard(secrets_text: str, folder: Path, env: dict[str, str] | None = None):
+    """`streamlit run app.py` on a free loopback port with its own secrets file; yields the base URL."""
     port = _free_port()
     log = tempfile.TemporaryFile(mode="w+b")
-    # An empty secrets file of our own, so a developer's .streamlit/secrets.toml (data_source = their real
-    # data) never replaces the sample data the tests expect.
-    secrets = tmp_path_factory.mktemp("streamlit") / "secrets.toml"
-    secrets.write_text("# e2e: no data_source, the app starts on the sample data\n")
+    secrets = folder / "secrets.toml"
+    secrets.write_text(secrets_text, encoding="utf-8")
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
                "--secrets.files", str(secrets)]
     process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1", "GOOGLE_SHEETS_API_URL": sheets_api.base_url})
+                               env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
 
     def output() -> str:
         log.seek(0)
@@ -111,6 +111,15 @@ def server_url(tmp_path_factory, sheets_api):
             process.kill()
             process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory, sheets_api):
+    # An empty secrets file of our own, so a developer's .streamlit/secrets.toml (data_source = their real
+    # data) never replaces the sample data the tests expect.
+    with serve_dashboard("# e2e: no data_source, the app starts on the sample data\n",
+                         tmp_path_factory.mktemp("streamlit"), {"GOOGLE_SHEETS_API_URL": sheets_api.base_url}) as url:
+        yield url
 
 
 # --- the browser ----------------------------------------------------------------------------------------------
