@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import Tandem
 from tests.e2e.test_pages import tab
 from tests.e2e.test_pairings import button, choose, success_text
 
@@ -129,3 +130,39 @@ def test_a_blank_sheet_names_its_tabs_and_gets_tandems_tabs_on_request(app, shee
     assert titles == ["Sheet1", "mentors", "mentees", "pairings", "checkins", "feedback", "settings"]
     assert sheets_api.values(key, "mentors")[0][:3] == ["email", "name", "team"]
     assert app.metric("People") == "0"  # the Overview now opens on the empty program
+
+
+def test_two_sessions_editing_the_same_row_the_second_save_is_refused_with_both_versions(browser, server_url,
+                                                                                         sample_sheet):
+    fake, key, url = sample_sheet
+    leads = []
+    for _ in range(2):  # two people, two browsers, one sheet
+        context = browser.new_context(base_url=server_url, viewport={"width": 1400, "height": 1000})
+        context.set_default_timeout(30_000)
+        lead = Tandem(context.new_page())
+        lead.open()
+        lead.connect_sheet(url)
+        lead.go_to("Roster")
+        tab(lead, "Mentors").click()
+        lead.page.get_by_text("Edit a mentor").click()
+        leads.append(lead)
+    first, second = leads
+    try:
+        visible_panel(first).get_by_label("Capacity", exact=True).fill("4")
+        button(first, "Save changes").click()
+        first.wait_rendered()
+        assert "Saved 1 change for Ana Ruiz" in success_text(first)
+
+        visible_panel(second).get_by_label("Capacity", exact=True).fill("1")
+        button(second, "Save changes").click()
+        second.wait_rendered()
+        expect(second.page.locator('[data-testid="stAlertContentError"]').first).to_contain_text(
+            "was changed by someone else since the dashboard read it")
+        capacity_row = visible_panel(second).locator('[data-testid="stDataFrame"]').last.locator(
+            '[role="row"]').filter(has_text="capacity")
+        expect(capacity_row).to_have_text("capacity34")  # as the second lead saw it, and as it is now
+        assert fake.values(key, "mentors")[1][8] == "4"  # the first save stands
+        assert [r[5] for r in fake.values(key, "changes")[1:]] == ["capacity"]
+    finally:
+        for lead in leads:
+            lead.page.context.close()

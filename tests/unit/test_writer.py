@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
-from lib.errors import WriteConflict
+from lib.errors import SourceError, WriteConflict
 from lib.safe_save import BACKUP_DIR
 from lib.sources import CsvSource, XlsxSource, upload_source
 from lib.writer import Writer
@@ -113,13 +113,44 @@ def test_interrupted_save_leaves_the_original_intact(sample_copy, monkeypatch):
     writer = writer_for(CsvSource(folder=sample_copy))
 
     def crash(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(SourceError, match="writing pairings.csv failed \\(No space left on device\\); the file is as it"):
         writer.update("pairings", "P-016", {"status": "active"})
     assert path.read_bytes() == original
     assert [p.name for p in sample_copy.iterdir() if p.name.endswith(".tmp")] == []
     assert list((sample_copy / BACKUP_DIR).glob("pairings-*.csv"))
+
+
+def test_a_save_cut_off_half_way_through_writing_leaves_the_workbook_intact(tmp_path, monkeypatch):
+    path = tmp_path / "program.xlsx"
+    _workbook(path)
+    original = path.read_bytes()
+    source = XlsxSource(path=path)
+    writer = writer_for(source)
+    real_fdopen = os.fdopen
+
+    class HalfWritten:  # the process dies after half of the bytes reached the temporary file
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: HalfWritten(real_fdopen(fd, mode)))
+    with pytest.raises(SourceError, match="Nothing was saved: writing program.xlsx failed"):
+        writer.update("mentors", "ana@x.org", {"capacity": 3})
+    monkeypatch.setattr(os, "fdopen", real_fdopen)
+    assert path.read_bytes() == original and openpyxl.load_workbook(path)["Mentors"]["C2"].value == 2
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    assert len(list((tmp_path / BACKUP_DIR).glob("program-*.xlsx"))) == 1
 
 
 def _workbook(path: Path) -> None:
