@@ -9,8 +9,9 @@ from typing import Callable
 
 from .contract import ALL_TABS, CHANGES, ID_PREFIX
 from .errors import SourceError, WriteConflict
-from .sources.base import Source, TabEdit
-from .table import RawTable
+from .forget import ForgetReport, plan_forget, tables_tab
+from .sources.base import Source, TabEdit, apply_to_grid
+from .table import RawTable, build_table
 
 
 def _text(value: object) -> str:
@@ -30,7 +31,7 @@ class Writer:
 
     def __init__(self, source: Source, snapshot: dict[str, RawTable],
                  clock: Callable[[], datetime] = datetime.now, new_id: Callable[[], str] | None = None):
-        self.source, self.snapshot, self.clock = source, snapshot, clock
+        self.source, self.snapshot, self.clock = source, dict(snapshot), clock
         self.new_id = new_id or (lambda: uuid.uuid4().hex[:8])
 
     def append(self, tab: str, records: list[dict[str, object]]) -> list[str]:
@@ -78,6 +79,24 @@ class Writer:
         if done:
             self._commit(tab, edit, current, change_rows)
         return done
+
+    def forget(self, email: str, salt: bytes | None = None) -> ForgetReport:
+        """Erase a person (lib/forget.py says what changes), worked out from a fresh read of every tab taken right
+        before writing, and recorded as one `forget` change that names neither them nor their email. File
+        backups that still hold them are deleted. Raises NothingToForget when the email is nowhere in the data."""
+        current = self.source.read_tables()
+        plan = plan_forget(current, email, salt)
+        report = plan.report
+        record = self._change("; ".join(report.rows_removed), report.pseudonym, "forget", "; ".join(report.tabs),
+                              "", report.sentence())
+        log = self._change_log(current, [record])
+        log.cells.extend(plan.change_cells)
+        self.source.commit([*plan.edits, log])
+        for edit in plan.edits:
+            tab = tables_tab(current, edit.title)
+            self.snapshot[tab] = _after(tab, current[tab], edit)
+        report.backups_removed = self.source.drop_backups(plan.mentions)
+        return report
 
     # --- layout: where each field goes in the user's own columns -------------------------------------
 
@@ -131,7 +150,8 @@ class Writer:
         return {"changed_at": self.clock().isoformat(timespec="seconds"), "tab": tab, "key": key,
                 "action": action, "field": field, "old_value": old, "new_value": new}
 
-    def _commit(self, tab: str, edit: TabEdit, current: dict[str, RawTable], change_rows: list[dict]) -> None:
+    def _change_log(self, current: dict[str, RawTable], change_rows: list[dict]) -> TabEdit:
+        """The edit of the changes tab that appends `change_rows`, each with a new unique id."""
         if tab_changes := current.get(CHANGES.name):
             taken = {tab_changes.cell(r, "id").lower() for r in tab_changes.rows}
         else:
@@ -141,7 +161,21 @@ class Writer:
             row["id"] = self._unique_id(CHANGES.name, taken)
             taken.add(row["id"].lower())
             log.rows.append(self._cells(layout, row))
-        self.source.commit([edit, log])
-        # later updates compare against what is now stored
-        self.snapshot = {**self.snapshot, **self.source.read_tables(only={tab, CHANGES.name})}
+        return log
 
+    def _commit(self, tab: str, edit: TabEdit, current: dict[str, RawTable], change_rows: list[dict]) -> None:
+        self.source.commit([edit, self._change_log(current, change_rows)])
+        # Later updates compare against what is stored now: the fresh read plus this edit, without reading again.
+        self.snapshot[tab] = _after(tab, current.get(tab), edit)
+
+
+
+def _after(tab: str, table: RawTable | None, edit: TabEdit) -> RawTable:
+    """The tab as it is once `edit` is applied to `table` (as read just before writing)."""
+    grid: list[list[str]] = []
+    if table is not None:
+        grid = [[] for _ in range(max([table.header_row, *(r.number for r in table.rows)]))]
+        grid[table.header_row - 1] = list(table.header)
+        for row in table.rows:
+            grid[row.number - 1] = list(row.cells)
+    return build_table(ALL_TABS[tab], table.title if table else edit.title, apply_to_grid(grid, edit))

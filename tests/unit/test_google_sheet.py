@@ -75,7 +75,7 @@ def test_an_edit_writes_exactly_the_changed_cell_as_a_plain_value_and_logs_it(sh
     assert fake.values(key, "mentors")[1][4] == "=HYPERLINK(\"x\")"  # stored as text, never a formula
     log = fake.values(key, "changes")
     assert log[0][:4] == ["id", "changed_at", "tab", "key"] and [r[5] for r in log[1:]] == ["capacity", "skills"]
-    assert fake.count("batchGet") == 2  # the row re-read before writing, and the snapshot after
+    assert fake.count("batchGet") == 1  # the row re-read before writing, nothing more
 
 
 def test_an_edit_made_in_the_sheet_meanwhile_is_refused_and_nothing_is_written(sheets):

@@ -77,6 +77,16 @@ def test_update_of_another_row_is_not_a_conflict(sample_copy):
     assert writer.update("pairings", "P-016", {"cadence": "weekly"}) == {"cadence": ("biweekly", "weekly")}
 
 
+def test_one_writer_updates_the_row_it_just_wrote_and_still_sees_others_changes(sample_copy):
+    writer = writer_for(CsvSource(folder=sample_copy))
+    assert writer.update("pairings", "P-016", {"status": "active"}) == {"status": ("proposed", "active")}
+    assert writer.update("pairings", "P-016", {"cadence": "weekly"}) == {"cadence": ("biweekly", "weekly")}
+    path = sample_copy / "pairings.csv"
+    path.write_text(path.read_text().replace("P-016,olena", "P-016,OLENA"))  # someone else, after both writes
+    with pytest.raises(WriteConflict):
+        writer.update("pairings", "P-016", {"goals": "Go"})
+
+
 def test_append_uses_the_users_columns_adds_ids_and_creates_missing_tabs(tmp_path):
     (tmp_path / "mentors.csv").write_text("Email;First name;Last name;Notes\nana@x.org;Ana;Ruiz;keep me\n")
     (tmp_path / "mentees.csv").write_text("email,name\nsam@x.org,Sam\n")
