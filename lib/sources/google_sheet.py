@@ -9,6 +9,7 @@ A write whose answer was lost is retried only after the sheet shows it was not a
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -21,7 +22,7 @@ from gspread.utils import absolute_range_name, rowcol_to_a1
 from ..contract import TABS, tab_for
 from ..errors import SourceError
 from ..table import RawTable
-from .base import Source, TabEdit, tables_from_grids
+from .base import Source, TabEdit, check_deletions, tables_from_grids
 from .google_calls import RetryPolicy, call, explain
 from .google_transport import credentials_info, emulator_url, google_session
 from .xlsx_file import plain_value
@@ -145,6 +146,10 @@ class GoogleSheetSource(Source):
         return added
 
     def commit(self, edits: list[TabEdit]) -> None:
+        for edit in edits:  # rows to delete are checked before anything is written
+            if edit.deleted_rows:
+                grid = self._api(lambda: self._key_cells(edit), f"reading the tab {edit.title!r}")
+                check_deletions(edit, lambda row: grid[row - 1] if row <= len(grid) else None)
         for edit in edits:
             if edit.title not in self.layout().tabs:
                 self._add_tab(edit.title, edit.new_header or [])
@@ -153,22 +158,33 @@ class GoogleSheetSource(Source):
             if cells:
                 self._ensure_columns(edit.title, max(index for _, index, _ in cells) + 1)
                 self._write_cells(edit.title, cells)
+            if edit.deleted_rows:
+                self._delete_rows(edit)
             if edit.rows:
                 self._ensure_columns(edit.title, max(len(r) for r in edit.rows))
                 self._append(edit)
 
     def _add_tab(self, title: str, header: list[str]) -> None:
-        body = {"requests": [{"addSheet": {"properties": {"title": title, "gridProperties": {
-            "rowCount": NEW_TAB_ROWS, "columnCount": max(NEW_TAB_COLUMNS, len(header))}}}}]}
-        reply = self._api(lambda: self.http.batch_update(self.key, body), f"adding the tab {title!r}",
-                          applied=lambda: title in self.layout(refresh=True).tabs)
-        if reply:  # the reply describes the new tab: no second metadata request
-            added = reply["replies"][0]["addSheet"]["properties"]
-            grid = added.get("gridProperties", {})
-            self.layout().tabs[title] = {"id": added.get("sheetId", 0), "rows": grid.get("rowCount", NEW_TAB_ROWS),
-                                         "columns": grid.get("columnCount", NEW_TAB_COLUMNS)}
+        """The tab and its header row in one atomic request, so a second session creating the same tab at the
+        same moment is refused by Google ('already exists') instead of racing us to row 1."""
+        sheet_id = _new_sheet_id({t["id"] for t in self.layout().tabs.values()})
+        columns = max(NEW_TAB_COLUMNS, len(header))
+        requests_ = [{"addSheet": {"properties": {"sheetId": sheet_id, "title": title, "gridProperties": {
+            "rowCount": NEW_TAB_ROWS, "columnCount": columns}}}}]
         if header:
-            self._write_cells(title, [(1, i, text) for i, text in enumerate(header)])
+            requests_.append({"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
+                                              "rows": [{"values": [{"userEnteredValue": {"stringValue": h}}
+                                                                   for h in header]}],
+                                              "fields": "userEnteredValue"}})
+        try:
+            call(lambda: self.http.batch_update(self.key, {"requests": requests_}), self.policy,
+                 what=f"adding the tab {title!r}", applied=lambda: title in self.layout(refresh=True).tabs)
+        except APIError as exc:
+            if exc.code != 400 or "already exists" not in str(exc.error.get("message", "")):
+                raise explain(exc, self.key, self.service_email) from None
+            self.layout(refresh=True)  # someone else just made it, header included
+            return
+        self.layout().tabs.setdefault(title, {"id": sheet_id, "rows": NEW_TAB_ROWS, "columns": columns})
         self._last_rows[title] = 1 if header else 0
 
     def _ensure_columns(self, title: str, needed: int) -> None:
@@ -189,6 +205,29 @@ class GoogleSheetSource(Source):
         body = {"valueInputOption": "RAW", "data": data}
         self._api(lambda: self.http.values_batch_update(self.key, body), f"saving to the tab {title!r}")
 
+    def _key_cells(self, edit: TabEdit) -> list[str]:
+        """The key column of a tab as stored now, one entry per spreadsheet row ('' for a blank or short row)."""
+        if edit.title not in self.layout().tabs or edit.key_index is None:
+            return []
+        answer = self.http.values_get(self.key, absolute_range_name(edit.title))
+        return [_cell_text(row[edit.key_index]) if edit.key_index < len(row) else ""
+                for row in answer.get("values", [])]
+
+    def _delete_rows(self, edit: TabEdit) -> None:
+        """One batchUpdate of deleteDimension requests, highest row first so the row numbers as read still hold.
+        Deleting is not idempotent: after a lost answer it is repeated only if the rows' keys are still there."""
+        sheet_id = self.layout().tabs[edit.title]["id"]
+        requests_ = [{"deleteDimension": {"range": {"sheetId": sheet_id, "dimension": "ROWS",
+                                                    "startIndex": row - 1, "endIndex": row}}}
+                     for row in sorted(edit.deleted_rows, reverse=True)]
+        keys = {k.strip().lower() for k in edit.deleted_rows.values()}
+        self._api(lambda: self.http.batch_update(self.key, {"requests": requests_}),
+                  f"removing rows from the tab {edit.title!r}",
+                  applied=lambda: not keys & {k.strip().lower() for k in self._key_cells(edit)})
+        if edit.title in self._last_rows:
+            self._last_rows[edit.title] -= len(requests_)
+        self.layout().tabs[edit.title]["rows"] -= len(requests_)
+
     def _append(self, edit: TabEdit) -> None:
         last = max(self._last_rows.get(edit.title, 1), 1)
         width = max(len(r) for r in edit.rows)
@@ -208,6 +247,12 @@ class GoogleSheetSource(Source):
         present = {row[edit.key_index].strip().lower() for row in answer.get("values", [])
                    if edit.key_index < len(row)}
         return bool(wanted) and wanted <= present
+
+
+def _new_sheet_id(taken: set[int]) -> int:
+    while (candidate := random.randint(1, 2**31 - 1)) in taken:
+        pass
+    return candidate
 
 
 def _cell_text(value: object) -> str:

@@ -1,7 +1,8 @@
 """spreadsheets:batchUpdate: the structural requests the fake models, applied all-or-nothing.
 
 Supported: addSheet, deleteSheet, updateSheetProperties (title, index, hidden, gridProperties), insertDimension,
-deleteDimension, appendDimension, updateSpreadsheetProperties (title, locale, timeZone), addNamedRange,
+deleteDimension, appendDimension, updateCells (userEnteredValue from a `start` cell; a new tab and its header in
+one atomic request), updateSpreadsheetProperties (title, locale, timeZone), addNamedRange,
 deleteNamedRange. Formatting that leaves values alone (repeatCell of userEnteredFormat only, updateBorders,
 autoResizeDimensions, updateDimensionProperties) is accepted and ignored. Every other real request kind answers
 400 "Invalid requests[i].<kind>: ... not supported by the Tandem fake ..."; a name that is no request kind answers
@@ -13,6 +14,7 @@ from __future__ import annotations
 import copy
 import random
 
+from .cells import CLEAR, parse_input
 from .grid import Sheet
 from .metadata import grid_range, resource, sheet_properties
 from .store import ApiError, Spreadsheet, new_sheet_id
@@ -264,7 +266,40 @@ def _delete_named_range(spreadsheet: Spreadsheet, args: dict) -> dict:
     return {}
 
 
-_HANDLERS = {"addSheet": _add_sheet, "deleteSheet": _delete_sheet, "updateSheetProperties": _update_sheet_properties,
+def _update_cells(spreadsheet: Spreadsheet, args: dict) -> dict:
+    """Values only (fields must be userEnteredValue), written from `start`; an empty cell object clears."""
+    if "range" in args or "start" not in args:
+        raise RequestError("the fake supports updateCells with a start cell only.")
+    if args.get("fields") != "userEnteredValue":
+        raise RequestError("the fake supports updateCells with fields=userEnteredValue only.")
+    start = args["start"]
+    sheet = _sheet(spreadsheet, start.get("sheetId"))
+    row0, col0 = start.get("rowIndex", 0), start.get("columnIndex", 0)
+    stored = []
+    for row in args.get("rows") or []:
+        line = []
+        for cell in row.get("values") or []:
+            entered = (cell or {}).get("userEnteredValue") or {}
+            if "stringValue" in entered:
+                line.append(entered["stringValue"] if entered["stringValue"] != "" else CLEAR)
+            elif "numberValue" in entered:
+                line.append(parse_input(entered["numberValue"], "RAW"))
+            elif "boolValue" in entered:
+                line.append(bool(entered["boolValue"]))
+            elif "formulaValue" in entered:
+                line.append(parse_input(entered["formulaValue"], "USER_ENTERED"))
+            else:
+                line.append(CLEAR)
+        stored.append(line)
+    width = max((len(line) for line in stored), default=0)
+    if row0 + len(stored) > sheet.rows or col0 + width > sheet.cols:
+        raise RequestError(f"Range ('{sheet.title}') exceeds grid limits. Max rows: {sheet.rows}, max columns: "
+                           f"{sheet.cols}")
+    sheet.write(row0, col0, stored)
+    return {}
+
+
+_HANDLERS = {"addSheet": _add_sheet, "updateCells": _update_cells, "deleteSheet": _delete_sheet, "updateSheetProperties": _update_sheet_properties,
              "updateSpreadsheetProperties": _update_spreadsheet_properties, "insertDimension": _insert_dimension,
              "deleteDimension": _delete_dimension, "appendDimension": _append_dimension,
              "addNamedRange": _add_named_range, "deleteNamedRange": _delete_named_range}

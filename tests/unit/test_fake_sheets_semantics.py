@@ -350,3 +350,23 @@ def test_unshared_spreadsheet_on_every_route(fake):
             (403, "PERMISSION_DENIED", "The caller does not have permission")
     assert error_of(send(fake.base_url, "GET", f"/drive/v3/files/{key}"))[:2] == (404, "NOT_FOUND")  # as Drive does
     assert fake.values(key, "Sheet1") == [["x"]]
+
+
+def test_update_cells_writes_values_from_a_start_cell_in_the_same_batch_as_add_sheet():
+    from tests.fake_sheets import FakeSheets
+    from tests.fake_sheets.sheet_ops import batch_update
+
+    fake = FakeSheets()
+    key = fake.add_spreadsheet("t", {"Sheet1": []})
+    spreadsheet = fake.store.spreadsheets[key]
+    cells = [{"userEnteredValue": {"stringValue": "id"}}, {"userEnteredValue": {"numberValue": 7}},
+             {"userEnteredValue": {"boolValue": True}}, {}]
+    batch_update(spreadsheet, {"requests": [
+        {"addSheet": {"properties": {"sheetId": 42, "title": "log", "gridProperties": {"columnCount": 4}}}},
+        {"updateCells": {"start": {"sheetId": 42}, "rows": [{"values": cells}], "fields": "userEnteredValue"}}]})
+    assert fake.values(key, "log") == [["id", "7", "TRUE"]]
+    with pytest.raises(Exception, match="exceeds grid limits"):  # all or nothing: the tab is not added either
+        batch_update(spreadsheet, {"requests": [
+            {"addSheet": {"properties": {"sheetId": 43, "title": "narrow", "gridProperties": {"columnCount": 1}}}},
+            {"updateCells": {"start": {"sheetId": 43}, "rows": [{"values": cells}], "fields": "userEnteredValue"}}]})
+    assert [s.title for s in spreadsheet.sheets] == ["Sheet1", "log"]

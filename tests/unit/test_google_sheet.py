@@ -230,3 +230,17 @@ def test_pair_save_appends_proposed_pairings_to_the_sheet(sheets, capsys):
     saved = fake.values(sheet_key(url), "pairings")[before:]
     assert saved and all(r[4] == "proposed" for r in saved)
     assert f"saved {len(saved)} proposed pairings" in capsys.readouterr().out
+
+
+def test_a_new_tab_comes_with_its_header_in_one_request_and_a_lost_race_is_not_an_error(sheets):
+    fake, url = sheets
+    key = sheet_key(url)
+    first, second = source(url), source(url)
+    first.layout(), second.layout()  # both opened before either made the changes tab
+    fake.clear_log()
+    first._add_tab("changes", ["id", "changed_at"])
+    assert [r.kind for r in fake.requests] == ["batchUpdate"]
+    assert fake.values(key, "changes") == [["id", "changed_at"]]
+    second._add_tab("changes", ["id", "changed_at"])  # Google answers 'already exists': fine, it is there
+    assert fake.values(key, "changes") == [["id", "changed_at"]]
+    assert [s.title for s in fake.store.spreadsheets[key].sheets].count("changes") == 1
