@@ -16,6 +16,7 @@ from lib.errors import TandemError
 from lib.exports import csv_bytes, dated_name
 from lib.health import CADENCE_DAYS, STATUSES, report, summary
 from lib.logbook import CHANNELS, log_checkin, log_feedback
+from lib.pdf import health_report_pdf
 from lib.text import markdown_text
 from pairing_parts import flash, write_failed
 
@@ -126,8 +127,7 @@ def attention_list(health: pd.DataFrame) -> None:
 def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     """One pair: its numbers, ratings from both sides over time, and everything logged, newest first."""
     rows = by_pair(health)
-    row = rows[st.selectbox("Pair", list(rows), format_func=lambda k: f"{label(rows[k])} ({rows[k]['status']})",
-                            key="story_pair")]
+    row = rows[st.selectbox("Pair", list(rows), format_func=lambda k: label(rows[k]), key="story_pair")]
     cells = st.columns(4)
     cells[0].metric("Status", row["status"], help="; ".join(row["reasons"]) or "no warning signs")
     cells[1].metric("Score", row["score"])
@@ -149,8 +149,8 @@ def log_forms(data: Dataset, health: pd.DataFrame) -> None:
     if health.empty:
         return
     rows = by_pair(health)
-    chosen = rows[st.selectbox("Pair", list(rows), format_func=lambda k: f"{label(rows[k])} ({rows[k]['status']})",
-                               key="log_pair")]
+    # Labels without the status: Streamlit keeps a choice by its label, and logging changes the status.
+    chosen = rows[st.selectbox("Pair", list(rows), format_func=lambda k: label(rows[k]), key="log_pair")]
     left, right = st.columns(2)
     action = None  # run after the forms: a refused write shows widgets that a form cannot hold
     with left.form("log_checkin", clear_on_submit=True):
@@ -185,9 +185,13 @@ def log_forms(data: Dataset, health: pd.DataFrame) -> None:
 
 
 def report_download(health: pd.DataFrame, data: Dataset) -> None:
-    st.download_button("Health report (CSV)", csv_bytes(report(health)),
-                       dated_name("health-report", data.today(), "csv"), mime="text/csv", on_click="ignore",
-                       icon=":material/download:")
+    csv_column, pdf_column = st.columns(2)
+    csv_column.download_button("Health report (CSV)", csv_bytes(report(health)),
+                               dated_name("health-report", data.today(), "csv"), mime="text/csv", on_click="ignore",
+                               icon=":material/download:")
+    pdf_column.download_button("Health report (PDF)", lambda: health_report_pdf(report(health), data),
+                               dated_name("health-report", data.today(), "pdf"), mime="application/pdf",
+                               on_click="ignore", icon=":material/picture_as_pdf:")  # built on click: a PDF takes time
 
 
 def caption(data: Dataset) -> None:

@@ -14,6 +14,7 @@ from lib.exports import csv_bytes, dated_name, xlsx_bytes
 from lib.matching import PairingOptions, suggest
 from lib.models import Pairing
 from lib.text import markdown_text
+from guides_parts import kickoff_button
 from pairing_parts import flash, names, write_failed
 
 STATUS_ORDER = {"proposed": 0, "active": 1, "ended": 2}
@@ -116,13 +117,14 @@ def handoff_view(data: Dataset) -> None:
         st.info("No proposed or active pairings yet: accept a suggestion first.", icon=":material/info:")
         return
     sheet = handoff.pairing_sheet(data, pairs)
-    left, right = st.columns(2)
+    left, right, kickoff = st.columns(3)
     left.download_button("Pairing sheet (XLSX)", xlsx_bytes(sheet, "pairing sheet"),
                          dated_name("pairing-sheet", data.today(), "xlsx"), on_click="ignore",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          icon=":material/download:", type="primary")
     right.download_button("Pairing sheet (CSV)", csv_bytes(sheet), dated_name("pairing-sheet", data.today(), "csv"),
                           mime="text/csv", on_click="ignore", icon=":material/download:")
+    kickoff_button(data, pairs, "Kickoff sheets (PDF)", "handoff_kickoff_all", where=kickoff)
     st.dataframe(sheet, hide_index=True, column_config={
         "Why this pair": st.column_config.TextColumn(width="large")})
     st.subheader("Introductions")
@@ -132,4 +134,6 @@ def handoff_view(data: Dataset) -> None:
     chosen = by_key[st.selectbox("Pair", list(labels), format_func=labels.get, key="intro_pair")]
     subject, body = handoff.introduction(chosen, data)
     st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
-    st.link_button("Write it as an email", handoff.mailto(chosen, subject, body), icon=":material/mail:")
+    email, sheet_for_pair = st.columns(2)
+    email.link_button("Write it as an email", handoff.mailto(chosen, subject, body), icon=":material/mail:")
+    kickoff_button(data, [chosen], "Kickoff sheet for this pair (PDF)", "handoff_kickoff_one", where=sheet_for_pair)

@@ -49,6 +49,14 @@ def test_logging_a_check_in_turns_a_silent_pair_healthy(app, tmp_path):
     assert lines[-1].endswith(",2026-07-24,priya.raman@northwind.example,diego.hernandez@northwind.example,30,video,"
                               "Found a slot that works across time zones")
 
+    tab(app, "Log").click()  # a second check-in right away goes to the same pair, though its status changed
+    app.page.get_by_label("Notes").fill("Second call the same week")
+    button(app, "Log check-in").click()
+    app.wait_rendered()
+    assert "Logged a check-in for Priya Raman + Diego Hernández" in success_text(app)
+    assert (folder / "checkins.csv").read_text(encoding="utf-8").splitlines()[-1].endswith(
+        "diego.hernandez@northwind.example,30,video,Second call the same week")
+
     tab(app, "One pair").click()
     choose(app, "Pair", "Priya Raman + Diego Hernández")
     assert app.metric("Status") == "Healthy"
