@@ -107,11 +107,11 @@ def _read(source: Source, signature: tuple, force: bool) -> Dataset:
         if force:
             _load_sheet.clear()
         return _load_sheet(source.key, signature, source)
-    if source.in_place and location:
+    if source.kind in ("csv", "xlsx") and source.in_place and location:  # a file on disk, cached by its path
         if force:
             _load_location.clear()
         return _load_location(location, signature)
-    return source.load()
+    return source.load()  # in-memory copies, and a source that could not be opened (it says why)
 
 
 def current_data(force: bool = False) -> tuple[Dataset | None, str | None]:

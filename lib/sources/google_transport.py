@@ -82,12 +82,8 @@ def google_session(info: Mapping[str, object] | None) -> requests.Session:
 
     try:
         credentials = Credentials.from_service_account_info(dict(info), scopes=SCOPES)
-    except (ValueError, KeyError) as exc:
-        raise SourceError(f"The Google service-account credentials are not valid ({_first_words(exc)}): "
-                          "paste the whole JSON key of the service account.") from None
+    except (ValueError, KeyError, TypeError) as exc:  # the error's text may quote the key: name its kind only
+        missing = f"the field {exc.args[0]!r} is missing" if isinstance(exc, KeyError) else type(exc).__name__
+        raise SourceError(f"The Google service-account credentials are not valid ({missing}): paste every field "
+                          "of the service account's JSON key.") from None
     return AuthorizedSession(credentials)
-
-
-def _first_words(exc: Exception) -> str:
-    text = str(exc).split("\n")[0]
-    return text[:120] if text else type(exc).__name__
