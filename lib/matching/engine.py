@@ -13,6 +13,7 @@ from ..dataset import Dataset
 from ..models import MentorshipType, Pairing
 from .assign import assign_to_places, match_peers
 from .criteria import DEFAULT_WEIGHTS, ScoreModel, Weights, overlap_hours
+from .groups import refine_groups
 from .explain import blocking_pairs, covered_goals, group_themes, pair_reason, unmatched_reason
 from .rules import PairKey, busy_emails, rule_matrix
 from .suggestion import Group, Pair, Summary, Suggestion, Unmatched
@@ -54,6 +55,16 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
                      "Peer pairs come from the assignment solver with a repair step; see the bound.")
     else:
         chosen = assign_to_places(scores, eligible, rules.free)
+        if options.type == "group":
+            refined = refine_groups(chosen, list(rules.locked), scores, eligible, rules.free, model.goals)
+            chosen = refined.pairs
+            if refined.skipped:
+                notes.append("Groups were chosen by mentor fit alone: with this many members, recomposing them "
+                             "around shared goals would take too long.")
+            elif refined.shared_after > refined.shared_before:
+                notes.append(f"Groups were composed around shared goals: members now share {refined.shared_after} "
+                             f"goals pairwise (the best mentor fit alone gave {refined.shared_before}), for "
+                             f"{-refined.fit_change:.1f} points of mentor fit.")
 
     def pair(i: int, j: int, contributions: dict, hours: float, runner: int, locked: bool = False,
              trio_with: str = "") -> Pair:
