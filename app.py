@@ -28,23 +28,13 @@ def data_source_sidebar() -> None:
         if choice == SAMPLE and getattr(app_state.current_source(), "origin", None) != "sample":
             app_state.use_source(app_state.sample_source(), origin="sample")
         elif choice == SHEET:
-            with st.form("open_sheet", border=False):
-                url = st.text_input("Google Sheets URL or key", key="sheet_url",
-                                    placeholder="https://docs.google.com/spreadsheets/d/…/edit")
-                if st.form_submit_button("Connect", icon=":material/link:") and url:
-                    error = app_state.open_location(url)
-                    if error:
-                        st.error(error)
+            location_form("open_sheet", "Google Sheets URL or key", "sheet_url",
+                          "https://docs.google.com/spreadsheets/d/…/edit", "Connect", ":material/link:")
             if email := app_state.service_account_email():
                 st.caption(f"Share the sheet with `{email}` (Editor) so Tandem can read and save it.")
         elif choice == LOCAL:
-            with st.form("open_location", border=False):
-                location = st.text_input("Path to a CSV folder or an .xlsx workbook", key="source_path",
-                                         placeholder="/home/me/mentoring or ~/mentoring.xlsx")
-                if st.form_submit_button("Open", icon=":material/folder_open:") and location:
-                    error = app_state.open_location(location)
-                    if error:
-                        st.error(error)
+            location_form("open_location", "Path to a CSV folder or an .xlsx workbook", "source_path",
+                          "/home/me/mentoring or ~/mentoring.xlsx", "Open", ":material/folder_open:")
         elif choice == UPLOAD:
             files = st.file_uploader("One .xlsx workbook, or CSV files named after the tabs (or a .zip of them)",
                                      type=["csv", "xlsx", "zip", "tsv", "txt"], accept_multiple_files=True,
@@ -55,6 +45,16 @@ def data_source_sidebar() -> None:
                 if error:
                     st.error(error)
         source_status()
+
+
+def location_form(form: str, label: str, key: str, placeholder: str, button: str, icon: str) -> None:
+    """A place typed in (a sheet's URL, a folder or workbook path), opened on the button; an error says why."""
+    with st.form(form, border=False):
+        location = st.text_input(label, key=key, placeholder=placeholder)
+        if st.form_submit_button(button, icon=icon) and location:
+            error = app_state.open_location(location)
+            if error:
+                st.error(error)
 
 
 def source_status() -> None:

@@ -12,7 +12,6 @@ import zipfile
 import re
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 

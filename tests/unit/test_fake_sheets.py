@@ -25,13 +25,6 @@ MENTORS = [["name", "email", "capacity"], ["Ada", "ada@example.org", "2"], ["Gra
 MENTEES = [["name", "email"], ["Linus", "linus@example.org"]]
 
 
-@pytest.fixture
-def fake():
-    server = FakeSheets()
-    server.start()
-    yield server
-    server.stop()
-    assert server.internal_errors == []
 
 
 @pytest.fixture

@@ -24,13 +24,6 @@ from tests.fake_sheets.replay import Answer, call, exchange, exchanges, replay
 SHEET1 = {"Sheet1": []}
 
 
-@pytest.fixture
-def fake():
-    server = FakeSheets()
-    server.start()
-    yield server
-    server.stop()
-    assert server.internal_errors == []
 
 
 def recorded_text(recorded: dict) -> str:

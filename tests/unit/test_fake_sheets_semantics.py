@@ -21,13 +21,6 @@ from tests.fake_sheets.replay import call, send
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def fake():
-    server = FakeSheets()
-    server.start()
-    yield server
-    server.stop()
-    assert server.internal_errors == []
 
 
 def values_path(key: str, a1: str, suffix: str = "", **query: str) -> str:

@@ -4,14 +4,13 @@ shared goals rises, without breaking a rule, a capacity or a lock, and without u
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
 from lib.matching import PairingOptions, suggest
 from lib.matching.groups import COHESION_POINTS, refine_groups
-from tests.unit.test_matching import mentee, mentor, placed, program
+from tests.unit.test_matching import mentee, mentor, program
 
 
 def test_members_with_the_same_goals_end_up_in_the_same_group():
