@@ -209,6 +209,42 @@ def cmd_kickoff(args) -> int:
     return OK
 
 
+def cmd_forget(args) -> int:
+    """Right to erasure. Prints counts only: the person's email and name never reach the output."""
+    from .forget import NothingToForget, preview
+    from .text import plural
+    from .values import check_email
+    from .writer import Writer
+
+    try:
+        email = check_email(args.email)
+    except ValueError:
+        raise TandemError("EMAIL is not an email address") from None
+    if not args.yes and not sys.stdin.isatty():
+        print("error: forgetting a person cannot be undone: confirm it in a terminal, or add --yes", file=sys.stderr)
+        return UNUSABLE
+    source = source_from(args.source)
+    if not source.in_place:
+        raise TandemError(f"{source.label} cannot be changed in place: forget the person in the spreadsheet itself "
+                          "(a CSV folder, an .xlsx workbook or a Google Sheet).")
+    try:
+        if not args.yes:
+            planned = preview(source, email)
+            answer = input(f"Forget this person in {source.label}: remove {plural(planned.removed, 'roster row')} and "
+                           f"pseudonymise {plural(planned.pseudonymised, 'log row')}? This cannot be undone. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("Not confirmed: nothing was changed.", file=sys.stderr)
+                return UNUSABLE
+        report = Writer(source, {}).forget(email)
+    except NothingToForget as exc:
+        print(exc, file=sys.stderr)
+        return FOUND
+    print(f"Forgot one person in {source.label}:")
+    for line in report.lines():
+        print(f"  {line}")
+    return OK
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -256,6 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
     kickoff.add_argument("--pair", metavar="MENTEE_EMAIL", help="only the pair of this mentee")
     kickoff.add_argument("--out", help="the PDF to write (default: tandem-kickoff-sheets-DATE.pdf here)")
     kickoff.set_defaults(run=cmd_kickoff)
+    forget = commands.add_parser("forget", help="forget a person (right to erasure): roster rows removed, their "
+                                                "log rows kept with a pseudonym and blanked notes")
+    forget.add_argument("email", metavar="EMAIL", help="the person's email")
+    forget.add_argument("source", help="a folder of CSV files, an .xlsx workbook or a Google Sheets URL")
+    forget.add_argument("--yes", action="store_true", help="do not ask first (needed when not in a terminal)")
+    forget.set_defaults(run=cmd_forget)
     return parser
 
 

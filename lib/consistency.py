@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+import pandas as pd
+
+from .logs import positions
 from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
 from .problems import ERROR, WARNING, Problem
+from .pseudonyms import forgotten_mask, is_forgotten
 from .table import RawTable
 
 
@@ -74,6 +79,8 @@ def check_pairings(pairings: list[Pairing], mentors: list[Mentor], mentees: list
     mentor_by, mentee_by = {m.email: m for m in mentors}, {m.email: m for m in mentees}
     kept, problems = [], []
     for p in pairings:
+        if is_forgotten(p.mentor_email) or is_forgotten(p.mentee_email):
+            continue  # a forgotten person's pairing: kept in the sheet for the counts, silently out of the program
         lead_roster = mentee_by if p.type == "peer" else mentor_by
         lead_role = "mentee (peer pairs are two mentees)" if p.type == "peer" else "mentor"
         if p.mentor_email not in lead_roster:
@@ -120,6 +127,8 @@ def check_log(tab: str, rows: list[CheckIn] | list[Feedback], mentors, mentees, 
     paired = {(p.mentor_email, p.mentee_email) for p in pairings}
     kept, problems = [], []
     for item in rows:
+        if is_forgotten(item.mentor_email) or is_forgotten(item.mentee_email):
+            continue  # a forgotten person's check-in or feedback: kept in the sheet, silently out of the program
         if item.mentor_email not in people:
             problems.append(_at(tables, tab, item.row, "mentor_email", item.mentor_email,
                                 "unknown person: not on the mentors or mentees tab; row skipped"))
@@ -136,3 +145,68 @@ def check_log(tab: str, rows: list[CheckIn] | list[Feedback], mentors, mentees, 
             problems.append(_at(tables, tab, item.row, "date", item.date.isoformat(),
                                 f"date is after today ({today.isoformat()})", WARNING))
     return kept, problems
+
+
+def unique_log_ids(tab: str, log: pd.DataFrame, tables) -> tuple[pd.DataFrame, list[Problem]]:
+    """unique_ids for a log frame: a later row with an id already used (case-insensitively) is skipped."""
+    ids = log["id"].to_numpy()
+    named = np.flatnonzero(ids != "")
+    if not len(named):
+        return log, []
+    lowered = [text.lower() for text in ids[named]]
+    if len(set(lowered)) == len(lowered):  # the usual case, decided by one set
+        return log, []
+    lower = pd.Series(lowered, dtype=object)
+    repeated = lower.duplicated(keep="first").to_numpy()
+    if not repeated.any():
+        return log, []
+    rows = log["row"].to_numpy()[named]
+    first = dict(zip(lower[~repeated], rows[~repeated].tolist()))
+    problems = [_at(tables, tab, row, "id", text, f"duplicate id: already used on row {first[low]}; row skipped")
+                for row, text, low in zip(rows[repeated].tolist(), ids[named][repeated], lower[repeated])]
+    keep = np.ones(len(log), dtype=bool)
+    keep[named[repeated]] = False
+    return log[keep].reset_index(drop=True), problems
+
+
+def check_log_frame(tab: str, log: pd.DataFrame, mentors, mentees, pairings: list[Pairing], tables,
+                    today) -> tuple[pd.DataFrame, list[Problem]]:
+    """check_log for a log frame, with membership tests over whole columns: the same problems in the same order."""
+    mentee_emails = {m.email for m in mentees}
+    people = pd.Index(sorted(mentee_emails | {m.email for m in mentors}), dtype=object)
+    mentor_at, mentee_at = positions(log["mentor_email"], people), positions(log["mentee_email"], people)
+    is_mentee = np.zeros(len(people) + 1, dtype=bool)  # indexed by position in `people`; the last is "unknown"
+    is_mentee[people.get_indexer(sorted(mentee_emails))] = True
+    # A forgotten person's rows stay in the sheet for the counts and are silently kept out of the program. Their
+    # pseudonym is on no roster, so only the rows naming someone unknown (few) need looking at.
+    forgotten = np.zeros(len(log), dtype=bool)
+    suspects = np.flatnonzero((mentor_at < 0) | ~is_mentee[mentee_at])
+    forgotten[suspects] = (forgotten_mask(log["mentor_email"].to_numpy()[suspects])
+                           | forgotten_mask(log["mentee_email"].to_numpy()[suspects]))
+    unknown_mentor = (mentor_at < 0) & ~forgotten
+    unknown_mentee = ~forgotten & ~unknown_mentor & ~is_mentee[mentee_at]
+    kept = ~(unknown_mentor | unknown_mentee | forgotten)
+    lead = people.get_indexer(np.array([p.mentor_email for p in pairings], dtype=object)).astype(np.int64)
+    other = people.get_indexer(np.array([p.mentee_email for p in pairings], dtype=object)).astype(np.int64)
+    paired = (lead * len(people) + other)[(lead >= 0) & (other >= 0)]
+    unpaired = kept & ~np.isin(mentor_at.astype(np.int64) * len(people) + mentee_at, paired)
+    future = kept & (log["date"].to_numpy() > np.datetime64(today, "D"))
+    rows, dates, problems = log["row"].to_numpy(), log["date"].to_numpy(), []
+    for k in np.flatnonzero(~kept | unpaired | future).tolist():
+        row = int(rows[k])
+        if unknown_mentor[k]:
+            problems.append(_at(tables, tab, row, "mentor_email", log["mentor_email"].iat[k],
+                                "unknown person: not on the mentors or mentees tab; row skipped"))
+            continue
+        if unknown_mentee[k]:
+            problems.append(_at(tables, tab, row, "mentee_email", log["mentee_email"].iat[k],
+                                "unknown person: not on the mentees tab; row skipped"))
+            continue
+        if unpaired[k]:
+            problems.append(_at(tables, tab, row, "mentee_email", log["mentee_email"].iat[k],
+                                "no pairing of these two people on the pairings tab", WARNING))
+        if future[k]:
+            day = dates[k].astype("datetime64[D]").astype(object)
+            problems.append(_at(tables, tab, row, "date", day.isoformat(),
+                                f"date is after today ({today.isoformat()})", WARNING))
+    return (log if kept.all() else log[kept].reset_index(drop=True)), problems

@@ -1,4 +1,7 @@
-"""A validated program: every tab's models, the settings, the problems found and the raw tabs behind them."""
+"""A validated program: every tab's models, the settings, the problems found and the raw tabs behind them.
+
+The two logs (check-ins, feedback) are held column-wise (`checkin_log`, `feedback_log`: see lib/logs.py);
+`checkins` and `feedback` read as lists of models, built from those frames on first use."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pydantic import ValidationError
 
 from .contract import SETTINGS, TABS
 from .dates import DateProblem, parse_date
+from .logs import LogField
 from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
 from .problems import ERROR, WARNING, Problem
 from .settings import SETTING_KEYS, Settings
@@ -21,8 +25,8 @@ class Dataset:
     mentors: list[Mentor] = field(default_factory=list)
     mentees: list[Mentee] = field(default_factory=list)
     pairings: list[Pairing] = field(default_factory=list)
-    checkins: list[CheckIn] = field(default_factory=list)
-    feedback: list[Feedback] = field(default_factory=list)
+    checkins: list[CheckIn] = LogField("checkins")  # type: ignore[assignment]  # a list of models or a log frame
+    feedback: list[Feedback] = LogField("feedback")  # type: ignore[assignment]
     settings: Settings = field(default_factory=Settings)
     problems: list[Problem] = field(default_factory=list)
     tables: dict[str, RawTable] = field(default_factory=dict)  # what was read, for writes and conflict checks
@@ -30,6 +34,16 @@ class Dataset:
 
     def today(self, override: date | None = None) -> date:
         return self.settings.today(override)
+
+    @property
+    def checkin_log(self) -> pd.DataFrame:
+        """Every loaded check-in, one row each in spreadsheet order (columns: logs.LOG_COLUMNS). Read-only."""
+        return vars(Dataset)["checkins"].store(self).frame()
+
+    @property
+    def feedback_log(self) -> pd.DataFrame:
+        """Every loaded feedback entry, one row each in spreadsheet order (columns: logs.LOG_COLUMNS). Read-only."""
+        return vars(Dataset)["feedback"].store(self).frame()
 
     @property
     def mentor_by_email(self) -> dict[str, Mentor]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$")
@@ -39,7 +40,7 @@ def _month(word: str, raw: str) -> int:
     return m
 
 
-def infer_order(values: list[str], locale_order: str | None = None) -> str | None:
+def infer_order(values: Iterable[str], locale_order: str | None = None) -> str | None:
     """Decide day/month order for a column of numeric dates like 03/04/2026.
 
     A value with a first part over 12 proves day-first, a second part over 12 proves month-first.

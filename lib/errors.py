@@ -25,6 +25,15 @@ class WriteConflict(TandemError):
         )
 
 
+class RowMoved(TandemError):
+    """A row to delete no longer holds the key it was read with: the tab changed since, so nothing was written."""
+
+    def __init__(self, tab: str, row: int):
+        self.tab, self.row = tab, row
+        super().__init__(f"Nothing was saved: row {row} of the tab {tab!r} changed since it was read (someone added, "
+                         "removed or edited rows). Read the data again and retry.")
+
+
 class ReadOnlySource(TandemError):
     """The source cannot be written in place (e.g. sample data)."""
 

@@ -10,11 +10,13 @@ the worse of the score band (70+ Healthy, 40+ Watch, else At risk) and the flags
 `watch_missed_cadences` cadences, no first meeting after `first_meeting_days`, a rating at or below `low_rating`
 or one that fell by 2 or more, or under half the expected check-ins each mean at least Watch; silence past `at_risk_missed_cadences` cadences
 means At risk.
-Everything is computed with pandas over all check-ins at once (200,000 rows in well under a second).
+Everything is computed with pandas over the Dataset's log frames at once, pairs keyed by integer codes
+(200,000 check-ins in well under a second).
 """
 
 from __future__ import annotations
 
+from collections import namedtuple
 from datetime import date, timedelta
 
 import numpy as np
@@ -22,6 +24,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .dates import format_date
+from .logs import positions
 
 CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
 WINDOW_DAYS = 56  # frequency is judged over the last 8 weeks
@@ -52,21 +55,20 @@ def active_pairings(data: Dataset, on: date) -> pd.DataFrame:
     return frame
 
 
-def checkin_frame(data: Dataset) -> pd.DataFrame:
-    frame = pd.DataFrame([(c.date, c.mentor_email, c.mentee_email, c.minutes, c.channel, c.notes) for c in data.checkins],
-                         columns=["date", "mentor_email", "mentee_email", "minutes", "channel", "notes"])
-    frame["date"] = pd.to_datetime(frame["date"])
+def _with_key(log: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    frame = log[columns].astype({"mentor_email": object, "mentee_email": object})
     frame["key"] = pair_key(frame["mentor_email"], frame["mentee_email"]) if len(frame) else pd.Series(dtype=str)
     return frame
+
+
+def checkin_frame(data: Dataset) -> pd.DataFrame:
+    """Every check-in with its pair key: date, mentor_email, mentee_email, minutes, channel, notes, key."""
+    return _with_key(data.checkin_log, ["date", "mentor_email", "mentee_email", "minutes", "channel", "notes"])
 
 
 def feedback_frame(data: Dataset) -> pd.DataFrame:
-    frame = pd.DataFrame([(f.date, f.mentor_email, f.mentee_email, f.from_role, f.rating, f.comment)
-                          for f in data.feedback],
-                         columns=["date", "mentor_email", "mentee_email", "from_role", "rating", "comment"])
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["key"] = pair_key(frame["mentor_email"], frame["mentee_email"]) if len(frame) else pd.Series(dtype=str)
-    return frame
+    """Every feedback entry with its pair key: date, mentor_email, mentee_email, from_role, rating, comment, key."""
+    return _with_key(data.feedback_log, ["date", "mentor_email", "mentee_email", "from_role", "rating", "comment"])
 
 
 def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
@@ -78,22 +80,28 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
         return pd.DataFrame(columns=COLUMNS)
     pairs["start"] = pd.to_datetime(pairs["started_on"])
     cadence_days = pairs["cadence"].map(CADENCE_DAYS).fillna(14).astype(float)
-    ids = {e: k for k, e in enumerate(pd.unique(pd.concat([pairs["mentor_email"], pairs["mentee_email"]])))}
-    pairs["code"] = _codes(pairs["mentor_email"], pairs["mentee_email"], ids)
+    people = pd.Index(pd.unique(pd.concat([pairs["mentor_email"], pairs["mentee_email"]]).to_numpy(dtype=object)),
+                      dtype=object)
+    pairs["code"] = pair_codes(pairs["mentor_email"], pairs["mentee_email"], people)
+    _, group = np.unique(pairs["code"].to_numpy(), return_inverse=True)  # pairings of the same two people share one
+    starts = pairs["start"].to_numpy().astype("datetime64[s]")
 
-    held = _logged(data.checkins, ids).merge(pairs[["code", "start"]], on="code")
-    held = held[(held["date"] >= held["start"]) & (held["date"] <= today)]
-    last = held.groupby("code")["date"].max()
-    recent = held[held["date"] > today - pd.Timedelta(days=WINDOW_DAYS)].groupby("code").size()
-    pairs["last_checkin"] = pd.to_datetime(last.reindex(pairs["code"]).to_numpy())
+    held = _Held(data.checkin_log, people, pairs["code"].to_numpy(), group, starts, on)
+    last = np.full(group.max() + 1, np.datetime64("NaT"), dtype="datetime64[s]")
+    np.maximum.at(last.view(np.int64), held.group, held.dates.view(np.int64))  # NaT is the smallest int64
+    window_from = np.datetime64(on, "s") - np.timedelta64(WINDOW_DAYS, "D")
+    recent = np.bincount(held.group[held.dates > window_from], minlength=len(last))
+    pairs["last_checkin"] = pd.Series(last[group], index=pairs.index)
     contact = pairs["last_checkin"].fillna(pairs["start"])
     pairs["days_silent"] = (today - contact).dt.days.clip(lower=0)
     days_running = (today - pairs["start"]).dt.days.clip(lower=0)
-    pairs["checkins_8w"] = recent.reindex(pairs["code"]).fillna(0).astype(int).to_numpy()
+    pairs["checkins_8w"] = recent[group].astype(int)
     pairs["expected_8w"] = (np.minimum(days_running, WINDOW_DAYS) / cadence_days).round(1)
 
-    ratings = _latest_ratings(data, pairs, ids, today)
-    pairs = pairs.join(ratings, on="code")
+    given = _Held(data.feedback_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
+    for side in ("mentor", "mentee"):
+        for name, values in _latest_two(given, side, len(last)).items():
+            pairs[f"{side}_{name}"] = values[group]
 
     recency = np.clip(1 - (pairs["days_silent"] - cadence_days) / (2 * cadence_days), 0, 1)
     frequency = np.where(pairs["expected_8w"] >= 1, np.clip(pairs["checkins_8w"] / pairs["expected_8w"], 0, 1), 1.0)
@@ -105,49 +113,68 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
                                             weighted / (WEIGHTS["recency"] + WEIGHTS["frequency"])), 0).astype(int)
 
     settings = data.settings
-    results = [_judge(row, cadence, settings) for row, cadence in zip(pairs.itertuples(), cadence_days)]
+    rows = _rows(pairs, _JUDGED)
+    results = [_judge(row, cadence, settings) for row, cadence in zip(rows, cadence_days.tolist())]
     pairs["status"] = [r[0] for r in results]
     pairs["reasons"] = [r[1] for r in results]
-    pairs["next_step"] = [_next_step(row, reasons) for row, (_, reasons) in zip(pairs.itertuples(), results)]
+    pairs["next_step"] = [_next_step(row, reasons) for row, (_, reasons) in zip(rows, results)]
     pairs["urgency"] = pairs["status"].map(STATUSES.index) * 1000 + (100 - pairs["score"])
     pairs["started_on"] = pairs["start"].dt.date
     pairs["last_checkin"] = pairs["last_checkin"].dt.date
     return pairs.sort_values(["urgency", "days_silent"], ascending=False)[COLUMNS].reset_index(drop=True)
 
 
-def _codes(first: pd.Series | list[str], second: pd.Series | list[str], ids: dict[str, int]) -> np.ndarray:
+def pair_codes(first, second, people: pd.Index) -> np.ndarray:
     """An integer per pair of people, the same whichever way round; -1 when either is not in an active pair.
     Integers, not joined strings: at 200,000 check-ins the string keys alone took 0.1 s."""
-    a = np.fromiter((ids.get(e, -1) for e in first), np.int64, len(first))
-    b = np.fromiter((ids.get(e, -1) for e in second), np.int64, len(second))
-    return np.where((a >= 0) & (b >= 0), np.minimum(a, b) * len(ids) + np.maximum(a, b), -1)
+    a, b = positions(first, people), positions(second, people)
+    return np.where((a >= 0) & (b >= 0), np.minimum(a, b).astype(np.int64) * len(people) + np.maximum(a, b), -1)
 
 
-def _logged(entries: list, ids: dict[str, int], *fields: str) -> pd.DataFrame:
-    """Check-ins or feedback of the active pairs as columns (code, date, fields...), built once per field."""
-    codes = _codes([e.mentor_email for e in entries], [e.mentee_email for e in entries], ids)
-    keep = np.flatnonzero(codes >= 0)
-    frame = pd.DataFrame({"code": codes[keep],
-                          "date": np.array([entries[k].date for k in keep], dtype="datetime64[D]")})
-    for field in fields:
-        frame[field] = [getattr(entries[k], field) for k in keep]
-    frame["date"] = frame["date"].astype("datetime64[ns]")
-    return frame
+class _Held:
+    """The entries of a log that count for the active pairs: matched to every pairing of their two people (as an
+    inner join on the pair code, in log order) and dated from that pairing's start to the as-of date.
+    Columns: group (the pair's index in `np.unique` of the codes), dates (datetime64[s]), and the fields asked for."""
+
+    def __init__(self, log: pd.DataFrame, people: pd.Index, codes: np.ndarray, group: np.ndarray,
+                 starts: np.ndarray, on: date, *fields: str):
+        logged = pair_codes(log["mentor_email"], log["mentee_email"], people)
+        order = np.argsort(codes, kind="stable")
+        first = np.searchsorted(codes[order], logged, "left")
+        count = np.searchsorted(codes[order], logged, "right") - first  # 0 for entries of no active pair (-1)
+        entry = np.repeat(np.arange(len(logged)), count)
+        pairing = order[np.repeat(first, count) + np.arange(len(entry)) - np.repeat(np.cumsum(count) - count, count)]
+        dates = log["date"].to_numpy().astype("datetime64[s]")[entry]
+        counted = (dates >= starts[pairing]) & (dates <= np.datetime64(on, "s"))
+        self.group, self.dates = group[pairing[counted]], dates[counted]
+        for field in fields:
+            setattr(self, field, log[field].to_numpy()[entry[counted]])
 
 
-def _latest_ratings(data: Dataset, pairs: pd.DataFrame, ids: dict[str, int], today: pd.Timestamp) -> pd.DataFrame:
-    """Per pair and side: the latest rating and the one before it (columns mentor_rating, mentor_before, ...)."""
-    given = _logged(data.feedback, ids, "from_role", "rating").merge(pairs[["code", "start"]], on="code")
-    given = given[(given["date"] >= given["start"]) & (given["date"] <= today)].sort_values("date", kind="stable")
-    out = pd.DataFrame(index=pd.Index(pairs["code"].unique(), name="code"))
-    for side in ("mentor", "mentee"):
-        mine = given[given["from_role"] == side]
-        from_end = mine.groupby("code").cumcount(ascending=False)  # 0: the latest rating of that side
-        latest, before = mine[from_end == 0].set_index("code"), mine[from_end == 1].set_index("code")
-        out[f"{side}_rating"] = latest["rating"].reindex(out.index).astype(float)
-        out[f"{side}_before"] = before["rating"].reindex(out.index).astype(float)
-        out[f"{side}_rated_on"] = latest["date"].reindex(out.index)
+def _latest_two(given: _Held, side: str, groups: int) -> dict[str, np.ndarray]:
+    """Per pair: that side's latest rating, the one before it, and the latest's date (by date; on the same date the
+    later row of the sheet is the later rating)."""
+    mine = np.flatnonzero(given.from_role == side)
+    order = mine[np.lexsort((mine, given.dates[mine], given.group[mine]))]
+    group = given.group[order]
+    ends = np.flatnonzero(np.append(group[1:] != group[:-1], True)) if len(order) else order
+    out = {"rating": np.full(groups, np.nan), "before": np.full(groups, np.nan),
+           "rated_on": np.full(groups, np.datetime64("NaT"), dtype="datetime64[s]")}
+    out["rating"][group[ends]] = given.rating[order[ends]]
+    out["rated_on"][group[ends]] = given.dates[order[ends]]
+    has_before = (ends > 0) & (group[np.maximum(ends - 1, 0)] == group[ends])
+    out["before"][group[ends[has_before]]] = given.rating[order[ends[has_before] - 1]]
     return out
+
+
+_JUDGED = ("days_silent", "cadence", "last_checkin", "expected_8w", "checkins_8w", "score", "mentor", "mentee",
+           "started_on", *(f"{side}_{what}" for side in ("mentor", "mentee") for what in ("rating", "before", "rated_on")))
+
+
+def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list:
+    """The rows of some columns as named tuples of Python values (what itertuples gives, without its cost)."""
+    row = namedtuple("Row", columns)
+    return list(map(row._make, zip(*(frame[c].tolist() for c in columns))))
 
 
 def _judge(row, cadence_days: float, settings) -> tuple[str, list[str]]:
@@ -205,15 +232,16 @@ def summary(health: pd.DataFrame, data: Dataset, as_of: date | None = None) -> d
     on = data.today(as_of)
     month_start = on.replace(day=1)
     last_month_start = (month_start - timedelta(days=1)).replace(day=1)
-    dates = [c.date for c in data.checkins]
+    dates = data.checkin_log["date"]
     mentor_ratings, mentee_ratings = health["mentor_rating"].dropna(), health["mentee_rating"].dropna()
     return {
         "active_pairs": len(health),
         "healthy_share": float((health["status"] == "Healthy").mean()) if len(health) else 0.0,
         "at_risk": int((health["status"] == "At risk").sum()),
         "watch": int((health["status"] == "Watch").sum()),
-        "checkins_this_month": sum(month_start <= d <= on for d in dates),
-        "checkins_last_month": sum(last_month_start <= d < month_start for d in dates),
+        "checkins_this_month": int(((dates >= pd.Timestamp(month_start)) & (dates <= pd.Timestamp(on))).sum()),
+        "checkins_last_month": int(((dates >= pd.Timestamp(last_month_start))
+                                    & (dates < pd.Timestamp(month_start))).sum()),
         "mentor_rating": float(mentor_ratings.mean()) if len(mentor_ratings) else None,
         "mentee_rating": float(mentee_ratings.mean()) if len(mentee_ratings) else None,
         "first_meetings_pending": int(health["reasons"].map(lambda r: any("first meeting" in x for x in r)).sum()),

@@ -7,9 +7,10 @@ from datetime import date
 import pandas as pd
 
 from .dataset import Dataset
-from .health import checkin_frame, feedback_frame, pair_key
+from .health import pair_codes
 
 MAX_POINTS = 5_000
+CHECKIN_COLUMNS = ["date", "mentor_email", "mentee_email", "minutes", "channel", "notes"]
 
 
 def _label(health: pd.DataFrame) -> pd.Series:
@@ -26,13 +27,26 @@ def _between(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
 
 
 def _with_status(frame: pd.DataFrame, health: pd.DataFrame) -> pd.DataFrame:
-    keys = health.assign(key=pair_key(health["mentor_email"], health["mentee_email"]), pair=_label(health))
-    return frame.merge(keys[["key", "pair", "status", "pairing_id"]].drop_duplicates("key"), on="key")
+    """Entries of the pairs in `health` (either way round), with each pair's label, status and pairing id."""
+    people = pd.Index(pd.unique(pd.concat([health["mentor_email"], health["mentee_email"]]).to_numpy(dtype=object)),
+                      dtype=object)
+    keys = health.assign(code=pair_codes(health["mentor_email"], health["mentee_email"], people), pair=_label(health))
+    codes = pair_codes(frame["mentor_email"], frame["mentee_email"], people)
+    entries = frame[codes >= 0].assign(code=codes[codes >= 0])
+    return entries.merge(keys[["code", "pair", "status", "pairing_id"]].drop_duplicates("code"), on="code")
+
+
+def _one_pair(log: pd.DataFrame, pairing: pd.Series) -> pd.DataFrame:
+    """The entries of one pair, logged either way round, since it started."""
+    a, b = pairing["mentor_email"], pairing["mentee_email"]
+    mentor, mentee = log["mentor_email"], log["mentee_email"]
+    mine = ((mentor == a) & (mentee == b)) | ((mentor == b) & (mentee == a))
+    return log[mine.to_numpy() & (log["date"] >= pd.Timestamp(pairing["started_on"])).to_numpy()]
 
 
 def weekly_checkins(data: Dataset, health: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """Check-ins per week of the active pairs, split by each pair's status today: week, status, checkins."""
-    held = _with_status(_between(checkin_frame(data), start, end), health)
+    held = _with_status(_between(data.checkin_log[CHECKIN_COLUMNS], start, end), health)
     if held.empty:
         return pd.DataFrame(columns=["week", "status", "checkins"])
     held["week"] = _week(held["date"])
@@ -45,7 +59,7 @@ def pair_weeks(data: Dataset, health: pd.DataFrame, start: date, end: date) -> p
     `health` is the pairs to show (already filtered and paged by the caller); capped at MAX_POINTS cells."""
     weeks = pd.date_range(_week(pd.Series([pd.Timestamp(start)]))[0], pd.Timestamp(end), freq="W-MON")
     shown = health.head(max(MAX_POINTS // max(len(weeks), 1), 1))
-    held = _with_status(_between(checkin_frame(data), start, end), shown)
+    held = _with_status(_between(data.checkin_log[CHECKIN_COLUMNS], start, end), shown)
     held["week"] = _week(held["date"]) if len(held) else pd.Series(dtype="datetime64[ns]")
     counts = held.groupby(["pair", "week"]).size()
     grid = pd.MultiIndex.from_product([_label(shown).unique(), weeks], names=["pair", "week"])
@@ -55,18 +69,14 @@ def pair_weeks(data: Dataset, health: pd.DataFrame, start: date, end: date) -> p
 
 def rating_history(data: Dataset, pairing: pd.Series) -> pd.DataFrame:
     """One pair's ratings over time from both sides: date, side, rating, comment."""
-    given = feedback_frame(data)
-    mine = given[given["key"] == pair_key(pd.Series([pairing["mentor_email"]]), pd.Series([pairing["mentee_email"]]))[0]]
-    mine = mine[mine["date"] >= pd.Timestamp(pairing["started_on"])]
+    mine = _one_pair(data.feedback_log, pairing)
     return mine.rename(columns={"from_role": "side"})[["date", "side", "rating", "comment"]].sort_values("date")
 
 
 def timeline(data: Dataset, pairing: pd.Series) -> pd.DataFrame:
     """Everything that happened to one pair, newest first: date, what, detail."""
-    key = pair_key(pd.Series([pairing["mentor_email"]]), pd.Series([pairing["mentee_email"]]))[0]
     started = pd.Timestamp(pairing["started_on"])
-    held = checkin_frame(data)
-    held = held[(held["key"] == key) & (held["date"] >= started)]
+    held = _one_pair(data.checkin_log, pairing)
     rows = [{"date": d, "what": "check-in", "detail": " · ".join(
         x for x in (f"{m:.0f} min" if pd.notna(m) else "", c, n) if x)}
         for d, m, c, n in zip(held["date"], held["minutes"], held["channel"], held["notes"])]

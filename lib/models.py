@@ -28,7 +28,7 @@ def _words(table: dict[str, str], what: str):
     def parse(v):
         if v is None or (isinstance(v, str) and not v.strip()):
             return None
-        key = "".join(ch for ch in str(v).lower() if ch.isalnum())
+        key = "".join(filter(str.isalnum, str(v).lower()))
         if key not in table:
             raise ValueError(f"{str(v).strip()!r} is not a {what} ({', '.join(sorted(set(table.values())))})")
         return table[key]
@@ -75,23 +75,23 @@ class Row(BaseModel):
     extra: dict[str, str] = Field(default_factory=dict)  # the user's own columns, kept as they are
 
 
-class Person(Row):
+class Person(Row):  # list defaults are factories: pydantic deep-copies a literal [] default for every row it builds
     email: Email
     name: Annotated[str, BeforeValidator(lambda v: str(v or "").strip()), Field(min_length=1)]
     team: Text = ""
     manager_email: OptionalEmail = ""
-    interests: TextList = []
+    interests: TextList = Field(default_factory=list)
     seniority: number_in(0, 80) = None
     timezone: TimeZone = ""
-    languages: TextList = []
+    languages: TextList = Field(default_factory=list)
     active: YesNo = True
     cohort: Text = ""
 
 
 class Mentor(Person):
-    skills: TextList = []
+    skills: TextList = Field(default_factory=list)
     capacity: whole_in(0, 50) = 1
-    mentorship_types: TypeList = []
+    mentorship_types: TypeList = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _default_capacity(self):
@@ -101,11 +101,11 @@ class Mentor(Person):
 
 
 class Mentee(Person):
-    goals: TextList = []
-    skills: TextList = []
+    goals: TextList = Field(default_factory=list)
+    skills: TextList = Field(default_factory=list)
     preferred_type: TypeWord = None
-    preferred_mentors: EmailList = []
-    avoid: EmailList = []
+    preferred_mentors: EmailList = Field(default_factory=list)
+    avoid: EmailList = Field(default_factory=list)
 
 
 class Pairing(Row):
@@ -118,7 +118,7 @@ class Pairing(Row):
     started_on: OptionalDate = None
     ended_on: OptionalDate = None
     cadence: CadenceWord = None
-    goals: TextList = []
+    goals: TextList = Field(default_factory=list)
     end_reason: Text = ""
 
     @model_validator(mode="after")

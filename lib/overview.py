@@ -57,6 +57,7 @@ def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
     this_month, last_month = _month_start(today), _month_start(today, 1)
     load = mentor_load(data)
     active_load = load[load["active"].astype(bool)]  # an empty object column would select columns instead
+    held = data.checkin_log["date"]
     return ProgramSummary(
         as_of=today,
         mentors=sum(m.active for m in data.mentors),
@@ -66,8 +67,8 @@ def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
         capacity_total=int(active_load["capacity"].sum()),
         capacity_left=int(active_load["left"].sum()),
         unmatched_mentees=len(unmatched_mentees(data)),
-        checkins_this_month=sum(this_month <= c.date <= today for c in data.checkins),
-        checkins_last_month=sum(last_month <= c.date < this_month for c in data.checkins),
+        checkins_this_month=int(((held >= pd.Timestamp(this_month)) & (held <= pd.Timestamp(today))).sum()),
+        checkins_last_month=int(((held >= pd.Timestamp(last_month)) & (held < pd.Timestamp(this_month))).sum()),
         problems=len(data.problems),
         problem_errors=sum(p.severity == ERROR for p in data.problems),
     )

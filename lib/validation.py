@@ -31,7 +31,7 @@ def _message(err: dict, raw: str) -> str:
     return err["msg"]
 
 
-def _header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool]:
+def header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool]:
     problems, usable = [], True
     cmap = table.columns
     for col in spec.columns:
@@ -55,30 +55,39 @@ def date_values(table: RawTable) -> list[str]:
             for r in table.rows]
 
 
-def _date_orders(table: RawTable, spec: TabSpec, fallback: str | None) -> dict[str, str | None]:
+def date_evidence(table: RawTable) -> set[str]:
+    """The distinct date cells of a tab: the same evidence as date_values (the order is decided by which values
+    occur, never by how often), read column-wise."""
+    spec = TABS[table.tab]
+    return {text for c in spec.columns if c.kind == "date" and c.name in table.columns.index
+            for text in table.distinct(c.name)}
+
+
+def date_orders(table: RawTable, spec: TabSpec, fallback: str | None) -> dict[str, str | None]:
     """A column's own evidence decides; else the whole source's (one export uses one locale); else the locale."""
-    return {c.name: infer_order([table.cell(r, c.name) for r in table.rows], fallback)
+    return {c.name: infer_order(table.distinct(c.name), fallback)
             for c in spec.columns if c.kind == "date" and c.name in table.columns.index}
 
 
 def parse_rows(table: RawTable, date_order: str | None = None) -> tuple[list[BaseModel], list[Problem]]:
     """Validate every row of a roster or log tab; bad optional values are dropped, bad rows skipped."""
     spec, model = TABS[table.tab], MODEL_FOR[table.tab]
-    problems, usable = _header_problems(table, spec)
+    problems, usable = header_problems(table, spec)
     if not usable:
         return [], problems
-    orders = _date_orders(table, spec, date_order)
+    orders = date_orders(table, spec, date_order)
     extras = [(table.header[i] or column_letter(i), i) for i in table.columns.extras]
     rows = []
     for row in table.rows:
-        built, row_problems = _parse_row(table, spec, model, row, orders, extras)
+        built, row_problems = parse_row(table, spec, model, row, orders, extras)
         problems.extend(row_problems)
         if built is not None:
             rows.append(built)
     return rows, problems
 
 
-def _parse_row(table, spec, model, row: RawRow, orders, extras):
+def parse_row(table, spec, model, row: RawRow, orders, extras):
+    """One row through its model: (the model or None when the row is skipped, its problems in order)."""
     found: list[tuple[str, Problem]] = []  # (contract column, problem)
     raw = {c.name: table.cell(row, c.name) for c in spec.columns}
     data: dict[str, object] = {k: v for k, v in raw.items() if v.strip()}

@@ -11,12 +11,15 @@ _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", r
 _YES = {"yes", "y", "true", "1", "x", "active", "ja", "oui", "si", "sí"}
 _NO = {"no", "n", "false", "0", "inactive", "nein", "non"}
 _ZONES_LOWER = {z.lower(): z for z in available_timezones()}
+_LIST_SEPARATORS = re.compile(r"[;,\n]")
+_ANGLE_ADDRESS = re.compile(r"<([^<>]+)>\s*$")
+_LEADING_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?")  # compiled once: these run for every cell of a roster
 
 
 def split_list(text: str) -> list[str]:
     """Lists are separated by `,` or `;`; blanks and repeats are dropped, order kept."""
     seen: dict[str, None] = {}
-    for part in re.split(r"[;,\n]", str(text or "")):
+    for part in _LIST_SEPARATORS.split(str(text or "")):
         part = part.strip()
         if part and part.lower() not in {s.lower() for s in seen}:
             seen[part] = None
@@ -26,7 +29,7 @@ def split_list(text: str) -> list[str]:
 def normalise_email(text: str) -> str:
     """Emails are compared trimmed and case-insensitively; `Name <a@b.c>` is reduced to the address."""
     text = str(text or "").strip()
-    m = re.search(r"<([^<>]+)>\s*$", text)
+    m = _ANGLE_ADDRESS.search(text)
     if m:
         text = m.group(1).strip()
     return text.lower()
@@ -50,7 +53,7 @@ def parse_bool(text: str) -> bool:
 
 def parse_number(text: str) -> float:
     cleaned = str(text).strip().replace(",", ".")
-    m = re.match(r"^[+-]?\d+(?:\.\d+)?", cleaned)
+    m = _LEADING_NUMBER.match(cleaned)
     if not m or cleaned[m.end():].strip().lower() not in {"", "y", "yr", "yrs", "year", "years", "min", "mins", "minutes"}:
         raise ValueError(f"{text!r} is not a number")
     return float(m.group(0))

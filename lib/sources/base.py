@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..contract import tab_for
 from ..dataset import Dataset
-from ..errors import ReadOnlySource
+from ..errors import ReadOnlySource, RowMoved
 from ..loader import build_dataset
 from ..table import RawTable, build_table
 
@@ -23,6 +23,8 @@ class TabEdit:
     header_cells: dict[int, str] = field(default_factory=dict)  # new columns added at the end of the header
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # (spreadsheet row, column index, text)
     rows: list[list[str]] = field(default_factory=list)  # rows appended after the last non-blank row
+    # rows removed (the rows below move up): spreadsheet row -> the key it held when read, checked before deleting
+    deleted_rows: dict[int, str] = field(default_factory=dict)
     header_row: int = 1  # where the user's header is (blank rows above it are kept)
     key_index: int | None = None  # the column of the rows' key (id or email): a lost append is looked up by it
 
@@ -56,6 +58,11 @@ class Source(ABC):
         """(file name, bytes, MIME type) of the current data, for sources that cannot be written in place."""
         return None
 
+    def drop_backups(self, mentions: list[str]) -> int:
+        """Delete the backups Tandem kept of this source that contain any of `mentions` (after a forget, an old
+        copy must not keep the person). Returns how many; sources without backups have none."""
+        return 0
+
 
 def tables_from_grids(grids: dict[str, Grid], only: set[str] | None = None) -> dict[str, RawTable]:
     """Map tab/file titles to contract tabs (case- and punctuation-insensitively); the first match wins."""
@@ -67,18 +74,39 @@ def tables_from_grids(grids: dict[str, Grid], only: set[str] | None = None) -> d
     return tables
 
 
+def same_key(held: object, expected: str) -> bool:
+    return str(held if held is not None else "").strip().lower() == expected.strip().lower()
+
+
+def check_deletions(edit: TabEdit, key_at) -> None:
+    """Refuse an edit whose rows to delete moved: `key_at(row)` is the key cell now at that spreadsheet row."""
+    for row, key in edit.deleted_rows.items():
+        if edit.key_index is None or not same_key(key_at(row), key):
+            raise RowMoved(edit.title, row)
+
+
 def apply_to_grid(grid: Grid, edit: TabEdit) -> Grid:
-    """Apply an edit to a grid of cell text (used by the CSV source and the in-memory copies)."""
+    """Apply an edit to a grid of cell text (used by the CSV source and the in-memory copies): header cells, cells
+    (row numbers as read), deleted rows (highest first, so the numbers still hold), then appended rows."""
     grid = [list(r) for r in grid] if grid else [list(edit.new_header or [])]
+    check_deletions(edit, lambda row: _cell(grid, row, edit.key_index))
     header_at = next((i for i, r in enumerate(grid) if any(c.strip() for c in r)), 0)
     for index, text in edit.header_cells.items():
         _put(grid, header_at + 1, index, text)
     for row_number, index, text in edit.cells:
         _put(grid, row_number, index, text)
+    for row_number in sorted(edit.deleted_rows, reverse=True):
+        del grid[row_number - 1]
     last = max((i for i, r in enumerate(grid) if any(c.strip() for c in r)), default=-1)
     del grid[last + 1:]
     grid.extend(list(r) for r in edit.rows)
     return grid
+
+
+def _cell(grid: Grid, row_number: int, index: int | None) -> str | None:
+    if index is None or not 1 <= row_number <= len(grid) or index >= len(grid[row_number - 1]):
+        return None
+    return grid[row_number - 1][index]
 
 
 def _put(grid: Grid, row_number: int, index: int, text: str) -> None:

@@ -12,9 +12,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import SourceError
-from ..safe_save import save_atomically
+from ..safe_save import backups_of, drop_backups_mentioning, save_atomically
 from ..table import RawTable
-from .base import Grid, Source, TabEdit, tables_from_grids
+from .base import Grid, Source, TabEdit, check_deletions, tables_from_grids
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _PLAIN_INT = re.compile(r"^-?[1-9]\d{0,14}$|^0$")
@@ -73,6 +73,11 @@ def _last_row(ws) -> int:
 
 
 def apply_to_workbook(book: Workbook, edits: list[TabEdit]) -> None:
+    for edit in edits:  # rows to delete are checked in every sheet before anything changes
+        if edit.deleted_rows:
+            ws = book[edit.title] if edit.title in book.sheetnames else None
+            check_deletions(edit, lambda row: ws.cell(row=row, column=edit.key_index + 1).value
+                            if ws is not None and edit.key_index is not None else None)
     for edit in edits:
         if edit.title in book.sheetnames:
             ws = book[edit.title]
@@ -86,6 +91,8 @@ def apply_to_workbook(book: Workbook, edits: list[TabEdit]) -> None:
             _write_cell(ws, header_row, index + 1, text)
         for row_number, index, text in edit.cells:
             _write_cell(ws, row_number, index + 1, text)
+        for row_number in sorted(edit.deleted_rows, reverse=True):  # highest first: the numbers as read still hold
+            ws.delete_rows(row_number)
         row = _last_row(ws)
         for values in edit.rows:
             row += 1
@@ -136,3 +143,6 @@ class XlsxSource(Source):
 
     def download(self) -> tuple[str, bytes, str] | None:
         return None if self.path else (self.name, self._bytes(), XLSX_MIME)
+
+    def drop_backups(self, mentions: list[str]) -> int:
+        return drop_backups_mentioning(backups_of(self.path), mentions) if self.path else 0
