@@ -54,8 +54,9 @@ def program(pairs: int, seed: int = 11) -> dict[str, list[list[str]]]:
             day += timedelta(days=rng.randint(5, 9))
         for week in range(0, 52, 4):
             for role in ("mentor", "mentee"):
-                tabs["feedback"].append([f"F-{len(tabs['feedback'])}", (start + timedelta(weeks=week, days=2)).isoformat(),
-                                         mentor, mentee, role, str(rng.randint(2, 5))])
+                day = (start + timedelta(weeks=week, days=2)).isoformat()
+                rating = str(rng.randint(2, 5))
+                tabs["feedback"].append([f"F-{len(tabs['feedback'])}", day, mentor, mentee, role, rating])
     return tabs
 
 

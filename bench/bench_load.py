@@ -1,11 +1,16 @@
-"""How long reading and validating a roster takes, by size. Run: .venv/bin/python bench/bench_load.py
+"""How long reading and validating a roster takes, by size. Run: .venv/bin/python bench/bench_load.py [--runs N]
+[--mentees 100 1000 10000]
 
 Writes synthetic CSV folders (seeded) to a temporary directory, then times CsvSource(...).load()
-(decode, sniff, map headers, pydantic validation, cross-tab checks) and one Writer.update.
+(decode, sniff, split the CSV, map headers, validation: rosters row by row, check-ins column-wise; cross-tab checks)
+and one Writer.update. The machine's load average is printed with the table: on a shared machine the figures move
+with it.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import random
 import statistics
 import sys
@@ -36,15 +41,21 @@ def write_program(folder: Path, mentees: int, rng: random.Random) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--mentees", type=int, nargs="+", default=[100, 1_000, 10_000])
+    args = parser.parse_args()
     rng = random.Random(7)
-    print("| mentees | mentors | check-ins | load (median of 3) | one update |")
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} cores; "
+          f"median of {args.runs} runs")
+    print(f"| mentees | mentors | check-ins | load (median of {args.runs}) | one update |")
     print("|---:|---:|---:|---:|---:|")
-    for mentees in (100, 1_000, 10_000):
+    for mentees in args.mentees:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             write_program(folder, mentees, rng)
             times = []
-            for _ in range(3):
+            for _ in range(args.runs):
                 start = time.perf_counter()
                 data = CsvSource(folder=folder).load()
                 times.append(time.perf_counter() - start)
@@ -53,8 +64,9 @@ def main() -> None:
             start = time.perf_counter()
             Writer(source, source.read_tables()).update("pairings", "P-1", {"cadence": "biweekly"})
             update = time.perf_counter() - start
-            print(f"| {mentees:,} | {len(data.mentors):,} | {len(data.checkins):,} | "
-                  f"{statistics.median(times):.2f} s | {update:.2f} s |")
+            print(f"| {mentees:,} | {len(data.mentors):,} | {len(data.checkin_log):,} | "
+                  f"{statistics.median(times):.2f} s | {update:.2f} s |", flush=True)
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

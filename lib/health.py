@@ -168,7 +168,8 @@ def _latest_two(given: _Held, side: str, groups: int) -> dict[str, np.ndarray]:
 
 
 _JUDGED = ("days_silent", "cadence", "last_checkin", "expected_8w", "checkins_8w", "score", "mentor", "mentee",
-           "started_on", *(f"{side}_{what}" for side in ("mentor", "mentee") for what in ("rating", "before", "rated_on")))
+           "started_on", *(f"{side}_{what}" for side in ("mentor", "mentee")
+                           for what in ("rating", "before", "rated_on")))
 
 
 def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list:

@@ -48,7 +48,10 @@ class _Cells:
         if info.annotation is str and list(info.metadata) == _TEXT:  # str(v).strip(); blank: the default ""
             self.text = np.full(table.size, "", dtype=object)
             if column.name in table.columns.index:  # an absent column is all defaults
-                self.text[:] = [text.strip() for text in table.column(column.name)]
+                codes, texts = table.codes(column.name)
+                stripped = np.empty(len(texts), dtype=object)
+                stripped[:] = [text.strip() for text in texts]
+                self.text = stripped[codes]
             self.certain = np.ones(table.size, dtype=bool)
             return
         self.codes, distinct = table.codes(column.name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import zip_longest
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -240,12 +240,18 @@ def build_table(spec: TabSpec, title: str, grid: list[list[str]]) -> RawTable:
     header = _header(grid[header_at])
     width = len(header)
     body = grid[header_at + 1:]
-    kept = [k for k, cells in enumerate(body) if _filled(cells)]
+    kept = [k for k, cells in enumerate(body) if "".join(cells).strip()]  # _filled, inlined: one call per row
     rows = [body[k] for k in kept]
-    longest = max(map(len, rows), default=0)
-    columns = [np.array(cells, dtype=object) for cells in zip_longest(*rows, fillvalue="")]
-    columns += [np.full(len(rows), "", dtype=object) for _ in range(width - len(columns))]
-    lengths = np.fromiter(map(len, rows), np.int64, len(rows)) if longest > width else None
+    lengths = np.fromiter(map(len, rows), np.int64, len(rows))
+    wide = max(width, int(lengths.max()) if len(rows) else 0)
+    if len(rows) and lengths.min() < wide:  # pad short rows (copies), so every column can be taken by index
+        rows = [cells if len(cells) == wide else list(cells) + [""] * (wide - len(cells)) for cells in rows]
+    columns = []
+    for i in range(wide):
+        column = np.empty(len(rows), dtype=object)
+        column[:] = list(map(itemgetter(i), rows))
+        columns.append(column)
+    lengths = lengths if wide > width else None
     block = CellBlock(np.asarray(kept, dtype=np.int64) + header_at + 2, columns, lengths)
     return RawTable(spec.name, title, header, header_row=header_at + 1, columns=map_columns(spec, header),
                     block=block)
@@ -257,7 +263,10 @@ def table_from_columns(spec: TabSpec, title: str, lines: list[np.ndarray | Coded
     row's own length is then unknown, and the row-by-row reader must decide."""
     count = len(lines[0]) if lines else 0
     filled = np.zeros(count, dtype=bool)
-    for column in lines:  # most rows are decided by their first filled column
+    by_texts = sorted(lines, key=lambda c: len(c.texts) if isinstance(c, Coded) else count)
+    for column in by_texts:  # most rows are decided by their first filled column: try the cheapest first
+        if filled.all():
+            break
         if isinstance(column, Coded):
             filled |= np.fromiter((bool(t.strip()) for t in column.texts), bool, len(column.texts))[column.codes]
             continue

@@ -30,17 +30,19 @@ class CsvFormat:
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Text and encoding of a CSV file: UTF-8 with or without BOM, UTF-16 with BOM, else Excel's cp1252."""
+    text = None
     if data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"
     else:
         try:
-            data.decode("utf-8")
+            text = data.decode("utf-8")  # valid UTF-8: the same text as decoding again with errors="replace"
             encoding = "utf-8"
         except UnicodeDecodeError:
             encoding = "cp1252"
-    text = data.decode(encoding, errors="replace")
+    if text is None:
+        text = data.decode(encoding, errors="replace")
     if "\x00" in text:
         raise SourceError(f"{name} is not a text file (it contains binary data); save it as CSV and try again.")
     return text, encoding

@@ -33,7 +33,8 @@ def _reference_logged(entries: list, ids: dict[str, int], *fields: str) -> pd.Da
     b = np.fromiter((ids.get(e.mentee_email, -1) for e in entries), np.int64, len(entries))
     codes = np.where((a >= 0) & (b >= 0), np.minimum(a, b) * len(ids) + np.maximum(a, b), -1)
     keep = np.flatnonzero(codes >= 0)
-    frame = pd.DataFrame({"code": codes[keep], "date": np.array([entries[k].date for k in keep], dtype="datetime64[D]")})
+    dates = np.array([entries[k].date for k in keep], dtype="datetime64[D]")
+    frame = pd.DataFrame({"code": codes[keep], "date": dates})
     for field in fields:
         frame[field] = [getattr(entries[k], field) for k in keep]
     frame["date"] = frame["date"].astype("datetime64[ns]")

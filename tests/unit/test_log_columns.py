@@ -87,7 +87,8 @@ HEADERS = {
                  ["date", "mentee", "mentor", "Date", "notes", "", "Extra"],
                  ["mentor_email", "mentee_email", "date"]],
     "feedback": [["id", "date", "mentor_email", "mentee_email", "from_role", "rating", "comment"],
-                 ["Feedback ID", "Submitted on", "Mentor", "Intern", "Given by", "Score", "Comments", "Survey", "Extra"],
+                 ["Feedback ID", "Submitted on", "Mentor", "Intern", "Given by", "Score", "Comments", "Survey",
+                  "Extra"],
                  ["rating", "from", "date", "mentee", "mentor", "rating"],
                  ["date", "mentor_email", "mentee_email", "rating"]],  # no from_role: nothing loads, one problem
 }
@@ -120,7 +121,8 @@ def log_grid(draw, tab: str, ragged: bool = True) -> list[list[str]]:
 ROSTERS = {
     "mentors": [["email", "name"], ["ana@x.org", "Ana"], ["bo@x.org", "Bo"]],
     "mentees": [["email", "name"], ["cy@x.org", "Cy"], ["dee@x.org", "Dee"], ["eve@x.org", "Eve"]],
-    "pairings": [["id", "mentor_email", "mentee_email", "type", "started_on"], ["P-1", "ana@x.org", "cy@x.org", "", "02/03/2026"],
+    "pairings": [["id", "mentor_email", "mentee_email", "type", "started_on"],
+                 ["P-1", "ana@x.org", "cy@x.org", "", "02/03/2026"],
                  ["P-2", "bo@x.org", "dee@x.org", "", ""], ["P-3", "cy@x.org", "eve@x.org", "peer", ""]],
 }
 
