@@ -2,7 +2,16 @@
 
 from .base import Source, TabEdit
 from .csv_files import CsvSource
-from .xlsx_file import XlsxSource
 from .opening import UnavailableSource, open_source, sample_source, upload_source
 
-__all__ = ["Source", "TabEdit", "CsvSource", "XlsxSource", "UnavailableSource", "open_source", "sample_source", "upload_source"]
+__all__ = ["Source", "TabEdit", "CsvSource", "XlsxSource", "UnavailableSource", "open_source", "sample_source",
+           "upload_source"]
+
+
+def __getattr__(name: str):
+    """XlsxSource on first use: openpyxl takes a noticeable part of a command's start-up."""
+    if name == "XlsxSource":
+        from .xlsx_file import XlsxSource
+
+        return XlsxSource
+    raise AttributeError(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
@@ -12,6 +13,12 @@ from ..loader import build_dataset
 from ..table import RawTable, build_table
 
 Grid = list[list[str]]
+_PLAIN_INT = re.compile(r"^-?[1-9]\d{0,14}$|^0$")
+
+
+def plain_value(text: str) -> object:
+    """What Tandem writes into a cell: a whole number as a number, anything else as text (never a formula)."""
+    return int(text) if _PLAIN_INT.match(text) else text
 
 
 @dataclass

@@ -22,28 +22,13 @@ from gspread.utils import absolute_range_name, rowcol_to_a1
 from ..contract import TABS, tab_for
 from ..errors import SourceError
 from ..table import RawTable
-from .base import Source, TabEdit, check_deletions, tables_from_grids
+from .base import Source, TabEdit, plain_value, check_deletions, tables_from_grids
 from .google_calls import RetryPolicy, call, explain
 from .google_transport import credentials_info, emulator_url, google_session
-from .xlsx_file import plain_value
+from .sheet_urls import looks_like_sheet, sheet_key  # noqa: F401 - part of this module's interface
 
-_URL_KEY = re.compile(r"/spreadsheets/d/([a-zA-Z0-9_-]+)")
-_BARE_KEY = re.compile(r"^[a-zA-Z0-9_-]{30,}$")  # real keys are 44 characters
 NEW_TAB_ROWS, NEW_TAB_COLUMNS = 1000, 26
 TIMEOUT = (5, 30)  # seconds to connect, to read an answer
-
-
-def sheet_key(text: str) -> str | None:
-    """The spreadsheet key in a Google Sheets URL, or a bare key; None when the text is neither."""
-    text = text.strip()
-    if match := _URL_KEY.search(text):
-        return match.group(1)
-    return text if _BARE_KEY.match(text) else None
-
-
-def looks_like_sheet(text: str) -> bool:
-    text = str(text).strip()
-    return "docs.google.com" in text or "/spreadsheets/d/" in text or sheet_key(text) is not None and "/" not in text
 
 
 @dataclass

@@ -11,8 +11,7 @@ from typing import Mapping
 from ..errors import SourceError
 from .base import Source
 from .csv_files import CSV_SUFFIXES, CsvSource
-from .google_sheet import GoogleSheetSource, looks_like_sheet
-from .xlsx_file import XlsxSource
+from .sheet_urls import looks_like_sheet
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -40,6 +39,8 @@ def open_source(location: str, google_credentials: Mapping[str, object] | None =
     A sheet is opened lazily: its first read says whether it can be reached."""
     text = str(location).strip()
     if looks_like_sheet(text) and not Path(text).expanduser().exists():
+        from .google_sheet import GoogleSheetSource  # the Google client loads only when a sheet is opened
+
         return GoogleSheetSource(text, google_credentials)
     if text.startswith(("http://", "https://")):
         raise SourceError(f"{text!r} is not a Google Sheets address: give the sheet's URL "
@@ -50,6 +51,8 @@ def open_source(location: str, google_credentials: Mapping[str, object] | None =
     if path.is_dir():
         return CsvSource(folder=path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from .xlsx_file import XlsxSource  # openpyxl loads only for a workbook
+
         if not path.is_file():
             raise SourceError(f"The file {path} does not exist.")
         return XlsxSource(path=path)
@@ -70,6 +73,8 @@ def upload_source(files: list[tuple[str, bytes]]) -> Source:
         if len(files) > 1:
             raise SourceError("Upload either one .xlsx workbook or a set of CSV files, not both.")
         name, data = workbooks[0]
+        from .xlsx_file import XlsxSource
+
         return XlsxSource(data=data, name=name)
     csvs: dict[str, bytes] = {}
     for name, data in files:

@@ -14,12 +14,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ..errors import SourceError
 from ..safe_save import backups_of, drop_backups_mentioning, save_atomically
 from ..table import RawTable
-from .base import Grid, Source, TabEdit, check_deletions, tables_from_grids
+from .base import Grid, Source, TabEdit, plain_value, check_deletions, tables_from_grids
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_PLAIN_INT = re.compile(r"^-?[1-9]\d{0,14}$|^0$")
-
-
 def cell_text(value: object) -> str:
     """A cell as the user sees it: whole numbers without '.0', dates as ISO, booleans as yes/no."""
     if value is None:
@@ -33,11 +30,6 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
-
-
-def plain_value(text: str) -> object:
-    """What Tandem writes into a cell: a whole number as a number, anything else as text (never a formula)."""
-    return int(text) if _PLAIN_INT.match(text) else text
 
 
 def open_workbook(data: bytes, name: str, values_only: bool):
