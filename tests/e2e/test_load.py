@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import pytest
 from playwright.async_api import async_playwright
 
 from tests.e2e.conftest import _IDLE_JS, CHROMIUM_ARGS, _chromium_path
@@ -109,6 +110,7 @@ def in_own_thread(coroutine):
     return result[0]
 
 
+@pytest.mark.timeout(240 + SECONDS + 30 * SESSIONS)  # start-up grows with the number of browser sessions
 def test_sessions_refreshing_and_logging_at_once_lose_nothing_and_read_once_per_refresh(server_url, sample_sheet,
                                                                                         browser):
     fake, key, url = sample_sheet
