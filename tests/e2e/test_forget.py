@@ -11,8 +11,7 @@ import shutil
 from playwright.sync_api import expect
 
 from tests.conftest import SAMPLE
-from tests.e2e.test_pages import open_location, tab
-from tests.e2e.test_pairings import choose, success_text
+from tests.e2e.actions import choose, open_location, success_text, tab
 
 MEI = "mei.chen@northwind.example"
 
@@ -49,7 +48,7 @@ def test_forget_a_mentee_from_the_roster(app, tmp_path):
     assert rows(folder / "mentees.csv") == before["mentees"]
 
     confirm(app, MEI)
-    message = success_text(app)
+    message = success_text(app, "Forgot one person")
     assert re.search(r"Forgot one person: removed 1 roster row, pseudonymised 15 log rows as "
                     r"forgotten-[0-9a-f]{8}@forgotten\.invalid, blanked 11 texts", message), message
     alias = re.search(r"forgotten-[0-9a-f]{8}@forgotten\.invalid", message).group(0)

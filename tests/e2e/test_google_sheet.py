@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.e2e.actions import button, choose, success_text, tab
 from tests.e2e.conftest import Tandem
-from tests.e2e.test_pages import tab
-from tests.e2e.test_pairings import button, choose, success_text
 
 
 def visible_panel(app):
@@ -33,7 +32,7 @@ def test_connect_edit_a_roster_cell_and_see_the_sheet_change(app, sample_sheet):
     visible_panel(app).get_by_label("Time zone", exact=True).fill("Europe/Madrid")
     button(app, "Save changes").click()
     app.wait_rendered()
-    assert "Saved 1 change for Ana Ruiz: time zone 'Europe/Lisbon' → 'Europe/Madrid'" in success_text(app)
+    success_text(app, "Saved 1 change for Ana Ruiz: time zone 'Europe/Lisbon' → 'Europe/Madrid'")
     after = fake.values(key, "mentors")
     changed = [(r, c) for r in range(len(before)) for c in range(len(before[r])) if before[r][c] != after[r][c]]
     assert changed == [(1, before[0].index("timezone"))] and after[1][7] == "Europe/Madrid"
@@ -72,7 +71,7 @@ def test_accept_activate_and_log_a_check_in_write_through_to_the_sheet(app, samp
     placed = int(app.metric("Placed"))
     button(app, f"Accept {placed} pairs").click()
     app.wait_rendered()
-    assert f"Saved {placed} pairing" in success_text(app)
+    success_text(app, f"Saved {placed} pairing")
     rows = fake.values(key, "pairings")
     assert len(rows) == pairings_before + placed
     assert all(r[rows[0].index("status")] == "proposed" and r[0].startswith("P-") for r in rows[-placed:])
@@ -151,7 +150,7 @@ def test_two_sessions_editing_the_same_row_the_second_save_is_refused_with_both_
         visible_panel(first).get_by_label("Capacity", exact=True).fill("4")
         button(first, "Save changes").click()
         first.wait_rendered()
-        assert "Saved 1 change for Ana Ruiz" in success_text(first)
+        success_text(first, "Saved 1 change for Ana Ruiz")
 
         visible_panel(second).get_by_label("Capacity", exact=True).fill("1")
         button(second, "Save changes").click()

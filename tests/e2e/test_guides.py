@@ -12,8 +12,7 @@ from lib.guides import Tailoring, find_guide, load_guides
 from lib.handoff import handoff_pairs
 from lib.pdf import guide_pdf
 from lib.sources import sample_source
-from tests.e2e.test_pages import download, tab
-from tests.e2e.test_pairings import button, choose
+from tests.e2e.actions import button, choose, download, tab
 from tests.unit.test_pdf import read, words
 
 ORGANISATION = "Contoso Łódź <b>&</b> Partners"

@@ -10,8 +10,7 @@ import shutil
 from playwright.sync_api import expect
 
 from tests.conftest import SAMPLE
-from tests.e2e.test_pages import download, tab
-from tests.e2e.test_pairings import button, choose, success_text
+from tests.e2e.actions import button, choose, download, success_text, tab
 
 
 def open_folder(app, folder) -> None:
@@ -42,7 +41,7 @@ def test_logging_a_check_in_turns_a_silent_pair_healthy(app, tmp_path):
     app.page.get_by_label("Notes").fill("Found a slot that works across time zones")
     button(app, "Log check-in").click()
     app.wait_rendered()
-    assert "Logged a check-in for Priya Raman + Diego Hernández on 24 Jul 2026" in success_text(app)
+    success_text(app, "Logged a check-in for Priya Raman + Diego Hernández on 24 Jul 2026")
     assert app.metric("At risk") == "2"
     expect(silent).to_have_count(0)
     lines = (folder / "checkins.csv").read_text(encoding="utf-8").splitlines()
@@ -53,7 +52,7 @@ def test_logging_a_check_in_turns_a_silent_pair_healthy(app, tmp_path):
     app.page.get_by_label("Notes").fill("Second call the same week")
     button(app, "Log check-in").click()
     app.wait_rendered()
-    assert "Logged a check-in for Priya Raman + Diego Hernández" in success_text(app)
+    success_text(app, "Logged a check-in for Priya Raman + Diego Hernández")
     assert (folder / "checkins.csv").read_text(encoding="utf-8").splitlines()[-1].endswith(
         "diego.hernandez@northwind.example,30,video,Second call the same week")
 

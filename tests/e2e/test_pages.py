@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import load_workbook
 from playwright.sync_api import expect
+
+from tests.e2e.actions import download, open_location, tab
 
 GOOD_MENTORS = ("E-mail;Full name;Max mentees\r\n"
                 "ana.ruiz@example.org;Ana Ruiz;2\r\n"
@@ -48,20 +50,6 @@ def upload(app, files: list[Path], label: str = "Uploaded CSV files (mentees.csv
     uploader.set_input_files([str(f) for f in files])
     expect(app.sidebar).to_contain_text(label)
     app.wait_rendered()
-
-
-def download(app, button_text: str, tmp_path: Path):
-    """Click a download button and return (suggested name, bytes)."""
-    button = app.page.locator('[data-testid="stDownloadButton"] button').filter(has_text=button_text)
-    with app.page.expect_download() as info:
-        button.click()
-    saved = tmp_path / info.value.suggested_filename
-    info.value.save_as(saved)
-    return info.value.suggested_filename, saved.read_bytes()
-
-
-def tab(app, label_start: str):
-    return app.page.locator('[data-testid="stTab"]').filter(has_text=label_start)
 
 
 # --- pages on the sample data ---------------------------------------------------------------------------------
@@ -202,12 +190,6 @@ def test_broken_upload_names_row_and_column_and_keeps_valid_rows(app, tmp_path):
 
 
 # --- a folder or workbook on this computer --------------------------------------------------------------------
-
-def open_location(app, location: str) -> None:
-    app.sidebar.get_by_label("Path to a CSV folder or an .xlsx workbook").fill(location)
-    app.sidebar.locator('[data-testid="stFormSubmitButton"] button').filter(has_text="Open").click()
-    app.wait_rendered()
-
 
 def test_local_folder_opens_and_a_missing_path_shows_an_error(app, tmp_path):
     folder = tmp_path / "program"

@@ -10,18 +10,34 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.e2e.test_pages import download, tab
+from tests.e2e.actions import button, choose, download, success_text, tab
 
 ROW_HEIGHT, HEADER_HEIGHT = 35, 36
 
 
-def grid_rows(app) -> list[str]:
+def grid_rows(app, showing: str | None = None, timeout_s: float = 30) -> list[str]:
+    """The data rows' text once the grid shows the same rows twice, 250 ms apart (and a row `showing`, if given).
+
+    A rerun mounts a new grid (its key follows the suggestion) that draws its accessible rows some frames later,
+    and on a busy machine a click's rerun can start after the app looked idle: waiting for what the click must
+    bring (`showing`) is what makes the read certain.
+    """
     rows = app.page.locator('[data-testid="stDataFrame"]').first.locator('[role="row"]')
-    return rows.all_text_contents()[1:]  # the first is the header
+    if showing:
+        expect(rows.filter(has_text=showing).first).to_be_attached(timeout=timeout_s * 1000)
+    seen, deadline = None, time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        current = rows.all_text_contents()[1:]  # the first is the header
+        if current and current == seen:
+            return current
+        seen = current
+        app.page.wait_for_timeout(250)
+    return seen or []
 
 
 def click_checkbox(app, row: int, column: int) -> None:
@@ -31,23 +47,6 @@ def click_checkbox(app, row: int, column: int) -> None:
     x = box["x"] + (first_column_centre if column == 0 else second_column_centre)
     app.page.mouse.click(x, box["y"] + HEADER_HEIGHT + ROW_HEIGHT * row + ROW_HEIGHT // 2)
     app.page.wait_for_timeout(200)
-
-
-def button(app, name: str):
-    return app.page.get_by_role("button", name=name, exact=True)
-
-
-def choose(app, label: str, option_start: str) -> None:
-    """Open a selectbox by its label and pick the option that starts with `option_start`."""
-    exact = app.page.get_by_text(re.compile("^" + re.escape(label) + "$"), exact=True)
-    select = app.page.locator('[data-testid="stSelectbox"]').filter(has=exact).filter(visible=True)
-    select.click()
-    app.page.get_by_role("option", name=re.compile("^" + re.escape(option_start))).click()
-    app.wait_rendered()
-
-
-def success_text(app) -> str:
-    return app.page.locator('[data-testid="stAlertContentSuccess"]').first.inner_text()
 
 
 def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(app, tmp_path):
@@ -66,7 +65,7 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     click_checkbox(app, 1, 1)  # forbid the second
     button(app, "Rerun with locks and forbids").click()
     app.wait_rendered()
-    rows = grid_rows(app)
+    rows = grid_rows(app, showing="locked by the lead")
     assert any(r.startswith("truefalse" + kept_names) and "locked by the lead" in r for r in rows), rows
     assert not any(dropped_names in r for r in rows), rows
     expect(app.page.get_by_text("1 locked pair, 1 forbidden pair")).to_be_visible()
@@ -79,20 +78,20 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     placed = int(app.metric("Placed"))
     button(app, f"Accept {placed} pairs" if placed > 1 else "Accept 1 pair").click()
     app.wait_rendered()
-    assert f"Saved {placed} pairing" in success_text(app)
+    success_text(app, f"Saved {placed} pairing")
 
     tab(app, "Current pairs").click()
     choose(app, "Pairing", "P-016")
     button(app, "Activate").click()
     app.wait_rendered()
-    assert "Pairing P-016 is active from 24 Jul 2026" in success_text(app)
+    success_text(app, "Pairing P-016 is active from 24 Jul 2026")
 
     tab(app, "Current pairs").click()
     choose(app, "Pairing", "P-001")
     app.page.get_by_label("Reason").fill("internship finished")
     button(app, "End pairing").click()
     app.wait_rendered()
-    assert "Pairing P-001 ended on 24 Jul 2026" in success_text(app)
+    success_text(app, "Pairing P-001 ended on 24 Jul 2026")
 
     tab(app, "Current pairs").click()  # Mei Chen's pairing ended: rematch her
     app.page.get_by_text("Rematch", exact=True).scroll_into_view_if_needed()  # the tab has settled
@@ -104,7 +103,7 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     rematched_mentor = re.match(r"Suggested: (.+) \(score", suggestion.inner_text()).group(1)
     button(app, "Accept as proposed").click()
     app.wait_rendered()
-    assert "Saved the new pairing as proposed." in success_text(app)
+    success_text(app, "Saved the new pairing as proposed.")
 
     tab(app, "Hand-off").click()
     name, payload = download(app, "Pairing sheet (XLSX)", tmp_path)

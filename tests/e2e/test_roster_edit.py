@@ -9,8 +9,7 @@ import shutil
 from playwright.sync_api import expect
 
 from tests.conftest import SAMPLE
-from tests.e2e.test_pages import open_location, tab
-from tests.e2e.test_pairings import button, success_text
+from tests.e2e.actions import button, open_location, success_text, tab
 
 
 def mentor_rows(folder):
@@ -41,7 +40,7 @@ def test_edit_a_mentor_capacity_refuses_a_bad_value_and_saves_a_good_one(app, tm
     app.page.get_by_label("Capacity", exact=True).fill("4")
     button(app, "Save changes").click()
     app.wait_rendered()
-    assert "Saved 1 change for Ana Ruiz: capacity '3' → '4'" in success_text(app)
+    success_text(app, "Saved 1 change for Ana Ruiz: capacity '3' → '4'")
     after = mentor_rows(folder)
     changed = [(r, c) for r in range(len(before)) for c in range(len(before[r])) if before[r][c] != after[r][c]]
     assert changed == [(1, before[0].index("capacity"))] and after[1][before[0].index("capacity")] == "4"
