@@ -67,10 +67,36 @@ def check_people(mentors: list[Mentor], mentees: list[Mentee], tables) -> list[P
         if mentee.email in mentee.avoid:
             problems.append(_at(tables, "mentees", mentee.row, "avoid", mentee.email,
                                 "a mentee's avoid list names the mentee themselves", WARNING))
-    for mentor in mentors:
-        if mentor.manager_email == mentor.email:
-            problems.append(_at(tables, "mentors", mentor.row, "manager_email", mentor.email,
-                                "a mentor is listed as their own manager", WARNING))
+    for tab, people in (("mentors", mentors), ("mentees", mentees)):
+        for person in people:
+            if person.manager_email and person.manager_email == person.email:
+                problems.append(_at(tables, tab, person.row, "manager_email", person.email,
+                                    f"a {tab[:-1]} is listed as their own manager", WARNING))
+    return problems + _manager_cycles(mentors, mentees, tables)
+
+
+def _manager_cycles(mentors: list[Mentor], mentees: list[Mentee], tables) -> list[Problem]:
+    """One warning per loop of managers (A reports to B, B to C, C to A), on the row of its first member: the
+    manager rule still holds pair by pair, but the lead should know the reporting lines are wrong."""
+    where = {p.email: (tab, p) for tab, people in (("mentees", mentees), ("mentors", mentors)) for p in people}
+    manager = {email: p.manager_email for email, (_, p) in where.items()
+               if p.manager_email and p.manager_email != p.email}
+    problems, settled = [], set()
+    for start in where:
+        path, position = [], {}
+        email = start
+        while email in manager and email not in settled and email not in position:
+            position[email] = len(path)
+            path.append(email)
+            email = manager[email]
+        settled.update(path)
+        if email in position:  # the walk came back to itself: the loop is the path from there
+            loop = path[position[email]:]
+            tab, first = min((where[e] for e in loop), key=lambda w: (w[0] != "mentors", w[1].row))
+            chain = " → ".join(where[e][1].name or e for e in [*loop, loop[0]])
+            problems.append(_at(tables, tab, first.row, "manager_email", first.manager_email,
+                                f"managers form a loop: {chain} (each reports to the next); check who "
+                                "reports to whom", WARNING))
     return problems
 
 

@@ -12,6 +12,7 @@ from .dates import infer_order, locale_order
 from .errors import ContractError
 from .log_validation import parse_log
 from .logs import empty_log
+from .problems import WARNING, Problem
 from .table import RawTable
 from .validation import date_evidence, parse_rows
 
@@ -50,6 +51,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
         raise ContractError(f"{label or 'The data'} has no {' or '.join(repr(m) for m in missing)} tab "
                             f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
     settings, problems = read_settings(tables.get("settings"))
+    problems.extend(Problem(t.tab, 0, "", "", note, WARNING) for t in tables.values() for note in t.notes)
     evidence = set().union(*(date_evidence(t) for t in tables.values() if t.tab in TABS and t.tab != "settings"))
     order = infer_order(evidence, locale_order(locale))
     parsed = {}

@@ -118,12 +118,23 @@ class RawTable:
     header_row: int = 1
     columns: ColumnMap = field(default_factory=ColumnMap)
     block: CellBlock | None = field(default=None, repr=False, compare=False)
+    notes: list[str] = field(default_factory=list, compare=False)  # the reader's warnings about the whole tab
 
     @property
     def size(self) -> int:
         """How many non-blank rows the tab has."""
         block = self.__dict__.get("block")
         return len(block.numbers) if block is not None else len(self.rows)
+
+    def has_values(self, index: int) -> bool:
+        """Whether column `index` (0-based) holds any non-blank cell."""
+        block = self.__dict__.get("block")
+        if block is None:
+            return any(index < len(r.cells) and r.cells[index].strip() for r in self.rows)
+        if index >= len(block.columns):
+            return False
+        column = block.columns[index]
+        return any(text.strip() for text in (column.texts if isinstance(column, Coded) else column))
 
     @property
     def numbers(self) -> np.ndarray:

@@ -34,6 +34,10 @@ def _message(err: dict, raw: str) -> str:
 def header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool]:
     problems, usable = [], True
     cmap = table.columns
+    if not table.header:  # one message for an empty tab, not one per required column
+        needed = ", ".join(repr(c.name) for c in spec.columns if c.required)
+        return [Problem(table.tab, 0, "", "", f"{table.title!r} is empty: it needs a header row with {needed}, then "
+                                              "one row per entry; no rows loaded")], False
     for col in spec.columns:
         has_name_parts = col.name == "name" and cmap.first_name is not None
         if col.required and col.name not in cmap.index and not has_name_parts:
@@ -41,6 +45,11 @@ def header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool
             problems.append(Problem(table.tab, table.header_row, col.name, "",
                                     f"required column {col.name!r} is missing (found {found}); no rows loaded"))
             usable = False
+    for i in cmap.extras:
+        if not table.header[i] and table.has_values(i):
+            problems.append(Problem(table.tab, table.header_row, column_letter(i), "",
+                                    f"column {column_letter(i)} has values but no header; they are kept as "
+                                    f"column {column_letter(i)!r} until it is given a name", WARNING))
     for canonical, i in cmap.duplicates:
         problems.append(Problem(table.tab, table.header_row, table.header[i], table.header[i],
                                 f"a second column for {canonical!r}; only column "

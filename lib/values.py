@@ -18,12 +18,13 @@ _LEADING_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?")  # compiled once: these run
 
 def split_list(text: str) -> list[str]:
     """Lists are separated by `,` or `;`; blanks and repeats are dropped, order kept."""
-    seen: dict[str, None] = {}
+    kept, seen = [], set()
     for part in _LIST_SEPARATORS.split(str(text or "")):
         part = part.strip()
-        if part and part.lower() not in {s.lower() for s in seen}:
-            seen[part] = None
-    return list(seen)
+        if part and part.lower() not in seen:  # the first spelling of a repeated entry is kept
+            seen.add(part.lower())
+            kept.append(part)
+    return kept
 
 
 def normalise_email(text: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,11 +15,16 @@ import pandas as pd
 
 from ..contract import TabSpec, tab_for
 from ..errors import SourceError
+from ..limits import check_rows, row_cap
 from ..safe_save import BACKUP_DIR, drop_backups_mentioning, save_atomically
 from ..table import Coded, RawTable, build_table, table_from_columns
 from .base import Grid, Source, TabEdit, apply_to_grid
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+WESTERN = "cp1252"  # what Excel on a Western-European Windows saves as "CSV": the reading of a file not in UTF
+# Characters a Western name or note hardly ever holds, but that Asian and Cyrillic encodings produce when read
+# as Windows-1252 (and U+FFFD: bytes Windows-1252 does not define at all).
+_MISREAD = re.compile("[\ufffd\u0192\u201a\u201e\u2020\u2021\u02c6\u2030\u2039\u203a\u02dc\u00a6\u00a4]")
 COLUMNAR_FROM = 256 * 1024  # bytes: larger plain files are split by pandas' C reader instead of the csv module
 
 
@@ -35,17 +42,41 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         encoding = "utf-8-sig"
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"
+    elif _utf16_without_bom(data):
+        encoding = _utf16_without_bom(data)
     else:
         try:
             text = data.decode("utf-8")  # valid UTF-8: the same text as decoding again with errors="replace"
             encoding = "utf-8"
         except UnicodeDecodeError:
-            encoding = "cp1252"
+            encoding = WESTERN
     if text is None:
         text = data.decode(encoding, errors="replace")
     if "\x00" in text:
         raise SourceError(f"{name} is not a text file (it contains binary data); save it as CSV and try again.")
     return text, encoding
+
+
+def encoding_note(name: str, text: str, encoding: str) -> list[str]:
+    """A warning when a file read as Windows-1252 looks like another encoding (its names would be garbled)."""
+    if encoding != WESTERN or not _MISREAD.search(text):
+        return []
+    return [f"{name} is not saved as UTF-8 and looks garbled when read as Windows-1252 (Western European); "
+            "names may be wrong. Save it as \"CSV UTF-8\" and load it again."]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark (ASCII letters then leave every
+    other byte zero), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) // 2 and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > len(even) // 2 and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -75,11 +106,49 @@ def _format(text: str, encoding: str) -> CsvFormat:
     return CsvFormat(encoding, sniff_delimiter(text), "\r\n" if "\r\n" in text[:10000] else "\n")
 
 
-def _reader_grid(text: str, delimiter: str, name: str) -> Grid:
+def _reader_grid(text: str, delimiter: str, name: str, limit: int | None = None) -> Grid:
+    """The rows the csv module splits (at most `limit` + 1 of them, enough to tell that a file is past a cap)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        grid = list(islice(reader, None if limit is None else limit + 1))
+        if text.count('"') % 2:  # an odd number of quotes: one may open a cell that runs to the end of the file
+            _refuse_unclosed_quote(text, delimiter, name)
+        return grid
     except csv.Error as exc:
-        raise SourceError(f"{name} could not be read as CSV: {exc}") from None
+        if "field larger than field limit" in str(exc):
+            raise SourceError(f"{name} row {reader.line_num}: a cell is longer than {csv.field_size_limit():,} "
+                              "characters (often a quote that is never closed); fix that row and try again.") from None
+        raise SourceError(f"{name} could not be read as CSV (row {reader.line_num}): {exc}") from None
+
+
+def _refuse_unclosed_quote(text: str, delimiter: str, name: str) -> None:
+    """A quote that opens a cell and is never closed makes the rest of the file one cell: refuse it, naming the
+    row it opens on. (A lone quote inside a cell, as in 15" screen, is text and passes.)"""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    row_starts = 1
+    try:
+        for _ in reader:
+            row_starts = reader.line_num + 1
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise SourceError(f"{name} row {row_starts}: a quote (\") opens a cell there and is never closed, so "
+                              "every row below it would be read as one cell. Close or remove that quote and try "
+                              "again.") from None
+        # any other strictness complaint: the forgiving reader's reading stands
+
+
+def _capped_grid(data: bytes, text: str, fmt: CsvFormat, tab: str | None, name: str) -> Grid | None:
+    """Refuse a file past its tab's row cap before it is split whole. Its rows when counting them took the
+    split (a file with more line breaks than the cap allows), else None: the file is under the cap."""
+    cap = row_cap(tab)
+    if data.count(b"\n") < cap:  # rows <= line breaks + 1: under the cap, whatever the quotes hold
+        return None
+    if _plain(data, text, fmt) is not None:  # every line break ends a row: count them exactly
+        check_rows(tab, name, data.count(b"\n") + (not data.endswith(b"\n")))
+        return None
+    grid = _reader_grid(text, fmt.delimiter, name, limit=cap)
+    check_rows(tab, name, len(grid), at_least=True)
+    return grid
 
 
 def parse_csv(data: bytes, name: str) -> tuple[Grid, CsvFormat]:
@@ -147,20 +216,26 @@ def read_csv_table(spec: TabSpec, name: str, data: bytes,
     (ten to twenty times faster at 200,000 rows)."""
     text, encoding = decode(data, name)
     fmt = _format(text, encoding)
+    grid = _capped_grid(data, text, fmt, spec.name, name)
+    if grid is not None:
+        table = build_table(spec, name, grid)
+        table.notes.extend(encoding_note(name, text, encoding))
+        return table, fmt
     raw = _plain(data, text, fmt) if len(data) >= columnar_from else None
     table = None
     if raw is not None:
         table = _arrow_table(spec, name, raw, fmt.delimiter) or _columnar_table(spec, name, raw, fmt.delimiter)
     if table is None:
         table = build_table(spec, name, _reader_grid(text, fmt.delimiter, name))
+    table.notes.extend(encoding_note(name, text, encoding))
     return table, fmt
 
 
-def _check_readable(data: bytes, name: str) -> CsvFormat:
+def _check_readable(data: bytes, name: str, tab: str | None) -> CsvFormat:
     """What parse_csv would report about a file that is not read into a tab (an unreadable file is still an error)."""
     text, encoding = decode(data, name)
     fmt = _format(text, encoding)
-    if _plain(data, text, fmt) is None:
+    if _capped_grid(data, text, fmt, tab, name) is None and _plain(data, text, fmt) is None:
         _reader_grid(text, fmt.delimiter, name)
     return fmt
 
@@ -212,7 +287,7 @@ class CsvSource(Source):
             if spec is not None and spec.name not in tables and (only is None or spec.name in only):
                 tables[spec.name], self._formats[name] = read_csv_table(spec, name, data)
             else:
-                self._formats[name] = _check_readable(data, name)
+                self._formats[name] = _check_readable(data, name, spec.name if spec else None)
         return tables
 
     def commit(self, edits: list[TabEdit]) -> None:

@@ -21,6 +21,7 @@ from gspread.utils import absolute_range_name, rowcol_to_a1
 
 from ..contract import TABS, tab_for
 from ..errors import SourceError
+from ..limits import check_rows
 from ..table import RawTable
 from .base import Source, TabEdit, plain_value, check_deletions, tables_from_grids
 from .google_calls import RetryPolicy, call, explain
@@ -104,7 +105,9 @@ class GoogleSheetSource(Source):
             "reading the sheet")
         grids = {}
         for title, value_range in zip(titles, answer.get("valueRanges", [])):
-            grid = [[_cell_text(c) for c in row] for row in value_range.get("values", [])]
+            rows = value_range.get("values", [])
+            check_rows(tab_for(title).name, f"sheet tab {title!r}", len(rows))
+            grid = [[_cell_text(c) for c in row] for row in rows]
             grids[title] = grid
             self._last_rows[title] = len(grid)  # the API trims trailing blank rows
         return tables_from_grids(grids)

@@ -11,7 +11,9 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ..contract import tab_for
 from ..errors import SourceError
+from ..limits import check_cells, check_rows, check_unpacked, row_cap
 from ..safe_save import backups_of, drop_backups_mentioning, save_atomically
 from ..table import RawTable
 from .base import Grid, Source, TabEdit, plain_value, check_deletions, tables_from_grids
@@ -34,6 +36,8 @@ def cell_text(value: object) -> str:
 
 def open_workbook(data: bytes, name: str, values_only: bool):
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_unpacked(name, sum(member.file_size for member in archive.infolist()))
         # Reading values streams the sheets (read_only); editing needs the full workbook model.
         return load_workbook(io.BytesIO(data), data_only=values_only, read_only=values_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -41,13 +45,33 @@ def open_workbook(data: bytes, name: str, values_only: bool):
                           "Save it from Excel or LibreOffice as .xlsx and try again.") from None
 
 
-def workbook_grids(data: bytes, name: str) -> dict[str, Grid]:
+def workbook_grids(data: bytes, name: str, only: set[str] | None = None) -> dict[str, Grid]:
+    """The cell text of the first sheet of each contract tab (others are never parsed), each within its row cap."""
     book = open_workbook(data, name, values_only=True)
+    grids: dict[str, Grid] = {}
+    seen: set[str] = set()
     try:
-        return {ws.title: [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-                for ws in book.worksheets}
+        for ws in book.worksheets:
+            spec = tab_for(ws.title)
+            if spec is None or spec.name in seen:
+                continue
+            seen.add(spec.name)
+            if only is None or spec.name in only:
+                grids[ws.title] = _sheet_grid(ws, spec.name, name)
+        return grids
     finally:
         book.close()
+
+
+def _sheet_grid(ws, tab: str, name: str) -> Grid:
+    cap, grid, cells = row_cap(tab), [], 0
+    for row in ws.iter_rows(values_only=True):
+        cells += len(row)
+        check_cells(ws.title, cells)
+        grid.append([cell_text(v) for v in row])
+        if len(grid) > cap:
+            check_rows(tab, f"sheet {ws.title!r} of {name}", len(grid), at_least=True)
+    return grid
 
 
 def _write_cell(ws, row: int, column: int, text: str) -> None:
@@ -122,7 +146,7 @@ class XlsxSource(Source):
         return self.path.read_bytes()
 
     def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
-        return tables_from_grids(workbook_grids(self._bytes(), self.name), only)
+        return tables_from_grids(workbook_grids(self._bytes(), self.name, only))
 
     def commit(self, edits: list[TabEdit]) -> None:
         book = open_workbook(self._bytes(), self.name, values_only=False)

@@ -1,0 +1,69 @@
+"""How much a tab may hold. A tab past its row cap is refused with a message before the rest of it is parsed, so a
+runaway export or a hostile file costs bounded time and memory. Caps are per tab, set by environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from .errors import SourceError
+
+ENV_PREFIX = "TANDEM_MAX_ROWS_"  # e.g. TANDEM_MAX_ROWS_CHECKINS=1000000
+DEFAULT_ROW_CAPS = {  # rows of the tab as the spreadsheet numbers them (header and blank rows included)
+    "mentors": 20_000,
+    "mentees": 50_000,
+    "pairings": 200_000,
+    "checkins": 500_000,
+    "feedback": 500_000,
+    "settings": 1_000,
+    "changes": 1_000_000,
+}
+OTHER_FILE_CAP = max(DEFAULT_ROW_CAPS.values())  # a file that is no tab is still checked, never read unbounded
+MAX_CELLS = 20_000_000  # per workbook sheet: 16,384 columns x 1,000 rows is a sheet nobody meant to give
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a workbook's XML, unzipped: 500,000 check-in rows take about 200 MB
+
+
+class TooManyRows(SourceError):
+    """A tab holds more rows than its cap; nothing of the source was loaded."""
+
+    def __init__(self, tab: str | None, title: str, rows: int, cap: int, at_least: bool = False):
+        self.tab, self.title, self.rows, self.cap = tab, title, rows, cap
+        counted = f"more than {cap:,}" if at_least else f"{rows:,}"
+        if tab is None:
+            super().__init__(f"{title} has {counted} rows; Tandem reads at most {cap:,} rows in a file, so nothing "
+                             "was loaded. Move it out of the folder.")
+            return
+        super().__init__(
+            f"The tab {tab!r} ({title}) has {counted} rows; Tandem reads at most {cap:,} rows there, so nothing was "
+            f"loaded. Move old rows to an archive tab or file, or raise the cap with {ENV_PREFIX}{tab.upper()}.")
+
+
+def row_cap(tab: str | None, environ: Mapping[str, str] | None = None) -> int:
+    """The cap for a contract tab (or for a file that is no tab: the largest), after the environment's override."""
+    if tab is None:
+        return OTHER_FILE_CAP
+    environ = os.environ if environ is None else environ
+    text = environ.get(ENV_PREFIX + tab.upper(), "").replace("_", "").replace(",", "").strip()
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    return DEFAULT_ROW_CAPS.get(tab, OTHER_FILE_CAP)
+
+
+def check_rows(tab: str | None, title: str, rows: int, at_least: bool = False) -> None:
+    """Refuse a tab of `rows` rows (or, with `at_least`, of more rows than that) when it is past its cap."""
+    cap = row_cap(tab)
+    if rows > cap:
+        raise TooManyRows(tab, title, rows, cap, at_least)
+
+
+def check_unpacked(name: str, unpacked: int) -> None:
+    """Refuse a workbook that unzips to more than MAX_UNPACKED_BYTES (a few MB can unzip to gigabytes)."""
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SourceError(f"{name} unpacks to {unpacked / 2**20:,.0f} MB of spreadsheet data; Tandem reads at most "
+                          f"{MAX_UNPACKED_BYTES // 2**20} MB. Delete unused sheets, rows and columns and save it again.")
+
+
+def check_cells(title: str, cells: int) -> None:
+    if cells > MAX_CELLS:
+        raise SourceError(f"The sheet {title!r} holds more than {MAX_CELLS:,} cells; Tandem refuses sheets that "
+                          "large. Delete the unused rows and columns (or the sheet) and try again.")
