@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from contextlib import closing, contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ..contract import tab_for
-from ..errors import SourceError
+from ..errors import SourceError, TandemError
 from ..limits import check_cells, check_rows, check_unpacked, row_cap
 from ..safe_save import backups_of, drop_backups_mentioning, save_atomically
 from ..table import RawTable
@@ -35,12 +35,22 @@ def cell_text(value: object) -> str:
 
 
 def open_workbook(data: bytes, name: str, values_only: bool):
-    try:
+    with _readable(name):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_unpacked(name, sum(member.file_size for member in archive.infolist()))
         # Reading values streams the sheets (read_only); editing needs the full workbook model.
         return load_workbook(io.BytesIO(data), data_only=values_only, read_only=values_only)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+
+
+@contextmanager
+def _readable(name: str):
+    """A damaged workbook surfaces from openpyxl as whatever broke inside it (zip, zlib, XML, a missing part, a
+    bad value): one message for all of them. Tandem's own refusals (a tab past its cap) pass through."""
+    try:
+        yield
+    except TandemError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see the docstring: the set of openpyxl's failures is open-ended
         raise SourceError(f"{name} is not a readable .xlsx workbook ({type(exc).__name__}). "
                           "Save it from Excel or LibreOffice as .xlsx and try again.") from None
 
@@ -50,7 +60,7 @@ def workbook_grids(data: bytes, name: str, only: set[str] | None = None) -> dict
     book = open_workbook(data, name, values_only=True)
     grids: dict[str, Grid] = {}
     seen: set[str] = set()
-    try:
+    with _readable(name), closing(book):
         for ws in book.worksheets:
             spec = tab_for(ws.title)
             if spec is None or spec.name in seen:
@@ -58,9 +68,7 @@ def workbook_grids(data: bytes, name: str, only: set[str] | None = None) -> dict
             seen.add(spec.name)
             if only is None or spec.name in only:
                 grids[ws.title] = _sheet_grid(ws, spec.name, name)
-        return grids
-    finally:
-        book.close()
+    return grids
 
 
 def _sheet_grid(ws, tab: str, name: str) -> Grid:
