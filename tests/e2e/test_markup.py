@@ -1,0 +1,68 @@
+"""Names and notes are user data: in Chromium, markup in them shows as the text it is. Two people of the sample get
+names that would inject an element, run a script or render Markdown; every page is visited and used, and the
+page must hold no injected element, run nothing, and show the names literally."""
+
+from __future__ import annotations
+
+import shutil
+
+from playwright.sync_api import expect
+
+from tests.conftest import SAMPLE
+from tests.e2e.actions import button, choose, open_location, tab
+
+IMAGE = "<img src=x onerror=window.__pwned=1>Priya"
+SCRIPT = "<script>window.__pwned=2</script>**Diego** [home](javascript:window.__pwned=3) <b>bold</b>"
+RENAMED = {"Priya Raman": IMAGE, "Diego Hernández": SCRIPT}
+
+
+def program_with_markup(tmp_path):
+    folder = tmp_path / "program"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    for path in folder.glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        for name, markup in RENAMED.items():  # no commas or quotes: the CSV stays as it was, names aside
+            text = text.replace(name, markup)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def assert_nothing_injected(app, dialogs: list[str]) -> None:
+    page = app.page
+    assert page.evaluate("() => window.__pwned === undefined"), "a script from a name ran"
+    assert dialogs == []
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    assert page.locator("script", has_text="__pwned").count() == 0
+    assert page.locator("strong, b", has_text="Diego").count() == 0  # Markdown and HTML stay text
+    assert page.locator("b", has_text="bold").count() == 0
+
+
+def test_names_with_markup_show_as_text_on_every_page(app, tmp_path):
+    dialogs: list[str] = []
+    app.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    app.open()
+    app.choose_source("Folder or .xlsx on this computer")
+    open_location(app, str(program_with_markup(tmp_path)))
+    assert_nothing_injected(app, dialogs)
+
+    app.go_to("Health")  # the silent pair is Priya and Diego: their names are in the at-risk list
+    expect(app.page.get_by_text(f"At risk: {IMAGE} + {SCRIPT} (score 25)", exact=True)).to_be_visible()
+    tab(app, "One pair").click()
+    choose(app, "Pair", f"{IMAGE} + <script>")
+    expect(app.page.get_by_text(SCRIPT).first).to_be_attached()
+    assert_nothing_injected(app, dialogs)
+
+    app.go_to("Roster")
+    assert_nothing_injected(app, dialogs)
+
+    app.go_to("Pairings")
+    button(app, "Suggest pairs").click()
+    app.wait_rendered()
+    assert_nothing_injected(app, dialogs)
+
+    app.go_to("Guides")
+    assert_nothing_injected(app, dialogs)
+
+    app.go_to("Overview")
+    assert_nothing_injected(app, dialogs)
