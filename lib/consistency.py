@@ -78,9 +78,12 @@ def check_people(mentors: list[Mentor], mentees: list[Mentee], tables) -> list[P
 def _manager_cycles(mentors: list[Mentor], mentees: list[Mentee], tables) -> list[Problem]:
     """One warning per loop of managers (A reports to B, B to C, C to A), on the row of its first member: the
     manager rule still holds pair by pair, but the lead should know the reporting lines are wrong."""
-    where = {p.email: (tab, p) for tab, people in (("mentees", mentees), ("mentors", mentors)) for p in people}
-    manager = {email: p.manager_email for email, (_, p) in where.items()
-               if p.manager_email and p.manager_email != p.email}
+    where: dict[str, tuple[str, Mentor | Mentee]] = {}  # the row whose manager is followed
+    for tab, people in (("mentors", mentors), ("mentees", mentees)):  # someone on both tabs: the first named
+        for person in people:
+            if person.manager_email and person.manager_email != person.email:
+                where.setdefault(person.email, (tab, person))
+    manager = {email: person.manager_email for email, (_, person) in where.items()}
     problems, settled = [], set()
     for start in where:
         path, position = [], {}

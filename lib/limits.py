@@ -21,6 +21,7 @@ DEFAULT_ROW_CAPS = {  # rows of the tab as the spreadsheet numbers them (header 
 OTHER_FILE_CAP = max(DEFAULT_ROW_CAPS.values())  # a file that is no tab is still checked, never read unbounded
 MAX_CELLS = 20_000_000  # per workbook sheet: 16,384 columns x 1,000 rows is a sheet nobody meant to give
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a workbook's XML, unzipped: 500,000 check-in rows take about 200 MB
+MAX_PACKING, PACKED_PART_FROM = 100, 8 * 1024 * 1024  # how much a part larger than 8 MB may shrink when zipped
 
 
 class TooManyRows(SourceError):
@@ -43,10 +44,15 @@ def row_cap(tab: str | None, environ: Mapping[str, str] | None = None) -> int:
     if tab is None:
         return OTHER_FILE_CAP
     environ = os.environ if environ is None else environ
-    text = environ.get(ENV_PREFIX + tab.upper(), "").replace("_", "").replace(",", "").strip()
-    if text.isdigit() and int(text) > 0:
-        return int(text)
-    return DEFAULT_ROW_CAPS.get(tab, OTHER_FILE_CAP)
+    name = ENV_PREFIX + tab.upper()
+    given = environ.get(name, "").strip()
+    if not given:
+        return DEFAULT_ROW_CAPS.get(tab, OTHER_FILE_CAP)
+    digits = "".join(c for c in given if c not in " _,.'")  # 1,000,000 / 1.000.000 / 1_000_000 / 1 000 000
+    if not (digits.isascii() and digits.isdecimal() and int(digits) > 0):
+        raise SourceError(f"{name}={given!r} is not a number of rows: give a whole number such as 100000, or unset "
+                          "it to use the default.")
+    return int(digits)
 
 
 def check_rows(tab: str | None, title: str, rows: int, at_least: bool = False) -> None:
@@ -56,11 +62,19 @@ def check_rows(tab: str | None, title: str, rows: int, at_least: bool = False) -
         raise TooManyRows(tab, title, rows, cap, at_least)
 
 
-def check_unpacked(name: str, unpacked: int) -> None:
-    """Refuse a workbook that unzips to more than MAX_UNPACKED_BYTES (a few MB can unzip to gigabytes)."""
+def check_unpacked(name: str, parts: list[tuple[str, int, int]]) -> None:
+    """Refuse a workbook whose parts, (name, unzipped size, zipped size), unzip to more than MAX_UNPACKED_BYTES,
+    or one whose large part shrank more than MAX_PACKING times: spreadsheet XML packs 5 to 30 times, while a
+    bomb (a few KB that unzip to millions of tiny strings) packs hundreds of times and costs minutes to parse."""
+    unpacked = sum(size for _, size, _ in parts)
     if unpacked > MAX_UNPACKED_BYTES:
         raise SourceError(f"{name} unpacks to {unpacked / 2**20:,.0f} MB of spreadsheet data; Tandem reads at most "
-                          f"{MAX_UNPACKED_BYTES // 2**20} MB. Delete unused sheets, rows and columns and save it again.")
+                          f"{MAX_UNPACKED_BYTES / 2**20:,.0f} MB. Delete unused sheets, rows and columns and save it "
+                          "again.")
+    for part, size, packed in parts:
+        if size > PACKED_PART_FROM and size > MAX_PACKING * max(packed, 1):
+            raise SourceError(f"{name} is not a workbook Tandem will read: its part {part} unzips to "
+                              f"{size / max(packed, 1):,.0f} times its size. Save it again from Excel or LibreOffice.")
 
 
 def check_cells(title: str, cells: int) -> None:

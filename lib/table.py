@@ -126,6 +126,14 @@ class RawTable:
         block = self.__dict__.get("block")
         return len(block.numbers) if block is not None else len(self.rows)
 
+    @property
+    def width(self) -> int:
+        """How many columns the tab spans: its header, or its longest row when a row runs past the header."""
+        block = self.__dict__.get("block")
+        if block is not None:
+            return max(len(self.header), len(block.columns))
+        return max([len(self.header), *(len(r.cells) for r in self.rows)])
+
     def has_values(self, index: int) -> bool:
         """Whether column `index` (0-based) holds any non-blank cell."""
         block = self.__dict__.get("block")

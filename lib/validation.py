@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from pydantic import BaseModel, ValidationError
 
@@ -50,6 +49,12 @@ def header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool
             problems.append(Problem(table.tab, table.header_row, column_letter(i), "",
                                     f"column {column_letter(i)} has values but no header; they are kept as "
                                     f"column {column_letter(i)!r} until it is given a name", WARNING))
+    past = [column_letter(i) for i in range(len(table.header), table.width) if table.has_values(i)]
+    if past:
+        which = f"column {past[0]} has" if len(past) == 1 else f"columns {', '.join(past)} have"
+        problems.append(Problem(table.tab, table.header_row, past[0], "",
+                                f"{which} values but no header (past the last one), so they are not read; "
+                                "give the header row a name there", WARNING))
     for canonical, i in cmap.duplicates:
         problems.append(Problem(table.tab, table.header_row, table.header[i], table.header[i],
                                 f"a second column for {canonical!r}; only column "

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
-from itertools import islice
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,142 +16,33 @@ from ..limits import check_rows, row_cap
 from ..safe_save import BACKUP_DIR, drop_backups_mentioning, save_atomically
 from ..table import Coded, RawTable, build_table, table_from_columns
 from .base import Grid, Source, TabEdit, apply_to_grid
+from .csv_text import CsvFormat, decode, encoding_note, reader_grid, text_format
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
-WESTERN = "cp1252"  # what Excel on a Western-European Windows saves as "CSV": the reading of a file not in UTF
-# Characters a Western name or note hardly ever holds, but that Asian and Cyrillic encodings produce when read
-# as Windows-1252 (and U+FFFD: bytes Windows-1252 does not define at all).
-_MISREAD = re.compile("[\ufffd\u0192\u201a\u201e\u2020\u2021\u02c6\u2030\u2039\u203a\u02dc\u00a6\u00a4]")
 COLUMNAR_FROM = 256 * 1024  # bytes: larger plain files are split by pandas' C reader instead of the csv module
 
 
-@dataclass
-class CsvFormat:
-    encoding: str = "utf-8"
-    delimiter: str = ","
-    newline: str = "\r\n"
-
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Text and encoding of a CSV file: UTF-8 with or without BOM, UTF-16 with BOM, else Excel's cp1252."""
-    text = None
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encoding = "utf-16"
-    elif _utf16_without_bom(data):
-        encoding = _utf16_without_bom(data)
-    else:
-        try:
-            text = data.decode("utf-8")  # valid UTF-8: the same text as decoding again with errors="replace"
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = WESTERN
-    if text is None:
-        text = data.decode(encoding, errors="replace")
-    if "\x00" in text:
-        raise SourceError(f"{name} is not a text file (it contains binary data); save it as CSV and try again.")
-    return text, encoding
-
-
-def encoding_note(name: str, text: str, encoding: str) -> list[str]:
-    """A warning when a file read as Windows-1252 looks like another encoding (its names would be garbled)."""
-    if encoding != WESTERN or not _MISREAD.search(text):
-        return []
-    return [f"{name} is not saved as UTF-8 and looks garbled when read as Windows-1252 (Western European); "
-            "names may be wrong. Save it as \"CSV UTF-8\" and load it again."]
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark (ASCII letters then leave every
-    other byte zero), else None."""
-    sample = data[:4096]
-    if len(sample) < 4 or b"\x00" not in sample:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > len(odd) // 2 and even.count(0) == 0:
-        return "utf-16-le"
-    if even.count(0) > len(even) // 2 and odd.count(0) == 0:
-        return "utf-16-be"
-    return None
-
-
-def sniff_delimiter(text: str) -> str:
-    """`,` `;` or tab: the one that splits the header line most consistently."""
-    lines = [ln for ln in _first_lines(text, 20) if ln.strip()]
-    if not lines:
-        return ","
-    try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
-    except csv.Error:
-        counts = {d: lines[0].count(d) for d in (",", ";", "\t")}
-        return max(counts, key=counts.get) if max(counts.values()) else ","
-
-
-def _first_lines(text: str, count: int) -> list[str]:
-    """`text.splitlines()[:count]` without splitting a large file into all its lines."""
-    size = 1 << 16
-    while size < len(text):
-        lines = text[:size].splitlines()
-        if len(lines) > count:  # the first `count` lines all end inside the prefix, so they are complete
-            return lines[:count]
-        size *= 4
-    return text.splitlines()[:count]
-
-
-def _format(text: str, encoding: str) -> CsvFormat:
-    return CsvFormat(encoding, sniff_delimiter(text), "\r\n" if "\r\n" in text[:10000] else "\n")
-
-
-def _reader_grid(text: str, delimiter: str, name: str, limit: int | None = None) -> Grid:
-    """The rows the csv module splits (at most `limit` + 1 of them, enough to tell that a file is past a cap)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        grid = list(islice(reader, None if limit is None else limit + 1))
-        if text.count('"') % 2:  # an odd number of quotes: one may open a cell that runs to the end of the file
-            _refuse_unclosed_quote(text, delimiter, name)
-        return grid
-    except csv.Error as exc:
-        if "field larger than field limit" in str(exc):
-            raise SourceError(f"{name} row {reader.line_num}: a cell is longer than {csv.field_size_limit():,} "
-                              "characters (often a quote that is never closed); fix that row and try again.") from None
-        raise SourceError(f"{name} could not be read as CSV (row {reader.line_num}): {exc}") from None
-
-
-def _refuse_unclosed_quote(text: str, delimiter: str, name: str) -> None:
-    """A quote that opens a cell and is never closed makes the rest of the file one cell: refuse it, naming the
-    row it opens on. (A lone quote inside a cell, as in 15" screen, is text and passes.)"""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    row_starts = 1
-    try:
-        for _ in reader:
-            row_starts = reader.line_num + 1
-    except csv.Error as exc:
-        if "unexpected end of data" in str(exc):
-            raise SourceError(f"{name} row {row_starts}: a quote (\") opens a cell there and is never closed, so "
-                              "every row below it would be read as one cell. Close or remove that quote and try "
-                              "again.") from None
-        # any other strictness complaint: the forgiving reader's reading stands
-
-
-def _capped_grid(data: bytes, text: str, fmt: CsvFormat, tab: str | None, name: str) -> Grid | None:
-    """Refuse a file past its tab's row cap before it is split whole. Its rows when counting them took the
-    split (a file with more line breaks than the cap allows), else None: the file is under the cap."""
+def _capped_grid(data: bytes, text: str, fmt: CsvFormat, tab: str | None, name: str,
+                 is_tab: bool = True) -> Grid | None:
+    """Refuse a file past its row cap before it is split whole. Counting costs nothing when the file has fewer
+    line breaks than the cap; else a plain file's lines are counted, and any other file is split up to the cap,
+    and that split is returned (so it is not done twice). None: the file is within the cap, not yet split."""
     cap = row_cap(tab)
-    if data.count(b"\n") < cap:  # rows <= line breaks + 1: under the cap, whatever the quotes hold
+    breaks = data.count(b"\n") + data.count(b"\r")  # at least the rows - 1 (old Macs end lines with \r alone)
+    if breaks < cap:
         return None
-    if _plain(data, text, fmt) is not None:  # every line break ends a row: count them exactly
+    if _plain(data, text, fmt) is not None:  # every \n ends a row: count them exactly
         check_rows(tab, name, data.count(b"\n") + (not data.endswith(b"\n")))
         return None
-    grid = _reader_grid(text, fmt.delimiter, name, limit=cap)
+    grid = reader_grid(text, fmt.delimiter, name, limit=cap, tab=is_tab)
     check_rows(tab, name, len(grid), at_least=True)
     return grid
 
 
 def parse_csv(data: bytes, name: str) -> tuple[Grid, CsvFormat]:
     text, encoding = decode(data, name)
-    fmt = _format(text, encoding)
-    return _reader_grid(text, fmt.delimiter, name), fmt
+    fmt = text_format(text, encoding)
+    return reader_grid(text, fmt.delimiter, name), fmt
 
 
 def _plain(data: bytes, text: str, fmt: CsvFormat) -> bytes | None:
@@ -215,18 +103,14 @@ def read_csv_table(spec: TabSpec, name: str, data: bytes,
     large plain files Arrow's reader (rows all as wide as the first line) or else pandas' C reader, column-wise
     (ten to twenty times faster at 200,000 rows)."""
     text, encoding = decode(data, name)
-    fmt = _format(text, encoding)
+    fmt = text_format(text, encoding)
     grid = _capped_grid(data, text, fmt, spec.name, name)
-    if grid is not None:
-        table = build_table(spec, name, grid)
-        table.notes.extend(encoding_note(name, text, encoding))
-        return table, fmt
-    raw = _plain(data, text, fmt) if len(data) >= columnar_from else None
-    table = None
+    table = build_table(spec, name, grid) if grid is not None else None
+    raw = _plain(data, text, fmt) if table is None and len(data) >= columnar_from else None
     if raw is not None:
         table = _arrow_table(spec, name, raw, fmt.delimiter) or _columnar_table(spec, name, raw, fmt.delimiter)
     if table is None:
-        table = build_table(spec, name, _reader_grid(text, fmt.delimiter, name))
+        table = build_table(spec, name, reader_grid(text, fmt.delimiter, name))
     table.notes.extend(encoding_note(name, text, encoding))
     return table, fmt
 
@@ -234,9 +118,10 @@ def read_csv_table(spec: TabSpec, name: str, data: bytes,
 def _check_readable(data: bytes, name: str, tab: str | None) -> CsvFormat:
     """What parse_csv would report about a file that is not read into a tab (an unreadable file is still an error)."""
     text, encoding = decode(data, name)
-    fmt = _format(text, encoding)
-    if _capped_grid(data, text, fmt, tab, name) is None and _plain(data, text, fmt) is None:
-        _reader_grid(text, fmt.delimiter, name)
+    fmt = text_format(text, encoding)
+    is_tab = tab is not None
+    if _capped_grid(data, text, fmt, tab, name, is_tab) is None and _plain(data, text, fmt) is None:
+        reader_grid(text, fmt.delimiter, name, tab=is_tab)
     return fmt
 
 

@@ -10,7 +10,6 @@ A write whose answer was lost is retried only after the sheet shows it was not a
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 from typing import Mapping
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from contextlib import closing, contextmanager
 from datetime import date, datetime, time
@@ -12,7 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from ..contract import tab_for
-from ..errors import SourceError, TandemError
+from ..errors import SourceError
 from ..limits import check_cells, check_rows, check_unpacked, row_cap
 from ..safe_save import backups_of, drop_backups_mentioning, save_atomically
 from ..table import RawTable
@@ -37,7 +36,9 @@ def cell_text(value: object) -> str:
 def open_workbook(data: bytes, name: str, values_only: bool):
     with _readable(name):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_unpacked(name, sum(member.file_size for member in archive.infolist()))
+            parts = archive.infolist()
+    check_unpacked(name, [(p.filename, p.file_size, p.compress_size) for p in parts])
+    with _readable(name):
         # Reading values streams the sheets (read_only); editing needs the full workbook model.
         return load_workbook(io.BytesIO(data), data_only=values_only, read_only=values_only)
 
@@ -45,10 +46,10 @@ def open_workbook(data: bytes, name: str, values_only: bool):
 @contextmanager
 def _readable(name: str):
     """A damaged workbook surfaces from openpyxl as whatever broke inside it (zip, zlib, XML, a missing part, a
-    bad value): one message for all of them. Tandem's own refusals (a tab past its cap) pass through."""
+    bad value): one message for all of them. Only openpyxl's own calls run inside this."""
     try:
         yield
-    except TandemError:
+    except (MemoryError, RecursionError):
         raise
     except Exception as exc:  # noqa: BLE001 - see the docstring: the set of openpyxl's failures is open-ended
         raise SourceError(f"{name} is not a readable .xlsx workbook ({type(exc).__name__}). "
@@ -60,7 +61,7 @@ def workbook_grids(data: bytes, name: str, only: set[str] | None = None) -> dict
     book = open_workbook(data, name, values_only=True)
     grids: dict[str, Grid] = {}
     seen: set[str] = set()
-    with _readable(name), closing(book):
+    with closing(book):
         for ws in book.worksheets:
             spec = tab_for(ws.title)
             if spec is None or spec.name in seen:
@@ -72,14 +73,34 @@ def workbook_grids(data: bytes, name: str, only: set[str] | None = None) -> dict
 
 
 def _sheet_grid(ws, tab: str, name: str) -> Grid:
-    cap, grid, cells = row_cap(tab), [], 0
-    for row in ws.iter_rows(values_only=True):
+    """A sheet's rows as text. Empty rows count only when a filled one follows (people format whole columns,
+    and the sheet then reaches row 1,048,576); reading stops where the cap is passed with nothing after it."""
+    cap, grid, blank, cells = row_cap(tab), [], 0, 0
+    for row in _rows(ws, name):
+        if all(v is None or v == "" for v in row):
+            blank += 1
+            if len(grid) + blank > cap:
+                break  # only empty rows up to the cap: what lies beyond it is never read
+            continue
+        grid.extend([] for _ in range(blank))
+        blank = 0
         cells += len(row)
         check_cells(ws.title, cells)
         grid.append([cell_text(v) for v in row])
         if len(grid) > cap:
             check_rows(tab, f"sheet {ws.title!r} of {name}", len(grid), at_least=True)
     return grid
+
+
+def _rows(ws, name: str):
+    """`ws.iter_rows(values_only=True)`, with a damaged sheet's failure turned into a plain message."""
+    rows = ws.iter_rows(values_only=True)
+    while True:
+        with _readable(name):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
 
 
 def _write_cell(ws, row: int, column: int, text: str) -> None:

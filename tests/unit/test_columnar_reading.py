@@ -85,7 +85,7 @@ def test_regular_files_read_column_wise_build_the_same_tab(delimiter, width, bla
 def test_a_plain_file_is_split_column_wise(monkeypatch):
     text = "email,name,capacity\r\n" + "".join(f"m{k}@x.org,Mentor {k},{k % 4}\r\n" for k in range(500)) + "\r\n,,\r\n"
     grid, _ = parse_csv(text.encode(), "mentors.csv")
-    monkeypatch.setattr(csv_files, "_reader_grid", lambda *a: pytest.fail("the csv module was used"))
+    monkeypatch.setattr(csv_files, "reader_grid", lambda *a: pytest.fail("the csv module was used"))
     table, _ = read_csv_table(MENTORS, "mentors.csv", text.encode(), columnar_from=0)
     assert table.size == 500 and table.column("capacity")[:3].tolist() == ["0", "1", "2"]
     assert table.__dict__["_rows"] is None  # nothing built per row yet

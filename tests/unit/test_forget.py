@@ -59,9 +59,11 @@ def every_text(folder: Path) -> str:
     files = [p for p in (*folder.iterdir(), *(folder / BACKUP_DIR).glob("*")) if p.is_file()]
     texts = []
     for path in files:
-        if path.suffix == ".xlsx":
-            texts += [str(cell) for grid in workbook_grids(path.read_bytes(), path.name).values() for r in grid
-                      for cell in r]
+        if path.suffix == ".xlsx":  # every sheet, contract or not, as openpyxl stores it
+            book = openpyxl.load_workbook(path, read_only=True)
+            texts += [str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                      for cell in row if cell is not None]
+            book.close()
         else:
             texts.append(path.read_text(encoding="utf-8-sig"))
     return "\n".join(texts).lower()

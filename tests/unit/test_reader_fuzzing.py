@@ -61,8 +61,8 @@ CELL_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charac
 @FUZZ
 @given(rows=st.lists(st.lists(CELL_TEXT, min_size=3, max_size=3), min_size=1, max_size=15),
        delimiter=st.sampled_from([",", ";", "\t"]), encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
-       newline=st.sampled_from(["\n", "\r\n"]))
-def test_text_written_by_a_csv_writer_is_read_back_cell_for_cell(rows, delimiter, encoding, newline):
+       newline=st.sampled_from(["\n", "\r\n"]), columnar_from=st.sampled_from([0, 256 * 1024]))
+def test_text_written_by_a_csv_writer_is_read_back_cell_for_cell(rows, delimiter, encoding, newline, columnar_from):
     if newline == "\n":  # Python's writer then leaves a lone \r unquoted: no reader can tell it from a line end
         rows = [[cell.replace("\r", "") for cell in row] for row in rows]
     out = io.StringIO(newline="")
@@ -71,7 +71,7 @@ def test_text_written_by_a_csv_writer_is_read_back_cell_for_cell(rows, delimiter
     writer.writerows(rows)
     data = out.getvalue().encode(encoding)
     try:
-        table, fmt = read_csv_table(MENTORS, "mentors.csv", data)
+        table, fmt = read_csv_table(MENTORS, "mentors.csv", data, columnar_from)  # 0: the fast readers when plain
     except TandemError as refused:  # only a cell past the csv module's limit may be refused, and these are short
         raise AssertionError(f"refused a file a CSV writer wrote: {refused}") from None
     assert fmt.delimiter == delimiter
