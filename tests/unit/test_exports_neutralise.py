@@ -1,5 +1,6 @@
 """Every file a lead downloads or a command writes, on a program whose names, notes and values look like formulas:
-spreadsheets (CSV, XLSX) get them as inert text, PDFs print them as text and carry no link or action."""
+spreadsheets (CSV, XLSX: roster, problems, suggestion, pairing sheet, health report) get them as inert text;
+PDFs (kickoff, health report, guides, pack) and the HTML guide print them as text, with no link or action."""
 
 from __future__ import annotations
 
@@ -78,7 +79,30 @@ def test_every_spreadsheet_export_holds_the_formulas_as_inert_text(program):
 def test_pdfs_print_the_formulas_as_text_and_carry_no_link_or_action(program):
     pairs = handoff.handoff_pairs(program)
     for payload in (kickoff_pdf(program, pairs), health_report_pdf(report(assess(program)), program)):
-        for marker in (b"/URI", b"/JavaScript", b"/JS ", b"/Launch", b"/SubmitForm", b"/AA"):
+        for marker in (b"/URI", b"/JavaScript", b"/Launch", b"/SubmitForm", b"/AA"):
             assert marker not in payload, marker
         text = " ".join(read(payload))
         assert "=cmd|' /C calc'!A0 Priya" in text and "+Diego-1" in text
+
+
+HOSTILE_CONTACT = ('=HYPERLINK("http://evil.example/","x") <a href="http://evil.example/">mail</a> '
+                   "[here](http://evil.example/) <script>alert(1)</script>")
+
+
+def test_guides_print_tailored_text_literally_with_no_link_to_it(program):
+    from lib.guide_html import guide_html
+    from lib.guides import Tailoring, find_guide, load_guides
+    from lib.pdf import guide_pdf, pack_pdf
+
+    guides = load_guides()
+    tailoring = Tailoring(organisation="=cmd|' /C calc'!A0 <b>Org</b>", program_name="+Summer -2026 @all",
+                          contact=HOSTILE_CONTACT)
+    one = find_guide(guides, "one-on-one")
+    for payload in (guide_pdf(one, tailoring), pack_pdf(guides, tailoring)):
+        assert b"evil.example" not in payload  # printed as text only: no link annotation points there
+        assert b"/JavaScript" not in payload and b"/Launch" not in payload
+        text = " ".join(read(payload))
+        assert "=cmd|' /C calc'!A0 <b>Org</b>" in text and '<a href="http://evil.example/">mail</a>' in text
+    html = guide_html(one, tailoring)
+    assert 'href="http://evil.example' not in html and "<script>alert" not in html and "<b>Org" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "[here](http://evil.example/)" in html
