@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from ..limits import check_rows, row_cap
 from ..safe_save import BACKUP_DIR, drop_backups_mentioning, save_atomically
 from ..table import Coded, RawTable, build_table, table_from_columns
 from .base import Grid, Source, TabEdit, apply_to_grid
-from .csv_text import CsvFormat, decode, encoding_note, reader_grid, text_format
+from .csv_text import CsvFormat, decode, encoding_note, has_marks, inert, reader_grid, text_format, unmarked
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 COLUMNAR_FROM = 256 * 1024  # bytes: larger plain files are split by pandas' C reader instead of the csv module
@@ -111,8 +112,27 @@ def read_csv_table(spec: TabSpec, name: str, data: bytes,
         table = _arrow_table(spec, name, raw, fmt.delimiter) or _columnar_table(spec, name, raw, fmt.delimiter)
     if table is None:
         table = build_table(spec, name, reader_grid(text, fmt.delimiter, name))
+    if has_marks(text):
+        _unmark(table)
     table.notes.extend(encoding_note(name, text, encoding))
     return table, fmt
+
+
+def _unmark(table: RawTable) -> None:
+    """Take the apostrophe off the cells Tandem marked as text when it wrote them (see csv_text.inert)."""
+    for column in table.block.columns if table.block is not None else []:
+        if isinstance(column, Coded):
+            column.texts[:] = [unmarked(text) for text in column.texts]
+            continue
+        for k in [k for k, text in enumerate(column) if text[:1] == "'"]:
+            column[k] = unmarked(column[k])
+
+
+def _inert_edit(edit: TabEdit) -> TabEdit:
+    """The edit as a CSV file gets it: every text a spreadsheet would run as a formula marked as text."""
+    return replace(edit, header_cells={i: inert(t) for i, t in edit.header_cells.items()},
+                   cells=[(row, i, inert(t)) for row, i, t in edit.cells],
+                   rows=[[inert(t) for t in row] for row in edit.rows])
 
 
 def _check_readable(data: bytes, name: str, tab: str | None) -> CsvFormat:
@@ -179,7 +199,7 @@ class CsvSource(Source):
         grids, changed = self._grids(), {}
         for edit in edits:  # every edit is applied (and may be refused) before any file is written
             name = edit.title if edit.title in grids else f"{edit.title}.csv"
-            grids[name] = changed[name] = apply_to_grid(grids.get(name, []), edit)
+            grids[name] = changed[name] = apply_to_grid(grids.get(name, []), _inert_edit(edit))
         for name, grid in changed.items():
             data = render_csv(grid, self._formats.get(name, CsvFormat(encoding="utf-8-sig")))
             if self.files is not None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from ..errors import SourceError
+from ..exports import FORMULA_STARTS
 
 Grid = list[list[str]]
 WESTERN = "cp1252"  # what Excel on a Western-European Windows saves as "CSV": the reading of a file not in UTF
@@ -21,6 +22,27 @@ _SYMBOLS = "".join(c for c in bytes(range(0x80, 0xC0)).decode(WESTERN, errors="i
 _GARBLED = re.compile("[\ufffd\u0192\u2020\u2021\u02c6\u02dc\u00a6\u00a4]"
                       f"|[{re.escape(_SYMBOLS)}]{{3,}}"
                       "|(?<![A-Za-z])[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3,}(?![A-Za-z])")
+
+
+# A CSV cell has no way to say "text" but a leading apostrophe: Tandem writes one before what a spreadsheet would
+# run as a formula (and before a leading apostrophe, so that one survives), and takes it off when reading. Excel
+# and LibreOffice never save such an apostrophe into a CSV themselves.
+_MARK_BEFORE = (*FORMULA_STARTS, "'")
+_MARKED = re.compile("'[" + re.escape("".join(_MARK_BEFORE)) + "]")
+
+
+def inert(text: str) -> str:
+    """What Tandem writes into a CSV cell for `text`."""
+    return "'" + text if text.startswith(_MARK_BEFORE) else text
+
+
+def unmarked(text: str) -> str:
+    """The text of a CSV cell as it was before `inert` marked it."""
+    return text[1:] if text[:1] == "'" and text[1:2] in _MARK_BEFORE and text[1:2] else text
+
+
+def has_marks(text: str) -> bool:
+    return _MARKED.search(text) is not None
 
 
 @dataclass
@@ -77,15 +99,22 @@ def encoding_note(name: str, text: str, encoding: str) -> list[str]:
 
 
 def sniff_delimiter(text: str) -> str:
-    """`,` `;` or tab: the one that splits the header line most consistently."""
+    """`,` `;` or tab: the one that splits the header (the first non-blank line) into the most cells; on a tie,
+    the one the csv module's sniffer finds most consistent over the first lines. Cells below the header may hold
+    any of them (a note "a;b"), so the header decides."""
     lines = [ln for ln in _first_lines(text, 20) if ln.strip()]
     if not lines:
         return ","
+    widths = {d: len(next(csv.reader([lines[0]], delimiter=d), [])) for d in (",", ";", "\t")}
+    widest = max(widths.values())
+    candidates = [d for d, width in widths.items() if width == widest]
+    if len(candidates) == 1:
+        return candidates[0]
     try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
+        found = csv.Sniffer().sniff("\n".join(lines), delimiters="".join(candidates)).delimiter
+        return found if found in candidates else candidates[0]
     except csv.Error:
-        counts = {d: lines[0].count(d) for d in (",", ";", "\t")}
-        return max(counts, key=counts.get) if max(counts.values()) else ","
+        return candidates[0]
 
 
 def _first_lines(text: str, count: int) -> list[str]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.styles import Font
 
 from lib.errors import SourceError, WriteConflict
@@ -101,7 +103,8 @@ def test_append_uses_the_users_columns_adds_ids_and_creates_missing_tabs(tmp_pat
     assert keys == ["C-0002"]  # X-0001 went to the change log of the first append
     checkins = rows_of(tmp_path / "checkins.csv")
     assert checkins[0] == ["id", "date", "mentor_email", "mentee_email", "minutes", "channel", "notes"]
-    assert checkins[1] == ["C-0002", "2026-03-14", "ana@x.org", "sam@x.org", "", "", "=HYPERLINK(\"x\")"]
+    # marked as text in the file, so a spreadsheet opening it never runs it; read back as typed
+    assert checkins[1] == ["C-0002", "2026-03-14", "ana@x.org", "sam@x.org", "", "", "'=HYPERLINK(\"x\")"]
     data = source.load()
     assert [m.name for m in data.mentors] == ["Ana Ruiz", "Bo van Dijk"]
     assert [p.message for p in data.problems] == ["no pairing of these two people on the pairings tab"]
@@ -202,3 +205,22 @@ def test_uploaded_files_are_written_in_memory_and_offered_as_a_download(tmp_path
     assert name == "program.xlsx" and "spreadsheetml" in mime
     assert [m.email for m in upload_source([("program.xlsx", data)]).load().mentees] == ["sam@x.org", "kim@x.org"]
     assert path.read_bytes() == original
+
+
+NOTE = st.text(st.sampled_from(list("=+-@'\t ab1;,\"") + ["\n", "é"]), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=NOTE.filter(lambda t: t.strip()))
+def test_any_note_written_to_a_csv_folder_reads_back_as_typed_and_is_never_a_formula_in_the_file(tmp_path_factory,
+                                                                                                  note):
+    folder = tmp_path_factory.mktemp("program")
+    (folder / "mentors.csv").write_text("email,name\nana@x.org,Ana\n")
+    (folder / "mentees.csv").write_text("email,name\nsam@x.org,Sam\n")
+    (folder / "pairings.csv").write_text("id,mentor_email,mentee_email,status\nP-1,ana@x.org,sam@x.org,active\n")
+    source = CsvSource(folder=folder)
+    Writer(source, source.read_tables()).append("checkins", [{"date": "2026-03-14", "mentor_email": "ana@x.org",
+                                                               "mentee_email": "sam@x.org", "notes": note}])
+    written = rows_of(folder / "checkins.csv")[1][-1]
+    assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert source.load().checkins[0].notes == note.strip()  # the loader trims cells, as for any typed value
