@@ -36,6 +36,13 @@ def download(app, button_text: str, tmp_path: Path):
     return info.value.suggested_filename, saved.read_bytes()
 
 
+def open_folder(app, folder: Path) -> None:
+    """Open the dashboard on a CSV folder (or .xlsx) on this computer, as a lead would."""
+    app.open()
+    app.choose_source("Folder or .xlsx on this computer")
+    open_location(app, str(folder))
+
+
 def open_location(app, location: str) -> None:
     app.sidebar.get_by_label("Path to a CSV folder or an .xlsx workbook").fill(location)
     app.sidebar.locator('[data-testid="stFormSubmitButton"] button').filter(has_text="Open").click()

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
 
 from playwright.sync_api import expect
 
-from tests.conftest import SAMPLE
-from tests.e2e.actions import choose, open_location, success_text, tab
+from tests.e2e.actions import choose, open_folder, success_text, tab
 
 MEI = "mei.chen@northwind.example"
 
@@ -30,13 +28,10 @@ def confirm(app, text: str) -> None:
     app.wait_rendered()
 
 
-def test_forget_a_mentee_from_the_roster(app, tmp_path):
-    folder = tmp_path / "program"
-    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+def test_forget_a_mentee_from_the_roster(app, sample_copy):
+    folder = sample_copy
     before = {name: rows(folder / f"{name}.csv") for name in ("mentees", "pairings", "checkins", "feedback")}
-    app.open()
-    app.choose_source("Folder or .xlsx on this computer")
-    open_location(app, str(folder))
+    open_folder(app, folder)
     app.go_to("Roster")
     tab(app, "Mentees").click()
     app.page.get_by_text("Edit a mentee").click()

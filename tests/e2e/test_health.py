@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 from playwright.sync_api import expect
 
-from tests.conftest import SAMPLE
-from tests.e2e.actions import button, choose, download, success_text, tab
+from tests.e2e.actions import button, choose, download, open_folder, success_text, tab
 
 
-def open_folder(app, folder) -> None:
-    app.choose_source("Folder or .xlsx on this computer")
-    app.sidebar.get_by_label("Path to a CSV folder or an .xlsx workbook").fill(str(folder))
-    app.sidebar.get_by_role("button", name="Open").click()
-    app.wait_rendered()
-
-
-def test_logging_a_check_in_turns_a_silent_pair_healthy(app, tmp_path):
-    folder = tmp_path / "program"
-    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    app.open()
+def test_logging_a_check_in_turns_a_silent_pair_healthy(app, sample_copy, tmp_path):
+    folder = sample_copy
     open_folder(app, folder)
     app.go_to("Health")
     assert app.metric("At risk") == "3"

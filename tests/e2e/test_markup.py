@@ -5,27 +5,22 @@ page must hold no injected element, run nothing, and show the names literally.""
 from __future__ import annotations
 
 import re
-import shutil
 
 from playwright.sync_api import expect
 
-from tests.conftest import SAMPLE
-from tests.e2e.actions import button, choose, open_location, tab
+from tests.e2e.actions import button, choose, open_folder, tab
 
 IMAGE = "<img src=x onerror=window.__pwned=1>Priya"
 SCRIPT = "<script>window.__pwned=2</script>**Diego** [home](javascript:window.__pwned=3) <b>bold</b>"
 RENAMED = {"Priya Raman": IMAGE, "Diego Hernández": SCRIPT}
 
 
-def program_with_markup(tmp_path):
-    folder = tmp_path / "program"
-    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+def rename_with_markup(folder) -> None:
     for path in folder.glob("*.csv"):
         text = path.read_text(encoding="utf-8")
         for name, markup in RENAMED.items():  # no commas or quotes: the CSV stays as it was, names aside
             text = text.replace(name, markup)
         path.write_text(text, encoding="utf-8")
-    return folder
 
 
 def assert_nothing_injected(app, dialogs: list[str]) -> None:
@@ -52,12 +47,11 @@ def shown_in_a_table(app, text: str) -> None:
     expect(rows.filter(has_text=text).first).to_be_attached()
 
 
-def test_names_with_markup_show_as_text_on_every_page(app, tmp_path):
+def test_names_with_markup_show_as_text_on_every_page(app, sample_copy):
     dialogs: list[str] = []
     app.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    app.open()
-    app.choose_source("Folder or .xlsx on this computer")
-    open_location(app, str(program_with_markup(tmp_path)))
+    rename_with_markup(sample_copy)
+    open_folder(app, sample_copy)
     assert_nothing_injected(app, dialogs)
 
     app.go_to("Health")  # the silent pair is Priya and Diego: their names are in the at-risk list

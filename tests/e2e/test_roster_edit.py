@@ -4,12 +4,10 @@ refused with its row and column, a good one changes exactly that cell of the CSV
 from __future__ import annotations
 
 import csv
-import shutil
 
 from playwright.sync_api import expect
 
-from tests.conftest import SAMPLE
-from tests.e2e.actions import button, open_location, success_text, tab
+from tests.e2e.actions import button, open_folder, success_text, tab
 
 
 def mentor_rows(folder):
@@ -17,13 +15,10 @@ def mentor_rows(folder):
         return list(csv.reader(handle))
 
 
-def test_edit_a_mentor_capacity_refuses_a_bad_value_and_saves_a_good_one(app, tmp_path):
-    folder = tmp_path / "program"
-    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+def test_edit_a_mentor_capacity_refuses_a_bad_value_and_saves_a_good_one(app, sample_copy):
+    folder = sample_copy
     before = mentor_rows(folder)
-    app.open()
-    app.choose_source("Folder or .xlsx on this computer")
-    open_location(app, str(folder))
+    open_folder(app, folder)
     app.go_to("Roster")
     tab(app, "Mentors").click()
     app.page.get_by_text("Edit a mentor").click()
