@@ -132,20 +132,27 @@ def text_format(text: str, encoding: str) -> CsvFormat:
     return CsvFormat(encoding, sniff_delimiter(text), "\r\n" if "\r\n" in text[:10000] else "\n")
 
 
-def reader_grid(text: str, delimiter: str, name: str, limit: int | None = None, tab: bool = True) -> Grid:
-    """The rows the csv module splits (at most `limit` + 1 of them, enough to tell that a file is past a cap).
-    A tab's file is refused when a quote opens a cell that is never closed; other files are only checked to be
-    readable."""
+def count_rows(text: str, delimiter: str, at_most: int) -> int:
+    """How many rows the csv module splits, counting no further than `at_most` (none is kept)."""
+    try:
+        return sum(1 for _ in islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), at_most))
+    except csv.Error:
+        return 0  # unreadable: reader_grid says why, with the row
+
+
+def reader_grid(text: str, delimiter: str, name: str, tab: bool = True) -> Grid:
+    """The rows the csv module splits. A tab's file is refused when a quote opens a cell that is never closed;
+    other files are only checked to be readable."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        grid = list(islice(reader, None if limit is None else limit + 1))
+        grid = list(reader)
     except csv.Error as exc:
         row = _records_before_error(text, delimiter) + 1
         if "field larger than field limit" in str(exc):
             raise SourceError(f"{name} row {row}: a cell is longer than {csv.field_size_limit():,} characters "
                               "(often a quote that is never closed); fix that row and try again.") from None
         raise SourceError(f"{name} could not be read as CSV (row {row}): {exc}") from None
-    if tab and grid and (limit is None or len(grid) <= limit) and _ends_in_open_quote(text, grid[-1], delimiter):
+    if tab and grid and _ends_in_open_quote(text, grid[-1], delimiter):
         raise SourceError(f"{name} row {len(grid)}: a quote (\") opens a cell there and is never closed, so the "
                           "rest of the file would be read as that one cell. Close or remove that quote and try again.")
     return grid
