@@ -38,7 +38,7 @@ def inert(text: str) -> str:
 
 def unmarked(text: str) -> str:
     """The text of a CSV cell as it was before `inert` marked it."""
-    return text[1:] if text[:1] == "'" and text[1:2] in _MARK_BEFORE and text[1:2] else text
+    return text[1:] if text[:1] == "'" and text[1:2] in _MARK_BEFORE else text
 
 
 def has_marks(text: str) -> bool:
