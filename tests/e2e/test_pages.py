@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.e2e.actions import download, open_location, tab
+from tests.unit.test_hostile_corpus import HOSTILE
 
 GOOD_MENTORS = ("E-mail;Full name;Max mentees\r\n"
                 "ana.ruiz@example.org;Ana Ruiz;2\r\n"
@@ -187,6 +188,27 @@ def test_broken_upload_names_row_and_column_and_keeps_valid_rows(app, tmp_path):
     assert by_tab["mentors"]["row"] == "2"
     assert by_tab["mentors"]["column"] == "Max mentees"
     assert by_tab["mentors"]["value"] == "two"
+
+
+def test_hostile_uploads_are_refused_or_flagged_in_words(app):
+    """From tests/corpus/hostile: a never-closed quote is refused naming its row, and the sample stays out of
+    it; a Shift-JIS file loads with the warning that its names look garbled."""
+    app.open("/")
+    app.choose_source("Upload files")
+    uploader = app.sidebar.locator('[data-testid="stFileUploader"] input[type="file"]')
+    uploader.set_input_files([str(p) for p in sorted((HOSTILE / "unclosed_quote_after_an_inch_mark").glob("*.csv"))])
+    app.wait_rendered()
+    refusal = app.page.locator('[data-testid="stMain"] [data-testid="stAlert"]')
+    expect(refusal.filter(has_text="mentors.csv row 3: a quote")).to_be_visible()
+    expect(app.page.get_by_text("Summer Internship 2026")).to_have_count(0)  # not the sample in its place
+
+    uploader.set_input_files([str(p) for p in sorted((HOSTILE / "shift_jis").glob("*.csv"))])
+    app.wait_rendered()
+    assert app.metric("Data problems") == "1"
+    app.go_to("Roster")
+    tab(app, "Problems").click()
+    rows = app.page.locator('[data-testid="stDataFrame"] [role="row"]').filter(has_text="is not saved as UTF-8")
+    expect(rows.first).to_be_attached()
 
 
 # --- a folder or workbook on this computer --------------------------------------------------------------------
