@@ -1,0 +1,1 @@
+"""The program as a whole: the overview of people, pairs and capacity."""
