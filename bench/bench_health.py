@@ -2,7 +2,7 @@
 
 Seeded synthetic programs: N active weekly pairs, each with a year of roughly weekly check-ins (some pairs go quiet)
 and a rating from each side about every 4 weeks, written as a CSV folder (as a lead's export would be). For each size:
-- load + validate: `CsvSource(folder).load()` in-process (read, check every row, rules across tabs);
+- load + validate: `load(CsvSource(folder))` in-process (read, check every row, rules across tabs);
 - assess: `health.assess` on that loaded Dataset, in-process;
 - whole CLI process: `python -m lib health FOLDER --format csv` (start, imports, load, assess, print).
 Each figure is the median of --runs runs (default 3). The machine's load average is printed with the table:
@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lib.health import assess  # noqa: E402
+from lib.health.model import assess  # noqa: E402
+from lib.reading.loader import load
 from lib.sources import CsvSource  # noqa: E402
 
 AS_OF = date(2026, 12, 31)
@@ -78,7 +79,7 @@ def measure(pairs: int, runs: int) -> str:
         loads, assessments, processes = [], [], []
         for _ in range(runs):
             started = time.perf_counter()
-            data = CsvSource(folder=folder).load()
+            data = load(CsvSource(folder=folder))
             loads.append(time.perf_counter() - started)
             started = time.perf_counter()
             health = assess(data)

@@ -1,7 +1,7 @@
 """How long reading and validating a roster takes, by size. Run: .venv/bin/python bench/bench_load.py [--runs N]
 [--mentees 100 1000 10000]
 
-Writes synthetic CSV folders (seeded) to a temporary directory, then times CsvSource(...).load()
+Writes synthetic CSV folders (seeded) to a temporary directory, then times load(CsvSource(...))
 (decode, sniff, split the CSV, map headers, validation: rosters row by row, check-ins column-wise; cross-tab checks)
 and one Writer.update. The machine's load average is printed with the table: on a shared machine the figures move
 with it.
@@ -20,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from lib.reading.loader import load
 from lib.sources import CsvSource  # noqa: E402
-from lib.writer import Writer  # noqa: E402
+from lib.writing.writer import Writer  # noqa: E402
 
 SKILLS = ["Python", "SQL", "React", "Go", "Kubernetes", "security", "testing", "design", "data", "cloud"]
 
@@ -57,7 +58,7 @@ def main() -> None:
             times = []
             for _ in range(args.runs):
                 start = time.perf_counter()
-                data = CsvSource(folder=folder).load()
+                data = load(CsvSource(folder=folder))
                 times.append(time.perf_counter() - start)
             assert not data.problems, data.problems[:3]
             source = CsvSource(folder=folder)

@@ -23,10 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from lib.dataset import Dataset  # noqa: E402
+from lib.contract.models import Mentee, Mentor  # noqa: E402
+from lib.contract.settings import Settings  # noqa: E402
 from lib.matching import PairingOptions, suggest  # noqa: E402
-from lib.models import Mentee, Mentor  # noqa: E402
-from lib.settings import Settings  # noqa: E402
+from lib.reading.dataset import Dataset  # noqa: E402
+from lib.reading.loader import load
 from lib.sources import CsvSource  # noqa: E402
 
 PEER_SAMPLE = ROOT.parent / "shared" / "peer-samples" / "mentor-match-500" / "canonical"
@@ -72,7 +73,7 @@ def roster(mentees: int, seed: int = 7) -> Dataset:
 
 def run_case(name: str) -> dict:
     if name == "mentor-match-500":
-        data = CsvSource(folder=PEER_SAMPLE).load()
+        data = load(CsvSource(folder=PEER_SAMPLE))
         options = PairingOptions(not_same_team=True)
     elif name.startswith("peer-"):
         data = roster(int(name.removeprefix("peer-")))

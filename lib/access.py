@@ -14,15 +14,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .errors import TandemError
+from lib.errors import AccessConfigError
 
 ALGORITHM, ITERATIONS = "pbkdf2_sha256", 600_000  # OWASP's 2023 advice for PBKDF2-HMAC-SHA256
 MIN_PASSPHRASE = 12
 OPEN, PASSPHRASE, SIGN_IN = "open", "passphrase", "sign-in"
-
-
-class AccessConfigError(TandemError):
-    """The [access] settings cannot be used as written."""
 
 
 def hash_passphrase(passphrase: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:

@@ -14,8 +14,10 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from .errors import TandemError
-from .problems import ERROR
+from lib.contract.problems import ERROR
+from lib.errors import TandemError
+from lib.reading.loader import load
+from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE, MENTORSHIP_TYPES
 
 # Each command imports what it needs when it runs (the pairing engine brings scipy and OR-tools; the workbook
 # writer openpyxl): `health` and `validate` start in a fraction of the time.
@@ -32,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
 
 def source_from(argument: str):
     """SOURCE on the command line: a Google Sheets URL or key, a CSV folder, an .xlsx file, or the word 'sample'."""
-    from .sources import open_source, sample_source
+    from lib.sources import open_source, sample_source
 
     return sample_source() if argument == "sample" else open_source(argument, secrets_credentials())
 
@@ -50,7 +52,7 @@ def secrets_credentials(path: Path = Path(".streamlit/secrets.toml")) -> dict | 
 
 
 def cmd_validate(args) -> int:
-    data = source_from(args.source).load()
+    data = load(source_from(args.source))
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in data.problems], ensure_ascii=False, indent=2))
     else:
@@ -68,7 +70,7 @@ def cmd_passphrase(args) -> int:
     """Ask for a passphrase twice (never echoed, never stored) and print the [access] lines for the secrets."""
     from getpass import getpass
 
-    from .access import hash_passphrase
+    from lib.access import hash_passphrase
 
     first = getpass("New passphrase for the dashboard: ")
     if getpass("The same again: ") != first:
@@ -80,7 +82,7 @@ def cmd_passphrase(args) -> int:
 
 
 def cmd_starter(args) -> int:
-    from .starter import starter_csv_zip, starter_workbook
+    from lib.documents.starter import starter_csv_zip, starter_workbook
 
     out = Path(args.out)
     if out.suffix.lower() == ".zip":
@@ -94,9 +96,9 @@ def cmd_starter(args) -> int:
 
 
 def cmd_pair(args) -> int:
-    from .exports import csv_bytes, xlsx_bytes
-    from .matching import PairingOptions, suggest
-    from .writer import Writer
+    from lib.documents.exports import csv_bytes, xlsx_bytes
+    from lib.matching import PairingOptions, suggest
+    from lib.writing.writer import Writer
 
     started = time.perf_counter()
     out = Path(args.out) if args.out else None
@@ -108,7 +110,7 @@ def cmd_pair(args) -> int:
     if args.save and not source.in_place:
         raise TandemError(f"{source.label} cannot be saved to in place: copy it to a folder or workbook "
                           "and pair that (e.g. python -m lib pair ./my-program --save).")
-    data = source.load()
+    data = load(source)
     result = suggest(data, PairingOptions(type=args.type, goal=args.goal, min_score=args.min_score,
                                           not_same_team=args.not_same_team))
     for pair in result.pairs:
@@ -137,10 +139,11 @@ def cmd_pair(args) -> int:
 
 
 def cmd_health(args) -> int:
-    from .exports import csv_bytes
-    from .health import STATUSES, assess, report
+    from lib.documents.exports import csv_bytes
+    from lib.health.model import assess, report
+    from lib.vocabulary import HEALTH_STATUSES
 
-    data = source_from(args.source).load()
+    data = load(source_from(args.source))
     health = assess(data, args.as_of)
     table = report(health)
     if args.format == "json":
@@ -153,7 +156,7 @@ def cmd_health(args) -> int:
         print(shown.to_string(index=False) if len(shown) else "No pairing is active on this date.")
         counts = health["status"].value_counts()
         print(f"as of {data.today(args.as_of)}: {len(health)} active pairs; "
-              + ", ".join(f"{counts.get(s, 0)} {s.lower()}" for s in STATUSES), file=sys.stderr)
+              + ", ".join(f"{counts.get(s, 0)} {s.lower()}" for s in HEALTH_STATUSES), file=sys.stderr)
     at_risk = (health["status"] == "At risk").any()
     return FOUND if args.fail_on_risk and at_risk else OK
 
@@ -166,8 +169,12 @@ def _pdf_path(out: str) -> Path:
 
 
 def cmd_guide(args) -> int:
-    from .guides import Tailoring, find_guide, load_guides  # PDF modules load on demand: other commands stay quick
-    from .pdf import guide_pdf, pack_pdf
+    from lib.documents.pdf import guide_pdf, pack_pdf
+    from lib.guides.library import (  # PDF modules load on demand: other commands stay quick
+        Tailoring,
+        find_guide,
+        load_guides,
+    )
 
     guides = load_guides()
     if not guides:
@@ -187,11 +194,11 @@ def cmd_guide(args) -> int:
 
 
 def cmd_kickoff(args) -> int:
-    from .handoff import handoff_pairs
-    from .pdf import kickoff_name, kickoff_pdf
+    from lib.documents.handoff import handoff_pairs
+    from lib.documents.pdf import kickoff_name, kickoff_pdf
 
     out = _pdf_path(args.out) if args.out else None  # checked before the source is read
-    data = source_from(args.source).load()
+    data = load(source_from(args.source))
     pairs = handoff_pairs(data)
     if not pairs:
         print("No proposed or active pairings: accept pairs first (python -m lib pair SOURCE --save).",
@@ -211,10 +218,11 @@ def cmd_kickoff(args) -> int:
 
 def cmd_forget(args) -> int:
     """Right to erasure. Prints counts only: the person's email and name never reach the output."""
-    from .forget import NothingToForget, preview
-    from .text import plural
-    from .values import check_email
-    from .writer import Writer
+    from lib.contract.values import check_email
+    from lib.errors import NothingToForget
+    from lib.text import plural
+    from lib.writing.forget import preview
+    from lib.writing.writer import Writer
 
     try:
         email = check_email(args.email)
@@ -267,10 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
     passphrase.set_defaults(run=cmd_passphrase)
     pair = commands.add_parser("pair", help="suggest pairs: exact, within the hard rules, each with its reason")
     pair.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
-    pair.add_argument("--type", choices=["one-on-one", "group", "peer"], default="one-on-one")
+    pair.add_argument("--type", choices=MENTORSHIP_TYPES, default=DEFAULT_TYPE)
     pair.add_argument("--goal", choices=["everyone", "best"], default="everyone",
                       help="everyone: place the most mentees, then the best total; best: no pair below --min-score")
-    pair.add_argument("--min-score", type=float, default=40.0, help="lowest score a pair may have with --goal best")
+    pair.add_argument("--min-score", type=float, default=float(DEFAULT_MIN_SCORE), help="lowest score a pair may have with --goal best")
     pair.add_argument("--not-same-team", action="store_true", help="never pair two people of the same team")
     pair.add_argument("--out", help="also write the pairs to this .csv or .xlsx file")
     pair.add_argument("--save", action="store_true", help="append the pairs to the pairings tab as proposed")

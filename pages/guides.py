@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-import app_state
-import guides_parts as parts
-from lib.guides import GUIDES_DIR, GuideError, load_guides
-from lib.handoff import handoff_pairs
+from lib.documents.handoff import handoff_pairs
+from lib.errors import GuideError
+from lib.guides.library import GUIDES_DIR, load_guides
 from lib.text import markdown_text
+from ui import gate, state
+from ui import guides as parts
 
-data = app_state.require_data()
+data = gate.require_data()
 st.title("Guides")
 st.caption("How to run each kind of mentorship, in Tandem's words and your program's details: read a guide here, "
            "print it, or give each pair a kickoff sheet for its first meeting.")
@@ -23,7 +24,7 @@ if not guides:
     st.stop()
 
 tailoring = parts.tailor_form(data)
-pairs = handoff_pairs(data)
+pairs = state.derived("handoff_pairs", data, lambda: handoff_pairs(data))
 read_tab, kickoff_tab = st.tabs(["Read and download", f"Kickoff sheets ({len(pairs)} pairs)"])
 with read_tab:
     guide = parts.choose_guide(guides)

@@ -2,32 +2,31 @@
 
 import streamlit as st
 
-import app_state
-import health_parts as parts
-import pairing_parts
-from lib.health import assess
+from lib.health.model import assess
+from ui import gate, notices, state
+from ui.health import charts, pair, summary
 
-data = app_state.require_data()
+data = gate.require_data()
 st.title("Relationship health")
-parts.caption(data)
-pairing_parts.show_flash()
-health = assess(data)
+summary.caption(data)
+notices.show_flash()
+health = state.derived("health", data, lambda: assess(data))
 if health.empty:
     st.info("No pairing is active on this date. Activate pairs on the Pairings page, or check started_on and "
             "ended_on in the pairings tab.", icon=":material/info:")
     st.stop()
 
-parts.kpis(health, data)
+summary.kpis(health, data)
 attention_tab, charts_tab, pair_tab, log_tab = st.tabs(["Needs attention", "Charts", "One pair", "Log"])
 with attention_tab:
-    parts.attention_list(health)
-    parts.report_download(health, data)
+    summary.attention_list(health)
+    summary.report_download(health, data)
 with charts_tab:
-    start, end = parts.date_range(data)
-    parts.weekly_chart(data, health, start, end)
-    parts.heatmap(data, health, start, end)
-    parts.silence_chart(health)
+    start, end = charts.date_range(data)
+    charts.weekly_chart(data, health, start, end)
+    charts.heatmap(data, health, start, end)
+    charts.silence_chart(health)
 with pair_tab:
-    parts.pair_story(data, health)
+    pair.pair_story(data, health)
 with log_tab:
-    parts.log_forms(data, health)
+    pair.log_forms(data, health)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from lib.errors import DateProblem
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$")
 _YMD_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
@@ -15,10 +17,6 @@ _WORDY_DMY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]{3,})\.?,?[\
 _WORDY_MDY = re.compile(r"^([A-Za-z]{3,})\.?[\s\-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-]+(\d{4})$")
 
 DMY, MDY = "DMY", "MDY"
-
-
-class DateProblem(ValueError):
-    pass
 
 
 def _year(text: str) -> int:
@@ -93,6 +91,12 @@ def locale_order(locale: str | None) -> str | None:
     if not locale:
         return None
     return MDY if locale.replace("-", "_").lower() in {"en_us", "en_ph", "en", "es_us", "en_ca_us"} else DMY
+
+
+def month_start(day: date, back: int = 0) -> date:
+    """The first day of the month of `day`, or of the month `back` months before it."""
+    month_index = day.year * 12 + day.month - 1 - back
+    return date(month_index // 12, month_index % 12 + 1, 1)
 
 
 def format_date(value: date | None) -> str:

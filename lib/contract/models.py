@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from . import values
+from lib.contract import values
+from lib.vocabulary import (
+    CADENCE_SYNONYMS,
+    CADENCES,
+    DEFAULT_TYPE,
+    FEEDBACK_ROLES,
+    MENTORSHIP_TYPES,
+    OPEN_STATUSES,
+    PAIRING_STATUSES,
+    TYPE_SYNONYMS,
+)
 
-MentorshipType = Literal["one-on-one", "group", "peer"]
-Status = Literal["proposed", "active", "ended"]
-Cadence = Literal["weekly", "biweekly", "monthly"]
-
-_TYPE_WORDS = {"oneonone": "one-on-one", "1on1": "one-on-one", "11": "one-on-one", "individual": "one-on-one",
-               "group": "group", "circle": "group", "peer": "peer", "peertopeer": "peer", "p2p": "peer"}
-_CADENCE_WORDS = {"weekly": "weekly", "everyweek": "weekly", "biweekly": "biweekly", "fortnightly": "biweekly",
-                  "everytwoweeks": "biweekly", "every2weeks": "biweekly", "monthly": "monthly",
-                  "everymonth": "monthly"}
+MentorshipType = Literal[MENTORSHIP_TYPES]
+Status = Literal[PAIRING_STATUSES]
+Cadence = Literal[CADENCES]
+Role = Literal[FEEDBACK_ROLES]
 
 
 def _blank_to_none(v):
@@ -63,10 +69,10 @@ def whole_in(low: int, high: int):
     return Annotated[Annotated[int, Field(ge=low, le=high)] | None, BeforeValidator(_optional(values.parse_whole))]
 TimeZone = Annotated[str, BeforeValidator(lambda v: values.parse_timezone(v) if str(v or "").strip() else "")]
 OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
-TypeWord = Annotated[MentorshipType | None, BeforeValidator(_words(_TYPE_WORDS, "mentorship type"))]
-TypeList = Annotated[list[MentorshipType], BeforeValidator(lambda v: [_words(_TYPE_WORDS, "mentorship type")(t)
+TypeWord = Annotated[MentorshipType | None, BeforeValidator(_words(TYPE_SYNONYMS, "mentorship type"))]
+TypeList = Annotated[list[MentorshipType], BeforeValidator(lambda v: [_words(TYPE_SYNONYMS, "mentorship type")(t)
                                                                         for t in _list(v)])]
-CadenceWord = Annotated[Cadence | None, BeforeValidator(_words(_CADENCE_WORDS, "cadence"))]
+CadenceWord = Annotated[Cadence | None, BeforeValidator(_words(CADENCE_SYNONYMS, "cadence"))]
 
 
 class Row(BaseModel):
@@ -113,8 +119,7 @@ class Pairing(Row):
     mentor_email: Email
     mentee_email: Email
     type: TypeWord = None
-    status: Annotated[Status | None, BeforeValidator(_words({s: s for s in ("proposed", "active", "ended")},
-                                                            "status"))] = None
+    status: Annotated[Status | None, BeforeValidator(_words({s: s for s in PAIRING_STATUSES}, "status"))] = None
     started_on: OptionalDate = None
     ended_on: OptionalDate = None
     cadence: CadenceWord = None
@@ -124,7 +129,7 @@ class Pairing(Row):
     @model_validator(mode="after")
     def _defaults_and_order(self):
         if self.type is None:
-            object.__setattr__(self, "type", "one-on-one")
+            object.__setattr__(self, "type", DEFAULT_TYPE)
         if self.status is None:
             object.__setattr__(self, "status", "ended" if self.ended_on else
                                "active" if self.started_on else "proposed")
@@ -144,7 +149,18 @@ class Pairing(Row):
 
     @property
     def uses_capacity(self) -> bool:
-        return self.status in ("proposed", "active")
+        return self.status in OPEN_STATUSES
+
+
+def busy_mentees(pairings: list[Pairing]) -> set[str]:
+    """Mentees with a proposed or active pairing (both sides of a peer pairing): they are not waiting for one."""
+    return ({p.mentee_email for p in pairings if p.uses_capacity}
+            | {p.mentor_email for p in pairings if p.uses_capacity and p.type == "peer"})
+
+
+def mentor_places_used(pairings: list[Pairing]) -> Counter:
+    """Per mentor, the proposed and active pairings that use their capacity (a peer pairing uses none)."""
+    return Counter(p.mentor_email for p in pairings if p.uses_capacity and p.type != "peer")
 
 
 class CheckIn(Row):
@@ -162,6 +178,6 @@ class Feedback(Row):
     date: date
     mentor_email: Email
     mentee_email: Email
-    from_role: Annotated[Literal["mentor", "mentee"], BeforeValidator(lambda v: str(v).strip().lower())]
+    from_role: Annotated[Role, BeforeValidator(lambda v: str(v).strip().lower())]
     rating: Annotated[int, BeforeValidator(values.parse_whole), Field(ge=1, le=5)]
     comment: Text = ""

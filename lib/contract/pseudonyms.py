@@ -10,7 +10,7 @@ import hmac
 
 import numpy as np
 
-from .values import normalise_email
+from lib.contract.values import normalise_email
 
 FORGOTTEN_DOMAIN = "forgotten.invalid"  # .invalid is reserved (RFC 2606): never anyone's real address
 _SUFFIX = "@" + FORGOTTEN_DOMAIN

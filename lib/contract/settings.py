@@ -6,7 +6,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from .models import CadenceWord, OptionalDate, Text
+from lib.contract.models import CadenceWord, OptionalDate, Text
+from lib.vocabulary import DEFAULT_CADENCE
 
 
 class Settings(BaseModel):
@@ -17,7 +18,7 @@ class Settings(BaseModel):
     program_start: OptionalDate = None
     program_end: OptionalDate = None
     contact: Text = ""
-    default_cadence: CadenceWord = "biweekly"
+    default_cadence: CadenceWord = DEFAULT_CADENCE
     as_of: OptionalDate = None  # pins "today" (the sample data uses it so demos and tests do not drift)
     # Health thresholds: read by the health model; here so a lead can change them in the sheet.
     first_meeting_days: int = 14

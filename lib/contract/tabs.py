@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-MENTORSHIP_TYPES = ("one-on-one", "group", "peer")
-PAIRING_STATUSES = ("proposed", "active", "ended")
-CADENCES = ("weekly", "biweekly", "monthly")
-FEEDBACK_ROLES = ("mentor", "mentee")
+from lib.vocabulary import CADENCES, DEFAULT_CADENCE, DEFAULT_TYPE, FEEDBACK_ROLES, MENTORSHIP_TYPES, PAIRING_STATUSES
 
 
 @dataclass(frozen=True)
@@ -87,11 +84,11 @@ PAIRINGS = TabSpec("pairings", "id", (
     Column("mentor_email", "email", True, ("mentor", "mentor e-mail"), example="ana.ruiz@example.org"),
     Column("mentee_email", "email", True, ("mentee", "intern", "mentee e-mail", "intern email"),
            example="sam.lee@example.org"),
-    Column("type", "choice", aliases=("mentorship type", "kind"), choices=MENTORSHIP_TYPES, example="one-on-one"),
+    Column("type", "choice", aliases=("mentorship type", "kind"), choices=MENTORSHIP_TYPES, example=DEFAULT_TYPE),
     Column("status", "choice", aliases=("state",), choices=PAIRING_STATUSES, example="active"),
     Column("started_on", "date", aliases=("start", "start date", "started"), example="2026-06-01"),
     Column("ended_on", "date", aliases=("end", "end date", "ended"), example=""),
-    Column("cadence", "choice", aliases=("frequency", "meets"), choices=CADENCES, example="biweekly"),
+    Column("cadence", "choice", aliases=("frequency", "meets"), choices=CADENCES, example=DEFAULT_CADENCE),
     Column("goals", "list", aliases=("focus", "shared goals"), example="Python"),
     Column("end_reason", "text", aliases=("reason ended", "why ended"), example=""),
 ), purpose="Who mentors whom: proposed, active and ended pairings.")

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell whose text starts so is run as a formula by a spreadsheet
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
 _YES = {"yes", "y", "true", "1", "x", "active", "ja", "oui", "si", "sí"}

@@ -6,7 +6,8 @@ import io
 
 import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from lib.contract.values import FORMULA_STARTS
+
 MAX_WIDTH = 60  # characters; longer text wraps
 
 

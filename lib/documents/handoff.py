@@ -9,14 +9,13 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 
-from .dataset import Dataset
-from .dates import format_date
-from .matching.criteria import offsets_on, overlap_hours
-from .matching.explain import covered_goals, pair_reason, words
-from .models import Mentee, Mentor, Pairing
+from lib.contract.dates import format_date
+from lib.contract.models import Mentee, Mentor, Pairing
+from lib.matching.criteria import offsets_on, overlap_hours
+from lib.matching.explain import covered_goals, pair_reason, words
+from lib.reading.dataset import Dataset
+from lib.vocabulary import CADENCE_WORDS, DEFAULT_CADENCE, OPEN_STATUSES, TYPE_PAIR_WORDS, program_phrase
 
-CADENCE_WORDS = {"weekly": "every week", "biweekly": "every two weeks", "monthly": "once a month"}
-TYPE_WORDS = {"one-on-one": "mentor and mentee", "group": "mentor and group member", "peer": "peer mentors"}
 SHEET_COLUMNS = ["Mentor", "Mentor email", "Mentee", "Mentee email", "Type", "Status", "Starts", "Cadence",
                  "Shared goals", "Why this pair", "Pairing id"]
 FIRST_MEETING_WITHIN = timedelta(days=7)
@@ -39,7 +38,7 @@ class HandoffPair:
         return self.mentee.name if self.mentee else self.pairing.mentee_email
 
 
-def handoff_pairs(data: Dataset, statuses: tuple[str, ...] = ("proposed", "active")) -> list[HandoffPair]:
+def handoff_pairs(data: Dataset, statuses: tuple[str, ...] = OPEN_STATUSES) -> list[HandoffPair]:
     people = {**{m.email: m for m in data.mentees}, **data.mentor_by_email}
     mentees = data.mentee_by_email
     return [HandoffPair(p, mentees.get(p.mentor_email) if p.type == "peer" else people.get(p.mentor_email),
@@ -65,7 +64,7 @@ def reason(pair: HandoffPair, on: date) -> str:
 
 
 def cadence(pair: HandoffPair, data: Dataset) -> str:
-    return pair.pairing.cadence or data.settings.default_cadence or "biweekly"
+    return pair.pairing.cadence or data.settings.default_cadence or DEFAULT_CADENCE
 
 
 def pairing_sheet(data: Dataset, pairs: list[HandoffPair] | None = None) -> pd.DataFrame:
@@ -81,13 +80,12 @@ def pairing_sheet(data: Dataset, pairs: list[HandoffPair] | None = None) -> pd.D
 def introduction(pair: HandoffPair, data: Dataset) -> tuple[str, str]:
     """(subject, body) of the message that introduces the two people to each other."""
     settings = data.settings
-    program = settings.program_name or (f"the {settings.organisation} mentoring program" if settings.organisation
-                                        else "our mentoring program")
+    program = program_phrase(settings.program_name, settings.organisation, whose="our")
     first, second = pair.first_name, pair.mentee_name
     goals = shared_goals(pair)
     rhythm = cadence(pair, data)
     start = pair.pairing.started_on or data.today()
-    role = TYPE_WORDS.get(pair.pairing.type, "mentoring pair")
+    role = TYPE_PAIR_WORDS.get(pair.pairing.type, "mentoring pair")
     lines = [f"Hi {_given(first)} and {_given(second)},", "",
              f"I'm pairing you as {role} in {program}.", ""]
     lines += [f"Why you two: {reason(pair, data.today())}."]

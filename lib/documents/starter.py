@@ -10,12 +10,13 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .contract import TABS, TabSpec
-from .sources.csv_files import CsvFormat, render_csv
+from lib.contract.tabs import TABS, TabSpec
+from lib.sources.csv_files import CsvFormat, render_csv
+from lib.vocabulary import DEFAULT_CADENCE
 
 SETTINGS_EXAMPLE = [
     ["organisation", "Example Org"], ["program_name", "Summer Internship"], ["program_start", "2026-06-01"],
-    ["program_end", "2026-08-21"], ["contact", "Team Lead <lead@example.org>"], ["default_cadence", "biweekly"],
+    ["program_end", "2026-08-21"], ["contact", "Team Lead <lead@example.org>"], ["default_cadence", DEFAULT_CADENCE],
 ]
 # The roster tabs share person columns; the example mentee must be a different person from the mentor.
 EXAMPLE_OVERRIDES = {"mentees": {"email": "sam.lee@example.org", "name": "Sam Lee", "team": "Web",

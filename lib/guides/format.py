@@ -4,7 +4,7 @@ A guide file is front matter between `---` lines (title, audience, summary, orde
 mentorship type) and a body of `##`/`###` headings, paragraphs with **bold** and *italic*, one-level `- ` bullets
 and `1. ` numbered items, `- [ ] ` checklists, fill-in lines (`Goal 1: ______`), `> ` message templates and the
 placeholders in PLACEHOLDERS. Anything else is refused with the file and line, so a typo shows up when the guide is
-read, not as a strange PDF. Placeholders stay in the parsed text: `lib.guides.Tailoring` fills them at render time.
+read, not as a strange PDF. Placeholders stay in the parsed text: `lib.guides.library.Tailoring` fills them at render time.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
-from .errors import TandemError
+from lib.errors import GuideError
+from lib.vocabulary import MENTORSHIP_TYPES
 
 PLACEHOLDERS = ("organisation", "program_name", "program_start", "program_end", "cadence", "contact")
-GUIDE_TYPES = ("one-on-one", "group", "peer", "program")
+GUIDE_TYPES = (*MENTORSHIP_TYPES, "program")
 FRONT_MATTER_KEYS = ("title", "audience", "summary", "order", "type")
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_ ]+)\}")
@@ -37,10 +38,6 @@ _REFUSED = [  # (pattern, what to write instead)
     (re.compile(r"^(-{3,}|\*{3,}|_{3,19})\s*$"), "horizontal rules are not part of the guide format"),
     (re.compile(r"^\d+\)"), "numbered items are written '1. '"),
 ]
-
-class GuideError(TandemError):
-    """A guide file does not follow the guide format; the message names the file and the line."""
-
 
 @dataclass(frozen=True)
 class Span:

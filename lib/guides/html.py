@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from .dates import format_date
-from .guides import Bullets, Checklist, FillIn, Guide, Heading, Inline, Numbered, Paragraph, Quote, Tailoring
+from lib.contract.dates import format_date
+from lib.guides.library import Bullets, Checklist, FillIn, Guide, Heading, Inline, Numbered, Paragraph, Quote, Tailoring
 
 STYLE = """
 @page { size: A4; margin: 20mm 22mm 22mm; }

@@ -1,6 +1,6 @@
 """The guides: Markdown files in `guides/` that a lead edits without touching code, loaded, tailored and read.
 
-The file format is in `lib.guide_format`. Placeholders are filled at render time (`Tailoring.fill`), after parsing,
+The file format is in `lib.guides.format`. Placeholders are filled at render time (`Tailoring.fill`), after parsing,
 so a lead's value such as `**Acme**` is never read as formatting; each renderer escapes for its own format.
 """
 
@@ -11,20 +11,38 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .dates import format_date
-from .guide_format import (GUIDE_TYPES, PLACEHOLDER, PLACEHOLDERS, Block, Body, Bullets, Checklist, FillIn,
-                           GuideError, Heading, Inline, Numbered, Paragraph, Quote, Span, check_placeholders,
-                           front_matter, parse_inline, plain)
-from .handoff import CADENCE_WORDS
-from .settings import Settings
-from .text import markdown_text
+from lib.contract.dates import format_date
+from lib.contract.settings import Settings
+from lib.guides.format import (
+    GUIDE_TYPES,
+    PLACEHOLDER,
+    PLACEHOLDERS,
+    Block,
+    Body,
+    Bullets,
+    Checklist,
+    FillIn,
+    GuideError,
+    Heading,
+    Inline,
+    Numbered,
+    Paragraph,
+    Quote,
+    Span,
+    check_placeholders,
+    front_matter,
+    parse_inline,
+    plain,
+)
+from lib.text import markdown_text
+from lib.vocabulary import CADENCE_WORDS, DEFAULT_CADENCE, program_phrase
 
 __all__ = ["GUIDES_DIR", "GUIDE_TYPES", "PLACEHOLDERS", "Block", "Bullets", "Checklist", "FillIn", "Guide",
            "GuideError", "Heading", "Inline", "Meeting", "Numbered", "Paragraph", "Quote", "Span", "Tailoring",
            "find_guide", "guide_for_type", "load_guide", "load_guides", "meetings", "parse_guide", "parse_inline",
            "plain", "reading_view", "section", "worksheet_lines"]
 
-GUIDES_DIR = Path(__file__).resolve().parents[1] / "guides"
+GUIDES_DIR = Path(__file__).resolve().parents[2] / "guides"
 MEETINGS = "The first three meetings"
 WORKSHEET = "Goal-setting worksheet"
 TYPE_SECTIONS = ("Who it suits", "Roles and expectations", "Suggested cadence", MEETINGS, WORKSHEET,
@@ -64,24 +82,23 @@ class Tailoring:
     program_name: str = ""
     program_start: date | None = None
     program_end: date | None = None
-    cadence: str = "biweekly"  # weekly, biweekly, monthly, or the lead's own words
+    cadence: str = DEFAULT_CADENCE  # weekly, biweekly, monthly, or the lead's own words
     contact: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Tailoring:
         return cls(organisation=settings.organisation, program_name=settings.program_name,
                    program_start=settings.program_start, program_end=settings.program_end,
-                   cadence=settings.default_cadence or "biweekly", contact=settings.contact)
+                   cadence=settings.default_cadence or DEFAULT_CADENCE, contact=settings.contact)
 
     def values(self) -> dict[str, str]:
         organisation = self.organisation.strip()
-        program = self.program_name.strip() or (f"the {organisation} mentoring program" if organisation
-                                                else "your mentoring program")
+        program = program_phrase(self.program_name, organisation)
         cadence = self.cadence.strip()
         return {"organisation": organisation or "your organisation", "program_name": program,
                 "program_start": format_date(self.program_start) or "the start of the program",
                 "program_end": format_date(self.program_end) or "the end of the program",
-                "cadence": CADENCE_WORDS.get(cadence, cadence) or "every two weeks",
+                "cadence": CADENCE_WORDS.get(cadence, cadence) or CADENCE_WORDS[DEFAULT_CADENCE],
                 "contact": self.contact.strip() or "your program lead"}
 
     def fill(self, text: str) -> str:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from .dataset import Dataset
-from .health import pair_codes
+from lib.health.model import pair_codes
+from lib.reading.dataset import Dataset
 
 MAX_POINTS = 5_000
 CHECKIN_COLUMNS = ["date", "mentor_email", "mentee_email", "minutes", "channel", "notes"]

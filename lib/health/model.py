@@ -22,13 +22,12 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from .dataset import Dataset
-from .dates import format_date
-from .logs import positions
+from lib.contract.dates import format_date, month_start
+from lib.reading.dataset import Dataset
+from lib.reading.log_frames import positions
+from lib.vocabulary import AT_RISK, CADENCE_DAYS, DEFAULT_CADENCE, HEALTH_STATUSES, HEALTHY, WATCH
 
-CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
 WINDOW_DAYS = 56  # frequency is judged over the last 8 weeks
-STATUSES = ("Healthy", "Watch", "At risk")
 WEIGHTS = {"recency": 0.45, "frequency": 0.30, "feedback": 0.25}
 HEALTHY_FROM, WATCH_FROM = 70, 40
 RATING_DROP = 2  # a side's rating falling this much since their previous one is a flag, whatever its level
@@ -37,38 +36,16 @@ COLUMNS = ["pairing_id", "mentor_email", "mentor", "mentee_email", "mentee", "ty
            "status", "reasons", "next_step", "urgency"]
 
 
-def pair_key(a: pd.Series, b: pd.Series) -> pd.Series:
-    """The same key whichever way round two emails are written (peers log check-ins either way)."""
-    return np.where(a <= b, a + " " + b, b + " " + a)
-
-
 def active_pairings(data: Dataset, on: date) -> pd.DataFrame:
-    names = {p.email: p.name or p.email for p in [*data.mentees, *data.mentors]}
-    default = data.settings.default_cadence or "biweekly"
+    names = data.names
+    default = data.settings.default_cadence or DEFAULT_CADENCE
     rows = [{"pairing_id": p.id, "mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
              "cadence": p.cadence or default, "started_on": p.started_on or on,
              "mentor": names.get(p.mentor_email, p.mentor_email), "mentee": names.get(p.mentee_email, p.mentee_email)}
             for p in data.pairings if p.status != "proposed" and p.is_active_on(on)]
     frame = pd.DataFrame(rows, columns=["pairing_id", "mentor_email", "mentee_email", "type", "cadence", "started_on",
                                         "mentor", "mentee"])
-    frame["key"] = pair_key(frame["mentor_email"], frame["mentee_email"]) if len(frame) else pd.Series(dtype=str)
     return frame
-
-
-def _with_key(log: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    frame = log[columns].astype({"mentor_email": object, "mentee_email": object})
-    frame["key"] = pair_key(frame["mentor_email"], frame["mentee_email"]) if len(frame) else pd.Series(dtype=str)
-    return frame
-
-
-def checkin_frame(data: Dataset) -> pd.DataFrame:
-    """Every check-in with its pair key: date, mentor_email, mentee_email, minutes, channel, notes, key."""
-    return _with_key(data.checkin_log, ["date", "mentor_email", "mentee_email", "minutes", "channel", "notes"])
-
-
-def feedback_frame(data: Dataset) -> pd.DataFrame:
-    """Every feedback entry with its pair key: date, mentor_email, mentee_email, from_role, rating, comment, key."""
-    return _with_key(data.feedback_log, ["date", "mentor_email", "mentee_email", "from_role", "rating", "comment"])
 
 
 def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
@@ -79,7 +56,7 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     if pairs.empty:
         return pd.DataFrame(columns=COLUMNS)
     pairs["start"] = pd.to_datetime(pairs["started_on"])
-    cadence_days = pairs["cadence"].map(CADENCE_DAYS).fillna(14).astype(float)
+    cadence_days = pairs["cadence"].map(CADENCE_DAYS).fillna(CADENCE_DAYS[DEFAULT_CADENCE]).astype(float)
     people = pd.Index(pd.unique(pd.concat([pairs["mentor_email"], pairs["mentee_email"]]).to_numpy(dtype=object)),
                       dtype=object)
     pairs["code"] = pair_codes(pairs["mentor_email"], pairs["mentee_email"], people)
@@ -118,7 +95,7 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     pairs["status"] = [r[0] for r in results]
     pairs["reasons"] = [r[1] for r in results]
     pairs["next_step"] = [_next_step(row, reasons) for row, (_, reasons) in zip(rows, results)]
-    pairs["urgency"] = pairs["status"].map(STATUSES.index) * 1000 + (100 - pairs["score"])
+    pairs["urgency"] = pairs["status"].map(HEALTH_STATUSES.index) * 1000 + (100 - pairs["score"])
     pairs["started_on"] = pairs["start"].dt.date
     pairs["last_checkin"] = pairs["last_checkin"].dt.date
     return pairs.sort_values(["urgency", "days_silent"], ascending=False)[COLUMNS].reset_index(drop=True)
@@ -209,7 +186,7 @@ def _judge(row, cadence_days: float, settings) -> tuple[str, list[str]]:
     band = 0 if row.score >= HEALTHY_FROM else 1 if row.score >= WATCH_FROM else 2
     if band > level:
         reasons.append(f"health score {row.score} of 100")
-    return STATUSES[max(level, band)], reasons
+    return HEALTH_STATUSES[max(level, band)], reasons
 
 
 def _next_step(row, reasons: list[str]) -> str:
@@ -231,18 +208,15 @@ def _next_step(row, reasons: list[str]) -> str:
 def summary(health: pd.DataFrame, data: Dataset, as_of: date | None = None) -> dict[str, object]:
     """Program KPIs for the Health page."""
     on = data.today(as_of)
-    month_start = on.replace(day=1)
-    last_month_start = (month_start - timedelta(days=1)).replace(day=1)
-    dates = data.checkin_log["date"]
+    this_month = month_start(on)
     mentor_ratings, mentee_ratings = health["mentor_rating"].dropna(), health["mentee_rating"].dropna()
     return {
         "active_pairs": len(health),
-        "healthy_share": float((health["status"] == "Healthy").mean()) if len(health) else 0.0,
-        "at_risk": int((health["status"] == "At risk").sum()),
-        "watch": int((health["status"] == "Watch").sum()),
-        "checkins_this_month": int(((dates >= pd.Timestamp(month_start)) & (dates <= pd.Timestamp(on))).sum()),
-        "checkins_last_month": int(((dates >= pd.Timestamp(last_month_start))
-                                    & (dates < pd.Timestamp(month_start))).sum()),
+        "healthy_share": float((health["status"] == HEALTHY).mean()) if len(health) else 0.0,
+        "at_risk": int((health["status"] == AT_RISK).sum()),
+        "watch": int((health["status"] == WATCH).sum()),
+        "checkins_this_month": data.checkins_between(this_month, on),
+        "checkins_last_month": data.checkins_between(month_start(on, 1), this_month - timedelta(days=1)),
         "mentor_rating": float(mentor_ratings.mean()) if len(mentor_ratings) else None,
         "mentee_rating": float(mentee_ratings.mean()) if len(mentee_ratings) else None,
         "first_meetings_pending": int(health["reasons"].map(lambda r: any("first meeting" in x for x in r)).sum()),

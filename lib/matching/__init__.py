@@ -4,10 +4,11 @@
     suggestion = suggest(dataset, PairingOptions(type="one-on-one", goal="everyone"))
 """
 
-from .criteria import CRITERIA, DEFAULT_WEIGHTS, LABELS, PRESET_FOR_TYPE, PRESETS, Weights
-from .engine import PairingOptions, suggest
-from .rules import RULES, RuleBroken
-from .suggestion import Group, Pair, Summary, Suggestion, Unmatched
+from lib.errors import RuleBroken
+from lib.matching.criteria import CRITERIA, DEFAULT_WEIGHTS, LABELS, PRESET_FOR_TYPE, PRESETS, Weights
+from lib.matching.engine import PairingOptions, suggest
+from lib.matching.rules import RULES
+from lib.matching.suggestion import Group, Pair, Suggestion, Summary, Unmatched
 
 __all__ = ["CRITERIA", "DEFAULT_WEIGHTS", "LABELS", "PRESETS", "PRESET_FOR_TYPE", "RULES", "Group", "Pair",
            "PairingOptions", "RuleBroken",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .pruned import assign_pruned
+from lib.matching.pruned import assign_pruned
 
 DENSE_CELLS = 4_000_000  # mentees x places up to which the dense solver is used: fast, simple, exact
 

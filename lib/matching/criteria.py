@@ -13,9 +13,9 @@ from datetime import date, datetime, time, timezone
 import numpy as np
 from scipy import sparse
 
-from ..models import Mentee, Mentor, MentorshipType
-from ..values import utc_offset_hours
-from . import bigarray
+from lib.contract.models import Mentee, Mentor, MentorshipType
+from lib.contract.values import utc_offset_hours
+from lib.matching import bigarray
 
 UNKNOWN = 0.5
 WORKDAY_HOURS = 8.0  # 09:00-17:00 local

@@ -9,23 +9,24 @@ from typing import Literal
 
 import numpy as np
 
-from ..dataset import Dataset
-from ..models import MentorshipType, Pairing
-from .assign import assign_to_places, match_peers
-from .criteria import DEFAULT_WEIGHTS, ScoreModel, Weights, overlap_hours
-from .groups import refine_groups
-from .explain import blocking_pairs, covered_goals, group_themes, pair_reason, unmatched_reason
-from .rules import PairKey, busy_emails, rule_matrix
-from .suggestion import Group, Pair, Summary, Suggestion, Unmatched
+from lib.contract.models import MentorshipType, Pairing, busy_mentees
+from lib.matching.assign import assign_to_places, match_peers
+from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, Weights, overlap_hours
+from lib.matching.explain import blocking_pairs, covered_goals, group_themes, pair_reason, unmatched_reason
+from lib.matching.groups import refine_groups
+from lib.matching.rules import PairKey, rule_matrix
+from lib.matching.suggestion import Group, Pair, Suggestion, Summary, Unmatched
+from lib.reading.dataset import Dataset
+from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE
 
 Goal = Literal["everyone", "best"]
 
 
 @dataclass(frozen=True)
 class PairingOptions:
-    type: MentorshipType = "one-on-one"
+    type: MentorshipType = DEFAULT_TYPE
     goal: Goal = "everyone"  # everyone: most mentees placed, then best total; best: no pair below min_score
-    min_score: float = 40.0  # used by goal "best"
+    min_score: float = DEFAULT_MIN_SCORE  # used by goal "best"
     not_same_team: bool = False
     forbidden: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) never made
     locked: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) always made
@@ -96,7 +97,7 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
              for k, (i, j, parts, hours, runner) in enumerate(explained)]
 
     placed = {p.mentee_email for p in pairs} | ({p.mentor_email for p in pairs} if peer else set())
-    busy = busy_emails(data.pairings)
+    busy = busy_mentees(data.pairings)
     waiting = [i for i, m in enumerate(mentees) if m.active and m.email not in busy and m.email not in placed]
     names = [c.email for c in candidates]
     min_score = options.min_score if options.goal == "best" else None

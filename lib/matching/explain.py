@@ -7,8 +7,8 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from ..models import Mentee, Mentor
-from .rules import RuleMatrix
+from lib.contract.models import Mentee, Mentor
+from lib.matching.rules import RuleMatrix
 
 
 def words(items: list[str]) -> str:

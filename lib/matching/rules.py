@@ -12,18 +12,14 @@ from functools import cached_property
 
 import numpy as np
 
-from ..errors import TandemError
-from ..models import Mentee, Mentor, MentorshipType, Pairing
+from lib.contract.models import Mentee, Mentor, MentorshipType, Pairing, busy_mentees
+from lib.errors import RuleBroken
 
 RULES = ("same person", "inactive", "already paired", "own manager", "avoid list", "same team",
          "forbidden pair", "locked to another", "no capacity left")
 _CODE = {name: k + 1 for k, name in enumerate(RULES)}
 
 PairKey = tuple[str, str]  # (mentor or first peer email, mentee email), lower case
-
-
-class RuleBroken(TandemError):
-    """A locked pair that a hard rule forbids: locks are kept, so the run stops and says which rule."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,12 +36,6 @@ class RuleMatrix:
         """How many candidates each rule excluded for one mentee."""
         counts = np.bincount(self.codes[row], minlength=len(RULES) + 1)
         return {name: int(counts[_CODE[name]]) for name in RULES if counts[_CODE[name]]}
-
-
-def busy_emails(pairings: list[Pairing]) -> set[str]:
-    """Mentees who already have a proposed or active pairing (both sides of a peer pairing)."""
-    busy = {p.mentee_email for p in pairings if p.uses_capacity}
-    return busy | {p.mentor_email for p in pairings if p.uses_capacity and p.type == "peer"}
 
 
 def places_taken(pairings: list[Pairing]) -> dict[str, int]:
@@ -87,7 +77,7 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
     def pairs(found: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         return tuple(np.array(found, np.int64).reshape(-1, 2).T)
 
-    busy = busy_emails(pairings)
+    busy = busy_mentees(pairings)
     row_active = np.array([p.active for p in mentees], bool)
     col_active = np.array([c.active for c in candidates], bool)
     row_busy = np.array([p.email in busy for p in mentees], bool)

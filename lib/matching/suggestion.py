@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..models import MentorshipType
+from lib.contract.models import MentorshipType
 
 EXPORT_COLUMNS = ["mentor_email", "mentee_email", "type", "score", "reason"]
 

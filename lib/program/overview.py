@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
-from .dataset import Dataset
-from .problems import ERROR
+from lib.contract.dates import month_start
+from lib.contract.models import busy_mentees, mentor_places_used
+from lib.contract.problems import ERROR
+from lib.reading.dataset import Dataset
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class ProgramSummary:
 
 def mentor_load(data: Dataset) -> pd.DataFrame:
     """Each mentor's capacity, the proposed and active pairings that use it, and what is left."""
-    used = Counter(p.mentor_email for p in data.pairings if p.uses_capacity and p.type != "peer")
+    used = mentor_places_used(data.pairings)
     rows = [{"name": m.name, "email": m.email, "team": m.team, "active": m.active, "capacity": m.capacity,
              "used": used.get(m.email, 0), "left": max(m.capacity - used.get(m.email, 0), 0) if m.active else 0}
             for m in data.mentors]
@@ -39,25 +40,17 @@ def mentor_load(data: Dataset) -> pd.DataFrame:
 
 def unmatched_mentees(data: Dataset) -> pd.DataFrame:
     """Active mentees with no proposed or active pairing (on either side of a peer pair)."""
-    paired = {p.mentee_email for p in data.pairings if p.uses_capacity}
-    paired |= {p.mentor_email for p in data.pairings if p.uses_capacity and p.type == "peer"}
+    paired = busy_mentees(data.pairings)
     rows = [{"name": m.name, "email": m.email, "team": m.team, "goals": "; ".join(m.goals),
              "preferred_type": m.preferred_type or ""}
             for m in data.mentees if m.active and m.email not in paired]
     return pd.DataFrame(rows, columns=["name", "email", "team", "goals", "preferred_type"])
 
 
-def _month_start(day: date, back: int = 0) -> date:
-    month_index = day.year * 12 + day.month - 1 - back
-    return date(month_index // 12, month_index % 12 + 1, 1)
-
-
 def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
     today = data.today(as_of)
-    this_month, last_month = _month_start(today), _month_start(today, 1)
     load = mentor_load(data)
     active_load = load[load["active"].astype(bool)]  # an empty object column would select columns instead
-    held = data.checkin_log["date"]
     return ProgramSummary(
         as_of=today,
         mentors=sum(m.active for m in data.mentors),
@@ -67,8 +60,8 @@ def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
         capacity_total=int(active_load["capacity"].sum()),
         capacity_left=int(active_load["left"].sum()),
         unmatched_mentees=len(unmatched_mentees(data)),
-        checkins_this_month=int(((held >= pd.Timestamp(this_month)) & (held <= pd.Timestamp(today))).sum()),
-        checkins_last_month=int(((held >= pd.Timestamp(last_month)) & (held < pd.Timestamp(this_month))).sum()),
+        checkins_this_month=data.checkins_between(month_start(today), today),
+        checkins_last_month=data.checkins_between(month_start(today, 1), month_start(today) - timedelta(days=1)),
         problems=len(data.problems),
         problem_errors=sum(p.severity == ERROR for p in data.problems),
     )

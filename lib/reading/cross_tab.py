@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import numpy as np
 import pandas as pd
 
-from .logs import positions
-from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
-from .problems import ERROR, WARNING, Problem
-from .pseudonyms import forgotten_mask, is_forgotten
-from .table import RawTable
+from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing, mentor_places_used
+from lib.contract.problems import ERROR, WARNING, Problem
+from lib.contract.pseudonyms import forgotten_mask, is_forgotten
+from lib.reading.log_frames import positions
+from lib.reading.table import RawTable
 
 
 def _at(tables: dict[str, RawTable], tab: str, row: int, column: str, value: str, message: str,
@@ -137,7 +135,7 @@ def check_pairings(pairings: list[Pairing], mentors: list[Mentor], mentees: list
 
 
 def _overbooked(pairings: list[Pairing], mentor_by: dict[str, Mentor], tables) -> list[Problem]:
-    load = Counter(p.mentor_email for p in pairings if p.uses_capacity and p.type != "peer")
+    load = mentor_places_used(pairings)
     problems = []
     for email, used in sorted(load.items()):
         mentor = mentor_by.get(email)

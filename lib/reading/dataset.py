@@ -9,15 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
-from pydantic import ValidationError
 
-from .contract import SETTINGS, TABS
-from .dates import DateProblem, parse_date
-from .logs import LogField
-from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
-from .problems import ERROR, WARNING, Problem
-from .settings import SETTING_KEYS, Settings
-from .table import RawTable
+from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing
+from lib.contract.problems import Problem
+from lib.contract.settings import Settings
+from lib.contract.tabs import TABS
+from lib.reading.log_frames import LogField
+from lib.reading.table import RawTable
 
 
 @dataclass
@@ -46,6 +44,17 @@ class Dataset:
         return vars(Dataset)["feedback"].store(self).frame()
 
     @property
+    def names(self) -> dict[str, str]:
+        """Everyone's name by email (the email itself when the name is blank); a mentor's name wins over the same
+        person's mentee row."""
+        return {p.email: p.name or p.email for p in [*self.mentees, *self.mentors]}
+
+    def checkins_between(self, first: date, last: date) -> int:
+        """How many check-ins were held from `first` to `last`, both included."""
+        held = self.checkin_log["date"]
+        return int(((held >= pd.Timestamp(first)) & (held <= pd.Timestamp(last))).sum())
+
+    @property
     def mentor_by_email(self) -> dict[str, Mentor]:
         return {m.email: m for m in self.mentors}
 
@@ -69,36 +78,3 @@ class Dataset:
     def problems_frame(self) -> pd.DataFrame:
         return pd.DataFrame([p.as_dict() for p in self.problems],
                             columns=["tab", "row", "column", "value", "problem", "severity"])
-
-
-def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
-    if table is None:
-        return Settings(), []
-    known, extra, problems = {}, {}, []
-    value_header = table.columns.header_of(table.header, "value")
-    for row in table.rows:
-        key = table.cell(row, "key").strip()
-        value = table.cell(row, "value").strip()
-        name = key.lower().replace(" ", "_").replace("-", "_")
-        if name in SETTING_KEYS and value:
-            try:
-                if name in ("program_start", "program_end", "as_of"):
-                    value = parse_date(value)
-                known[name] = Settings.model_validate({**known, name: value}).__getattribute__(name)
-            except (DateProblem, ValueError) as exc:
-                problems.append(Problem(SETTINGS.name, row.number, value_header, str(table.cell(row, "value")),
-                                        f"setting {key!r}: {_first_line(exc)}; default used", WARNING))
-        elif key:
-            extra[key] = value
-    return Settings(**known, extra=extra), problems
-
-
-def _first_line(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        err = exc.errors()[0]
-        return str(err.get("ctx", {}).get("error", err["msg"]))
-    return str(exc)
-
-
-def problem_counts(problems: list[Problem]) -> dict[str, int]:
-    return {ERROR: sum(p.severity == ERROR for p in problems), WARNING: sum(p.severity == WARNING for p in problems)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from .errors import SourceError
+from lib.errors import SourceError, TooManyRows
 
 ENV_PREFIX = "TANDEM_MAX_ROWS_"  # e.g. TANDEM_MAX_ROWS_CHECKINS=1000000
 DEFAULT_ROW_CAPS = {  # rows of the tab as the spreadsheet numbers them (header and blank rows included)
@@ -22,21 +22,6 @@ OTHER_FILE_CAP = max(DEFAULT_ROW_CAPS.values())  # a file that is no tab is stil
 MAX_CELLS = 20_000_000  # per workbook sheet: 16,384 columns x 1,000 rows is a sheet nobody meant to give
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a workbook's XML, unzipped: 500,000 check-in rows take about 200 MB
 MAX_PACKING, PACKED_PART_FROM = 100, 8 * 1024 * 1024  # how much a part larger than 8 MB may shrink when zipped
-
-
-class TooManyRows(SourceError):
-    """A tab holds more rows than its cap; nothing of the source was loaded."""
-
-    def __init__(self, tab: str | None, title: str, rows: int, cap: int, at_least: bool = False):
-        self.tab, self.title, self.rows, self.cap = tab, title, rows, cap
-        counted = f"more than {cap:,}" if at_least else f"{rows:,}"
-        if tab is None:
-            super().__init__(f"{title} has {counted} rows; Tandem reads at most {cap:,} rows in a file, so nothing "
-                             "was loaded. Move it out of the folder.")
-            return
-        super().__init__(
-            f"The tab {tab!r} ({title}) has {counted} rows; Tandem reads at most {cap:,} rows there, so nothing was "
-            f"loaded. Move old rows to an archive tab or file, or raise the cap with {ENV_PREFIX}{tab.upper()}.")
 
 
 def row_cap(tab: str | None, environ: Mapping[str, str] | None = None) -> int:
@@ -59,7 +44,7 @@ def check_rows(tab: str | None, title: str, rows: int, at_least: bool = False) -
     """Refuse a tab of `rows` rows (or, with `at_least`, of more rows than that) when it is past its cap."""
     cap = row_cap(tab)
     if rows > cap:
-        raise TooManyRows(tab, title, rows, cap, at_least)
+        raise TooManyRows(tab, title, rows, cap, at_least, setting=ENV_PREFIX + (tab or "").upper())
 
 
 def check_unpacked(name: str, parts: list[tuple[str, int, int]]) -> None:

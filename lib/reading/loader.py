@@ -1,22 +1,33 @@
-"""Build a Dataset from raw tabs: validation of each tab, then the rules across tabs."""
+"""Build a Dataset from raw tabs: validation of each tab, then the rules across tabs.
+
+`load(source)` is the one way from a source (storage: raw tabs) to a validated Dataset; sources know nothing of it."""
 
 from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
 
-from . import consistency
-from .contract import TABS
-from .dataset import Dataset, read_settings
-from .dates import infer_order, locale_order
-from .errors import ContractError
-from .log_validation import parse_log
-from .logs import empty_log
-from .problems import WARNING, Problem
-from .table import RawTable
-from .validation import date_evidence, parse_rows
+from pydantic import ValidationError
+
+from lib.contract.dates import infer_order, locale_order, parse_date
+from lib.contract.problems import WARNING, Problem
+from lib.contract.settings import SETTING_KEYS, Settings
+from lib.contract.tabs import SETTINGS, TABS
+from lib.errors import ContractError, DateProblem
+from lib.reading import cross_tab
+from lib.reading.dataset import Dataset
+from lib.reading.log_columns import parse_log
+from lib.reading.log_frames import empty_log
+from lib.reading.rows import date_evidence, parse_rows
+from lib.reading.table import RawTable
 
 LOGS = ("checkins", "feedback")
+
+
+def load(source) -> Dataset:
+    """Read every tab of a source (lib.sources) and validate it into a Dataset."""
+    tables = source.read_tables()
+    return build_dataset(tables, source.locale, source.label, titles=source.titles())
 
 
 @contextmanager
@@ -64,19 +75,19 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
             rows, found = parse_rows(tables[tab], order)
         parsed[tab] = rows
         problems.extend(found)
-    mentors, found = consistency.unique_people("mentors", parsed["mentors"], tables)
+    mentors, found = cross_tab.unique_people("mentors", parsed["mentors"], tables)
     problems.extend(found)
-    mentees, found = consistency.unique_people("mentees", parsed["mentees"], tables)
+    mentees, found = cross_tab.unique_people("mentees", parsed["mentees"], tables)
     problems.extend(found)
-    problems.extend(consistency.check_people(mentors, mentees, tables))
-    pairings, found = consistency.unique_ids("pairings", parsed["pairings"], tables)
+    problems.extend(cross_tab.check_people(mentors, mentees, tables))
+    pairings, found = cross_tab.unique_ids("pairings", parsed["pairings"], tables)
     problems.extend(found)
-    pairings, found = consistency.check_pairings(pairings, mentors, mentees, tables)
+    pairings, found = cross_tab.check_pairings(pairings, mentors, mentees, tables)
     problems.extend(found)
     logs = {}
     for tab in LOGS:
-        unique, check = ((consistency.unique_log_ids, consistency.check_log_frame) if columnar else
-                         (consistency.unique_ids, consistency.check_log))
+        unique, check = ((cross_tab.unique_log_ids, cross_tab.check_log_frame) if columnar else
+                         (cross_tab.unique_ids, cross_tab.check_log))
         rows, found = unique(tab, parsed[tab], tables)
         problems.extend(found)
         logs[tab], found = check(tab, rows, mentors, mentees, pairings, tables, settings.today())
@@ -85,3 +96,32 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.sort(key=lambda p: (tab_order.index(p.tab) if p.tab in tab_order else 99, p.row))
     return Dataset(mentors, mentees, pairings, logs["checkins"], logs["feedback"], settings, problems,
                    tables, label)
+
+
+def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
+    if table is None:
+        return Settings(), []
+    known, extra, problems = {}, {}, []
+    value_header = table.columns.header_of(table.header, "value")
+    for row in table.rows:
+        key = table.cell(row, "key").strip()
+        value = table.cell(row, "value").strip()
+        name = key.lower().replace(" ", "_").replace("-", "_")
+        if name in SETTING_KEYS and value:
+            try:
+                if name in ("program_start", "program_end", "as_of"):
+                    value = parse_date(value)
+                known[name] = Settings.model_validate({**known, name: value}).__getattribute__(name)
+            except (DateProblem, ValueError) as exc:
+                problems.append(Problem(SETTINGS.name, row.number, value_header, str(table.cell(row, "value")),
+                                        f"setting {key!r}: {_first_line(exc)}; default used", WARNING))
+        elif key:
+            extra[key] = value
+    return Settings(**known, extra=extra), problems
+
+
+def _first_line(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        err = exc.errors()[0]
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return str(exc)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .models import CheckIn, Feedback
+from lib.contract.models import CheckIn, Feedback
 
 LOG_MODELS = {"checkins": CheckIn, "feedback": Feedback}
 _SHARED = ("row", "id", "date", "mentor_email", "mentee_email")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-
 from pydantic import BaseModel, ValidationError
 
-from .contract import TABS, TabSpec, column_letter
-from .dates import DateProblem, infer_order, parse_date
-from .models import CheckIn, Feedback, Mentee, Mentor, Pairing
-from .problems import ERROR, WARNING, Problem
-from .table import RawRow, RawTable
+from lib.contract.dates import infer_order, parse_date
+from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing
+from lib.contract.problems import ERROR, WARNING, Problem
+from lib.contract.tabs import TABS, TabSpec, column_letter
+from lib.errors import DateProblem
+from lib.reading.table import RawRow, RawTable
 
 MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback}
 FALLBACK = {"capacity": 0}  # an unreadable capacity must not silently become the default of 1

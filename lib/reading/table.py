@@ -8,8 +8,14 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from .contract import (FIRST_NAME_HEADERS, LAST_NAME_HEADERS, TabSpec, column_letter, header_lookup,
-                       normalise_header)
+from lib.contract.tabs import (
+    FIRST_NAME_HEADERS,
+    LAST_NAME_HEADERS,
+    TabSpec,
+    column_letter,
+    header_lookup,
+    normalise_header,
+)
 
 
 @dataclass

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..contract import tab_for
-from ..dataset import Dataset
-from ..errors import ReadOnlySource, RowMoved
-from ..loader import build_dataset
-from ..table import RawTable, build_table
+from lib.contract.tabs import tab_for
+from lib.errors import ReadOnlySource, RowMoved
+from lib.reading.table import RawTable, build_table
 
 Grid = list[list[str]]
 _PLAIN_INT = re.compile(r"^-?[1-9]\d{0,14}$|^0$")
@@ -37,7 +36,8 @@ class TabEdit:
 
 
 class Source(ABC):
-    """A place the program's data lives. `load` reads and validates; `commit` writes edits."""
+    """A place the program's data lives: `read_tables` gives its tabs as raw tables, `commit` writes edits.
+    Validating them is the reader's job (lib.reading.loader.load), so storage never depends on the domain."""
 
     label: str = ""
     kind: str = ""
@@ -45,6 +45,9 @@ class Source(ABC):
     in_place: bool = True  # False: writes stay in memory and the updated file is offered as a download
     origin: str | None = None  # what the user typed to open it (a path), for re-opening and caching
     changed: bool = False  # an in-memory copy that was written to since it was opened
+    live: bool = False  # others edit it while it is open (a shared sheet): no file time says when it changed
+    keeps_history: bool = False  # its own version history keeps old values that Tandem cannot clear
+    adds_tabs: bool = False  # `add_missing_tabs` can make a blank spreadsheet ready
 
     @abstractmethod
     def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
@@ -53,9 +56,13 @@ class Source(ABC):
     def commit(self, edits: list[TabEdit]) -> None:
         raise ReadOnlySource(f"{self.label} cannot be written.")
 
-    def load(self) -> Dataset:
-        tables = self.read_tables()
-        return build_dataset(tables, self.locale, self.label, titles=self.titles())
+    def stored_files(self) -> list[Path]:
+        """The files on disk that hold the data (their modification times tell when it changed); none for an
+        in-memory copy or a live sheet."""
+        return []
+
+    def add_missing_tabs(self) -> list[str]:
+        raise ReadOnlySource(f"{self.label} cannot be given new tabs.")
 
     def titles(self) -> list[str] | None:
         """Every tab or file title of the source, contract or not, for messages (None: only the tables read)."""

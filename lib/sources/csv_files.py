@@ -11,14 +11,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..contract import TabSpec, tab_for
-from ..errors import SourceError
-from ..limits import check_rows, row_cap
-from ..safe_save import BACKUP_DIR, drop_backups_mentioning, save_atomically
-from ..table import Coded, RawTable, build_table, table_from_columns
-from .base import Grid, Source, TabEdit, apply_to_grid
-from .csv_text import (CsvFormat, count_rows, decode, encoding_note, has_marks, inert, reader_grid, text_format,
-                       unmarked)
+from lib.contract.tabs import TabSpec, tab_for
+from lib.errors import SourceError
+from lib.reading.limits import check_rows, row_cap
+from lib.reading.table import Coded, RawTable, build_table, table_from_columns
+from lib.sources.base import Grid, Source, TabEdit, apply_to_grid
+from lib.sources.csv_text import (
+    CsvFormat,
+    count_rows,
+    decode,
+    encoding_note,
+    has_marks,
+    inert,
+    reader_grid,
+    text_format,
+    unmarked,
+)
+from lib.sources.safe_save import BACKUP_DIR, drop_backups_mentioning, save_atomically
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 COLUMNAR_FROM = 256 * 1024  # bytes: larger plain files are split by pandas' C reader instead of the csv module
@@ -167,6 +176,9 @@ class CsvSource(Source):
         self.in_place = self.folder is not None
         self.label = label or (f"CSV folder {self.folder}" if self.folder else "Uploaded CSV files")
         self._formats: dict[str, CsvFormat] = {}
+
+    def stored_files(self) -> list[Path]:
+        return sorted(p for p in self.folder.glob("*") if p.is_file()) if self.folder and self.folder.is_dir() else []
 
     def _raw_files(self) -> dict[str, bytes]:
         if self.files is not None:

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from ..errors import SourceError
-from ..exports import FORMULA_STARTS
+from lib.contract.values import FORMULA_STARTS
+from lib.errors import SourceError
 
 Grid = list[list[str]]
 WESTERN = "cp1252"  # what Excel on a Western-European Windows saves as "CSV": the reading of a file not in UTF

@@ -10,7 +10,7 @@ from typing import Callable, TypeVar
 import requests
 from gspread.exceptions import APIError
 
-from ..errors import SourceError
+from lib.errors import SheetsUnavailable, SourceError
 
 T = TypeVar("T")
 RETRIED_STATUSES = {429, 500, 502, 503, 504}
@@ -31,10 +31,6 @@ class RetryPolicy:
     def delay(self, attempt: int, retry_after: float | None) -> float:
         wait = self.rng.uniform(0, min(self.cap, self.base * 2 ** attempt))
         return max(wait, retry_after or 0.0)
-
-
-class SheetsUnavailable(SourceError):
-    """Google kept answering 429 or 5xx, or could not be reached: worth trying again later."""
 
 
 def status_of(exc: Exception) -> int | None:

@@ -18,14 +18,14 @@ import requests
 from gspread.exceptions import APIError
 from gspread.utils import absolute_range_name, rowcol_to_a1
 
-from ..contract import TABS, tab_for
-from ..errors import SourceError
-from ..limits import check_rows
-from ..table import RawTable
-from .base import Source, TabEdit, plain_value, check_deletions, tables_from_grids
-from .google_calls import RetryPolicy, call, explain
-from .google_transport import credentials_info, emulator_url, google_session
-from .sheet_urls import looks_like_sheet, sheet_key  # noqa: F401 - part of this module's interface
+from lib.contract.tabs import TABS, tab_for
+from lib.errors import SourceError
+from lib.reading.limits import check_rows
+from lib.reading.table import RawTable
+from lib.sources.base import Source, TabEdit, check_deletions, plain_value, tables_from_grids
+from lib.sources.google_calls import RetryPolicy, call, explain
+from lib.sources.google_transport import credentials_info, emulator_url, google_session
+from lib.sources.sheet_urls import looks_like_sheet, sheet_key  # noqa: F401 - part of this module's interface
 
 NEW_TAB_ROWS, NEW_TAB_COLUMNS = 1000, 26
 TIMEOUT = (5, 30)  # seconds to connect, to read an answer
@@ -53,6 +53,9 @@ class SheetLayout:
 
 class GoogleSheetSource(Source):
     kind = "gsheet"
+    live = True
+    keeps_history = True
+    adds_tabs = True
 
     def __init__(self, location: str, credentials: Mapping[str, object] | None = None,
                  session: requests.Session | None = None, policy: RetryPolicy | None = None):

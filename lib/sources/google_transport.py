@@ -11,7 +11,7 @@ from typing import Mapping
 import requests
 from requests.adapters import BaseAdapter, HTTPAdapter
 
-from ..errors import SourceError
+from lib.errors import SourceError
 
 EMULATOR_ENV = "GOOGLE_SHEETS_API_URL"
 CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS"

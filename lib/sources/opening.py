@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
-
 from typing import Mapping
 
-from ..errors import SourceError
-from .base import Source
-from .csv_files import CSV_SUFFIXES, CsvSource
-from .sheet_urls import looks_like_sheet
+from lib.errors import SourceError
+from lib.sources.base import Source
+from lib.sources.csv_files import CSV_SUFFIXES, CsvSource
+from lib.sources.sheet_urls import looks_like_sheet
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -26,6 +25,8 @@ def sample_source() -> CsvSource:
 class UnavailableSource(Source):
     """A configured source that could not be opened: it keeps saying why instead of showing other data."""
 
+    in_place = False  # nothing can be read from it or written to it
+
     def __init__(self, location: str, reason: str):
         self.origin, self.reason = location, reason
         self.label = f"{location} (unavailable)"
@@ -39,7 +40,7 @@ def open_source(location: str, google_credentials: Mapping[str, object] | None =
     A sheet is opened lazily: its first read says whether it can be reached."""
     text = str(location).strip()
     if looks_like_sheet(text) and not Path(text).expanduser().exists():
-        from .google_sheet import GoogleSheetSource  # the Google client loads only when a sheet is opened
+        from lib.sources.google_sheet import GoogleSheetSource  # the Google client loads only when a sheet is opened
 
         return GoogleSheetSource(text, google_credentials)
     if text.startswith(("http://", "https://")):
@@ -51,7 +52,7 @@ def open_source(location: str, google_credentials: Mapping[str, object] | None =
     if path.is_dir():
         return CsvSource(folder=path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .xlsx_file import XlsxSource  # openpyxl loads only for a workbook
+        from lib.sources.xlsx_file import XlsxSource  # openpyxl loads only for a workbook
 
         if not path.is_file():
             raise SourceError(f"The file {path} does not exist.")
@@ -73,7 +74,7 @@ def upload_source(files: list[tuple[str, bytes]]) -> Source:
         if len(files) > 1:
             raise SourceError("Upload either one .xlsx workbook or a set of CSV files, not both.")
         name, data = workbooks[0]
-        from .xlsx_file import XlsxSource
+        from lib.sources.xlsx_file import XlsxSource
 
         return XlsxSource(data=data, name=name)
     csvs: dict[str, bytes] = {}

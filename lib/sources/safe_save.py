@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from .errors import SourceError
+from lib.errors import SourceError
 
 BACKUP_DIR = ".tandem-backups"
 KEEP_BACKUPS = 20  # per file; older ones are pruned so a busy folder does not fill up

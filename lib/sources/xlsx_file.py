@@ -10,14 +10,15 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from ..contract import tab_for
-from ..errors import SourceError
-from ..limits import check_cells, check_rows, check_unpacked, row_cap
-from ..safe_save import backups_of, drop_backups_mentioning, save_atomically
-from ..table import RawTable
-from .base import Grid, Source, TabEdit, plain_value, check_deletions, tables_from_grids
+from lib.contract.tabs import tab_for
+from lib.errors import SourceError
+from lib.reading.limits import check_cells, check_rows, check_unpacked, row_cap
+from lib.reading.table import RawTable
+from lib.sources.base import Grid, Source, TabEdit, check_deletions, plain_value, tables_from_grids
+from lib.sources.safe_save import backups_of, drop_backups_mentioning, save_atomically
+from lib.vocabulary import XLSX_MIME
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 def cell_text(value: object) -> str:
     """A cell as the user sees it: whole numbers without '.0', dates as ISO, booleans as yes/no."""
     if value is None:
@@ -166,6 +167,9 @@ class XlsxSource(Source):
         self.name = name or (self.path.name if self.path else "workbook.xlsx")
         self.in_place = self.path is not None
         self.label = label or (f"Excel file {self.path}" if self.path else f"Uploaded {self.name}")
+
+    def stored_files(self) -> list[Path]:
+        return [self.path] if self.path and self.path.is_file() else []
 
     def _bytes(self) -> bytes:
         if self.data is not None:

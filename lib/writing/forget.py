@@ -15,13 +15,13 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
-from .contract import ALL_TABS, CHANGES
-from .errors import TandemError
-from .pseudonyms import pseudonym
-from .sources.base import Source, TabEdit
-from .table import RawRow, RawTable
-from .text import plural
-from .values import normalise_email
+from lib.contract.pseudonyms import pseudonym
+from lib.contract.tabs import ALL_TABS, CHANGES
+from lib.contract.values import normalise_email
+from lib.errors import NothingToForget
+from lib.reading.table import RawRow, RawTable
+from lib.sources.base import Source, TabEdit
+from lib.text import plural
 
 ROSTER_TABS = ("mentors", "mentees")
 LOG_TABS = ("pairings", "checkins", "feedback")
@@ -29,10 +29,6 @@ FREE_TEXT = {"pairings": ("goals", "end_reason"), "checkins": ("notes",), "feedb
 PERSON_COLUMNS = ("mentor_email", "mentee_email")
 PLACEHOLDER = "[forgotten]"
 MIN_NAME = 4  # a shorter name would match inside too many other words to be cleaned from free text
-
-
-class NothingToForget(TandemError):
-    """The email appears nowhere in the data: nothing was written."""
 
 
 @dataclass

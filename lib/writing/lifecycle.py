@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from .dataset import Dataset
-from .errors import TandemError
-from .matching.suggestion import Pair
-from .models import Pairing
-from .writer import Writer
-
-
-class LifecycleError(TandemError):
-    """A lifecycle step that does not apply to this pairing (e.g. ending one that already ended)."""
+from lib.contract.models import Pairing, busy_mentees
+from lib.errors import LifecycleError
+from lib.matching.suggestion import Pair
+from lib.reading.dataset import Dataset
+from lib.writing.writer import Writer
 
 
 def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date | None = None) -> list[str]:
@@ -50,8 +46,7 @@ def _key(pairing: Pairing) -> str:
 
 def needs_rematch(data: Dataset) -> list[str]:
     """Active mentees whose last pairing ended and who have no proposed or active one now."""
-    busy = {p.mentee_email for p in data.pairings if p.uses_capacity}
-    busy |= {p.mentor_email for p in data.pairings if p.uses_capacity and p.type == "peer"}
+    busy = busy_mentees(data.pairings)
     ended = {p.mentee_email for p in data.pairings if p.status == "ended"}
     active = {m.email for m in data.mentees if m.active}
     return sorted((ended & active) - busy)

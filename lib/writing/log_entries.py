@@ -6,15 +6,9 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from .errors import TandemError
-from .models import CheckIn, Feedback
-from .writer import Writer
-
-CHANNELS = ("video", "in person", "phone", "chat")
-
-
-class LogError(TandemError):
-    """An entry that would not load back cleanly: nothing was written."""
+from lib.contract.models import CheckIn, Feedback
+from lib.errors import LogError
+from lib.writing.writer import Writer
 
 
 def _check_day(day: date, started_on: date | None, today: date) -> None:

@@ -5,24 +5,15 @@ from __future__ import annotations
 
 import copy
 
-from .contract import TABS
-from .dataset import Dataset
-from .errors import ContractError, SourceError
-from .problems import Problem
-from .table import RawTable
-from .validation import LOAD_NOTES, parse_rows
-from .writer import Writer
+from lib.contract.problems import Problem
+from lib.contract.tabs import TABS
+from lib.errors import EditRefused, SourceError
+from lib.reading.dataset import Dataset
+from lib.reading.rows import LOAD_NOTES, parse_rows
+from lib.reading.table import RawTable
+from lib.writing.writer import Writer
 
 ROSTER_TABS = ("mentors", "mentees")
-
-
-class EditRefused(ContractError):
-    """An edited value breaks the contract; nothing was written. `problems` name the tab, row, column and value."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = [Problem(p.tab, p.row, p.column, p.value, _without_load_note(p.message), p.severity)
-                         for p in problems]
-        super().__init__("Nothing was saved: " + "; ".join(str(p) for p in self.problems))
 
 
 def editable_columns(tab: str) -> list[str]:
@@ -61,21 +52,27 @@ def check_edit(data: Dataset, tab: str, email: str, changes: dict[str, str]) -> 
     return [p for p in problems if p.column in headers]
 
 
-def save_edit(writer: Writer, data: Dataset, tab: str, email: str, changes: dict[str, str]) -> dict[str, tuple]:
-    """Write the changed cells of one person; returns {column: (old, new)}. Raises EditRefused or WriteConflict."""
+def planned_edit(data: Dataset, tab: str, email: str, typed: dict[str, str]) -> dict[str, str]:
+    """The cells of one person an edit changes ({column: new text}; empty when nothing changes), checked by the same
+    rules as a load. Raises EditRefused (naming each bad value) or SourceError; writes nothing."""
     if tab not in ROSTER_TABS:
         raise SourceError(f"Only the mentors and mentees tabs are edited here, not {tab!r}.")
     before = current_values(data, tab, email)
-    unknown = set(changes) - set(before)
+    unknown = set(typed) - set(before)
     if unknown:
         raise SourceError(f"These columns are not edited here: {', '.join(sorted(unknown))}.")
-    changes = {c: str(v).strip() for c, v in changes.items() if str(v).strip() != before[c].strip()}
-    if not changes:
-        return {}
-    problems = check_edit(data, tab, email, changes)
+    changes = {c: str(v).strip() for c, v in typed.items() if str(v).strip() != before[c].strip()}
+    problems = check_edit(data, tab, email, changes) if changes else []
     if problems:
-        raise EditRefused(problems)
-    return writer.update(tab, email, changes)
+        raise EditRefused([Problem(p.tab, p.row, p.column, p.value, _without_load_note(p.message), p.severity)
+                           for p in problems])
+    return changes
+
+
+def save_edit(writer: Writer, data: Dataset, tab: str, email: str, typed: dict[str, str]) -> dict[str, tuple]:
+    """Write the changed cells of one person; returns {column: (old, new)}. Raises EditRefused or WriteConflict."""
+    changes = planned_edit(data, tab, email, typed)
+    return writer.update(tab, email, changes) if changes else {}
 
 
 def _row(data: Dataset, tab: str, email: str):

@@ -7,11 +7,11 @@ import uuid
 from datetime import datetime
 from typing import Callable
 
-from .contract import ALL_TABS, CHANGES, ID_PREFIX
-from .errors import SourceError, WriteConflict
-from .forget import ForgetReport, plan_forget, tables_tab
-from .sources.base import Source, TabEdit, apply_to_grid
-from .table import RawTable, build_table
+from lib.contract.tabs import ALL_TABS, CHANGES, ID_PREFIX
+from lib.errors import SourceError, WriteConflict
+from lib.reading.table import RawTable, build_table
+from lib.sources.base import Source, TabEdit, apply_to_grid
+from lib.writing.forget import ForgetReport, plan_forget, tables_tab
 
 
 def _text(value: object) -> str:

@@ -6,9 +6,9 @@ import shutil
 
 import streamlit as st
 
+from lib.text import markdown_text
 from tests.app.conftest import new_app
 from tests.conftest import SAMPLE
-from lib.text import markdown_text
 
 
 def start_with_secret(location: str):

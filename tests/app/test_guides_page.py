@@ -5,7 +5,7 @@ AppTest cannot read a download's bytes: tests/unit/test_pdf.py and test_guides_h
 
 from __future__ import annotations
 
-from lib.guides import load_guides
+from lib.guides.library import load_guides
 from tests.app.test_pages import assert_no_exception, open_location, write_folder
 
 GUIDES = "pages/guides.py"

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from lib.health import assess, summary
+from lib.health.model import assess, summary
+from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.app.test_pages import assert_no_exception, metrics, open_location
 from tests.app.test_pairings_page import plain
@@ -27,7 +28,7 @@ def rows(folder, tab: str) -> list[dict[str, str]]:
 
 
 def test_kpis_and_attention_list_follow_the_model(page, sample_copy):
-    data = CsvSource(folder=sample_copy).load()
+    data = load(CsvSource(folder=sample_copy))
     health = assess(data)
     k = summary(health, data)
     shown = metrics(page)
@@ -40,7 +41,7 @@ def test_kpis_and_attention_list_follow_the_model(page, sample_copy):
 
 def select_pair(at, key: str, pairing_id: str, folder) -> None:
     """Choose a pair the way the page keys them: pairing id and both emails."""
-    pairing = next(p for p in CsvSource(folder=folder).load().pairings if p.id == pairing_id)
+    pairing = next(p for p in load(CsvSource(folder=folder)).pairings if p.id == pairing_id)
     at.selectbox(key=key).set_value(f"{pairing.id} {pairing.mentor_email} {pairing.mentee_email}")
 
 

@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.contract import TABS
-from lib.overview import program_summary
+from lib.contract.tabs import TABS
+from lib.program.overview import program_summary
+from lib.reading.loader import load
 from lib.sources import sample_source
 
 LOCAL = "Folder or .xlsx on this computer"
@@ -36,7 +37,7 @@ VALID_PEOPLE = 2 + 2  # both mentors, the two mentees with a real email
 
 @pytest.fixture(scope="module")
 def sample():
-    return sample_source().load()
+    return load(sample_source())
 
 
 def assert_no_exception(at: AppTest) -> None:

@@ -121,8 +121,8 @@ def test_accept_writes_proposed_pairs_then_activate_and_end_change_one_row(page,
 
 
 def test_a_conflicting_edit_is_refused_and_both_versions_shown(page, sample_copy, monkeypatch):
-    import app_state
-    monkeypatch.setattr(app_state, "_signature", lambda source: ())  # as if the edit landed after the page read
+    from ui import state
+    monkeypatch.setattr(state, "_signature", lambda source: ())  # as if the edit landed after the page read
     label = next(o for o in page.selectbox(key="lifecycle_pairing").options if o.startswith("P-016"))
     page.selectbox(key="lifecycle_pairing").set_value(label).run()
     path = sample_copy / "pairings.csv"

@@ -8,9 +8,10 @@ from datetime import date
 
 from playwright.sync_api import expect
 
-from lib.guides import Tailoring, find_guide, load_guides
-from lib.handoff import handoff_pairs
-from lib.pdf import guide_pdf
+from lib.documents.handoff import handoff_pairs
+from lib.documents.pdf import guide_pdf
+from lib.guides.library import Tailoring, find_guide, load_guides
+from lib.reading.loader import load
 from lib.sources import sample_source
 from tests.e2e.actions import button, choose, download, tab
 from tests.unit.test_pdf import read, words
@@ -31,7 +32,7 @@ def test_tailor_a_guide_then_download_it_and_the_kickoff_sheets(app, tmp_path):
     expect(main).to_contain_text(f"At {ORGANISATION} this is")  # the reading view, literally, not as markup
     expect(main.locator("b")).to_have_count(0)
 
-    data = sample_source().load()
+    data = load(sample_source())
     tailoring = replace(Tailoring.from_settings(data.settings), organisation=ORGANISATION)
     guide = find_guide(load_guides(), "one-on-one")
     name, payload = download(app, "Guide (PDF)", tmp_path)

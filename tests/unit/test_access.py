@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from lib.access import (OPEN, PASSPHRASE, SIGN_IN, AccessConfigError, AccessPolicy, AttemptLimiter,
-                        check_passphrase, email_allowed, hash_passphrase)
+from lib.access import (
+    OPEN,
+    PASSPHRASE,
+    SIGN_IN,
+    AccessConfigError,
+    AccessPolicy,
+    AttemptLimiter,
+    check_passphrase,
+    email_allowed,
+    hash_passphrase,
+)
 
 
 def test_a_passphrase_is_kept_only_as_a_salted_hash_that_checks_it():

@@ -6,7 +6,8 @@ import csv
 import io
 import json
 
-from lib.health import assess
+from lib.health.model import assess
+from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.unit.test_cli import run
 
@@ -15,7 +16,7 @@ def test_json_gives_the_models_statuses_and_reasons(sample_copy):
     result = run("health", str(sample_copy), "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    expected = assess(CsvSource(folder=sample_copy).load())
+    expected = assess(load(CsvSource(folder=sample_copy)))
     assert [(r["pairing_id"], r["status"], r["reasons"]) for r in rows] == \
         list(zip(expected["pairing_id"], expected["status"], expected["reasons"]))
 

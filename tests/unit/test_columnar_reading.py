@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.contract import CHECKINS, MENTORS
+from lib.contract.tabs import CHECKINS, MENTORS
 from lib.errors import SourceError
+from lib.reading.table import build_table
 from lib.sources import csv_files
 from lib.sources.csv_files import parse_csv, read_csv_table
-from lib.table import build_table
 
 
 def reference(grid: list[list[str]]) -> tuple[list[str], list[tuple[int, list[str]]], int]:

@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
+from lib.contract.tabs import MENTEES, MENTORS
 from lib.errors import ContractError
-from lib.loader import build_dataset
+from lib.reading.loader import build_dataset, load
+from lib.reading.table import build_table
 from lib.sources import CsvSource, upload_source
-from lib.table import build_table
-from lib.contract import MENTEES, MENTORS
 
 
 def test_awkward_but_valid_export_loads_with_no_problems(corpus_copy):
-    data = CsvSource(folder=corpus_copy("awkward_valid")).load()
+    data = load(CsvSource(folder=corpus_copy("awkward_valid")))
     assert data.problems == []
     ana, bo, cleo = data.mentors
     assert ana.email == "ana.ruiz@example.org" and ana.capacity == 2 and ana.skills == ["Python", "SQL"]
@@ -54,7 +54,7 @@ BROKEN = [  # (tab, row, column as the user wrote it, severity, words in the mes
 
 
 def test_broken_export_reports_each_problem_precisely_and_loads_the_valid_rows(corpus_copy):
-    data = CsvSource(folder=corpus_copy("broken")).load()
+    data = load(CsvSource(folder=corpus_copy("broken")))
     found = [(p.tab, p.row, p.column, p.severity, p.message) for p in data.problems]
     assert len(found) == len(BROKEN), "\n".join(map(str, data.problems))
     for (tab, row, column, severity, words), got in zip(BROKEN, found):
@@ -67,7 +67,7 @@ def test_broken_export_reports_each_problem_precisely_and_loads_the_valid_rows(c
 
 
 def test_problem_text_names_tab_row_column_and_value(corpus_copy):
-    data = CsvSource(folder=corpus_copy("broken")).load()
+    data = load(CsvSource(folder=corpus_copy("broken")))
     assert str(data.problems[0]) == "mentors row 2, column 'capacity': 'two' is not a number; treated as 0 until fixed"
     unknown = [p for p in data.problems if p.tab == "feedback" and p.row == 4][0]
     assert "hal@example.org" in str(unknown)
@@ -89,7 +89,7 @@ def test_missing_required_column_is_one_clear_problem():
 
 def test_missing_roster_tab_names_the_tabs_found():
     with pytest.raises(ContractError, match=r"no 'mentees' tab \(tabs found: 'mentors.csv'\)"):
-        upload_source([("mentors.csv", b"email,name\na@b.co,A\n")]).load()
+        load(upload_source([("mentors.csv", b"email,name\na@b.co,A\n")]))
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
@@ -98,7 +98,7 @@ def test_encodings_and_delimiters(encoding, delimiter):
     rows = [["Email", "Name", "Team"], ["zoe@x.org", "Zoë Ünal", "Données"], ["", "", ""], ["al@x.org", "Al", "Web"]]
     text = "\r\n".join(delimiter.join(r) for r in rows) + "\r\n"
     mentees = "email,name\nm@x.org,M\n".encode("utf-8")
-    data = upload_source([("Mentors.csv", text.encode(encoding)), ("mentees.csv", mentees)]).load()
+    data = load(upload_source([("Mentors.csv", text.encode(encoding)), ("mentees.csv", mentees)]))
     assert data.problems == []
     assert [(m.name, m.team, m.row) for m in data.mentors] == [("Zoë Ünal", "Données", 2), ("Al", "Web", 4)]
 
@@ -106,7 +106,7 @@ def test_encodings_and_delimiters(encoding, delimiter):
 def test_numbers_stored_as_text_and_leading_zero_ids_survive():
     mentors = b"email,name,capacity,seniority\na@x.org,A, 2 ,7.0\n"
     pairings = b"id,mentor_email,mentee_email\n007,a@x.org,m@x.org\n"
-    data = upload_source([("mentors.csv", mentors), ("mentees.csv", b"email,name\nm@x.org,M\n"),
-                          ("pairings.csv", pairings)]).load()
+    data = load(upload_source([("mentors.csv", mentors), ("mentees.csv", b"email,name\nm@x.org,M\n"),
+                          ("pairings.csv", pairings)]))
     assert data.mentors[0].capacity == 2 and data.mentors[0].seniority == 7.0
     assert data.pairings[0].id == "007"

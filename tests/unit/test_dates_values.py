@@ -2,8 +2,9 @@ from datetime import date
 
 import pytest
 
-from lib.dates import DMY, MDY, DateProblem, format_date, infer_order, locale_order, parse_date
-from lib.values import check_email, parse_bool, parse_timezone, parse_whole, split_list, utc_offset_hours
+from lib.contract.dates import DMY, MDY, format_date, infer_order, locale_order, parse_date
+from lib.contract.values import check_email, parse_bool, parse_timezone, parse_whole, split_list, utc_offset_hours
+from lib.errors import DateProblem
 
 
 @pytest.mark.parametrize("text, order, expected", [
@@ -60,7 +61,7 @@ def test_values():
 def test_blank_optional_numbers_are_blank_and_bounds_apply_only_to_values():
     from pydantic import ValidationError
 
-    from lib.models import CheckIn, Mentee, Mentor
+    from lib.contract.models import CheckIn, Mentee, Mentor
     assert Mentee(email="a@b.co", name="A", seniority="").seniority is None
     assert Mentor(email="a@b.co", name="A", capacity="").capacity == 1
     assert CheckIn(date="2026-03-14", mentor_email="a@b.co", mentee_email="c@d.co", minutes=" ").minutes is None

@@ -11,8 +11,9 @@ import subprocess
 
 import pytest
 
-from lib import handoff
-from lib.exports import xlsx_bytes
+from lib.documents import handoff
+from lib.documents.exports import xlsx_bytes
+from lib.reading.loader import load
 from lib.sources import sample_source
 
 
@@ -27,7 +28,7 @@ def soffice() -> str:
 
 
 def test_libreoffice_reads_the_pairing_sheet_cell_for_cell(tmp_path):
-    data = sample_source().load()
+    data = load(sample_source())
     sheet = handoff.pairing_sheet(data)
     sheet.loc[0, "Why this pair"] = "=1+1 looks like a formula"
     sheet.loc[1, "Mentor"] = "Zoë Łukasz 李雷 Олена"

@@ -11,11 +11,13 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from lib import handoff
-from lib.exports import FORMULA_STARTS, csv_bytes, xlsx_bytes
-from lib.health import assess, report
+from lib.contract.values import FORMULA_STARTS
+from lib.documents import handoff
+from lib.documents.exports import csv_bytes, xlsx_bytes
+from lib.documents.pdf import health_report_pdf, kickoff_pdf
+from lib.health.model import assess, report
 from lib.matching import PairingOptions, suggest
-from lib.pdf import health_report_pdf, kickoff_pdf
+from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.unit.test_pdf import read
 
@@ -34,7 +36,7 @@ def program(sample_copy):
     lines = mentors.read_text(encoding="utf-8").splitlines()
     lines[2] = re.sub(r",(\d+),(one-on-one|group|peer)", r",=1+1,\2", lines[2], count=1)
     mentors.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return CsvSource(folder=sample_copy).load()
+    return load(CsvSource(folder=sample_copy))
 
 
 def test_the_fixture_really_holds_formulas(program):
@@ -90,9 +92,9 @@ HOSTILE_CONTACT = ('=HYPERLINK("http://evil.example/","x") <a href="http://evil.
 
 
 def test_guides_print_tailored_text_literally_with_no_link_to_it(program):
-    from lib.guide_html import guide_html
-    from lib.guides import Tailoring, find_guide, load_guides
-    from lib.pdf import guide_pdf, pack_pdf
+    from lib.documents.pdf import guide_pdf, pack_pdf
+    from lib.guides.html import guide_html
+    from lib.guides.library import Tailoring, find_guide, load_guides
 
     guides = load_guides()
     tailoring = Tailoring(organisation="=cmd|' /C calc'!A0 <b>Org</b>", program_name="+Summer -2026 @all",

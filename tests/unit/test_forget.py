@@ -14,14 +14,14 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
-from lib.errors import RowMoved
-from lib.forget import NothingToForget
-from lib.pseudonyms import forgotten_mask, is_forgotten, pseudonym
-from lib.safe_save import BACKUP_DIR
+from lib.contract.pseudonyms import forgotten_mask, is_forgotten, pseudonym
+from lib.contract.values import check_email
+from lib.errors import NothingToForget, RowMoved
+from lib.reading.loader import load
 from lib.sources import CsvSource, XlsxSource, upload_source
+from lib.sources.safe_save import BACKUP_DIR
 from lib.sources.xlsx_file import workbook_grids
-from lib.values import check_email
-from lib.writer import Writer
+from lib.writing.writer import Writer
 
 MEI, TOMAS, PRIYA = "mei.chen@northwind.example", "tomas.silva@northwind.example", "priya.raman@northwind.example"
 SALT = b"test salt"
@@ -271,14 +271,14 @@ def test_an_uploaded_copy_is_forgotten_in_memory_and_the_download_holds_nothing_
 
 def test_the_forgotten_rows_load_without_new_problems_and_stay_out_of_the_program(sample_copy):
     """Needs the consistency change (lib/pseudonyms.is_forgotten in the pairing and log checks)."""
-    from lib.health import assess
-    from lib.loader import build_dataset
-    from lib.overview import program_summary
+    from lib.health.model import assess
+    from lib.program.overview import program_summary
+    from lib.reading.loader import build_dataset
 
     source = CsvSource(folder=sample_copy)
-    before = source.load()
+    before = load(source)
     writer(source).forget(MEI, salt=SALT)
-    data = source.load()
+    data = load(source)
     assert [str(p) for p in data.problems if "forgotten" in str(p)] == []
     assert {(p.tab, p.message) for p in data.problems} <= {(p.tab, p.message) for p in before.problems}
     assert (len(data.mentees), len(data.pairings), len(data.checkins), len(data.feedback)) == \

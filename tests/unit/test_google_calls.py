@@ -9,8 +9,8 @@ import pytest
 import requests
 from gspread.exceptions import APIError
 
-from lib.errors import SourceError
-from lib.sources.google_calls import RetryPolicy, SheetsUnavailable, call, explain
+from lib.errors import SheetsUnavailable, SourceError
+from lib.sources.google_calls import RetryPolicy, call, explain
 from lib.sources.google_sheet import looks_like_sheet, sheet_key
 
 KEY = "1aNvNhBanaHVP93PL4xmzA69TyNmTcfv7CUaCkGmwFMo"

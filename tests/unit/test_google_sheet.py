@@ -8,13 +8,14 @@ from datetime import date
 
 import pytest
 
-from lib.errors import ContractError, SourceError, WriteConflict
-from lib.logbook import log_checkin
-from lib.roster_edit import save_edit
+from lib.errors import ContractError, SheetsUnavailable, SourceError, WriteConflict
+from lib.reading.loader import load
 from lib.sources import open_source
-from lib.sources.google_calls import RetryPolicy, SheetsUnavailable
+from lib.sources.google_calls import RetryPolicy
 from lib.sources.google_sheet import GoogleSheetSource, sheet_key
-from lib.writer import Writer
+from lib.writing.log_entries import log_checkin
+from lib.writing.roster_edit import save_edit
+from lib.writing.writer import Writer
 
 ANA = "ana.ruiz@northwind.example"
 QUICK = RetryPolicy(base=0.01, cap=0.05, budget=2.0)
@@ -34,12 +35,12 @@ def test_a_read_is_one_metadata_request_and_one_batch_get_and_values_stay_as_typ
     fake.set_cell(key, "mentors", "G2", None)
     fake.store.spreadsheets[key].sheet_named("mentors").write(1, 6, [["007"]])  # text a person typed as '007
     src = open_source(url)
-    data = src.load()
+    data = load(src)
     assert (len(data.mentors), len(data.mentees), len(data.pairings)) == (8, 21, 17)
     assert data.source_label == "Google Sheet 'Northwind mentoring'"
     assert data.tables["mentors"].cell(data.tables["mentors"].rows[0], "seniority") == "007"
     assert [r.kind for r in fake.requests] == ["metadata", "batchGet"]
-    src.load()
+    load(src)
     assert [r.kind for r in fake.requests] == ["metadata", "batchGet", "batchGet"]  # metadata once per open
 
 
@@ -51,20 +52,20 @@ def test_dates_are_read_with_the_spreadsheet_locale(sheets):
               "mentees": [["email", "name"], ["e@example.org", "Eli"]], "pairings": rows}
     for locale, expected in (("en_GB", date(2026, 4, 3)), ("en_US", date(2026, 3, 4))):
         key = fake.add_spreadsheet(f"program {locale}", people, locale=locale)
-        assert source(key).load().pairings[0].started_on == expected
+        assert load(source(key)).pairings[0].started_on == expected
 
 
 def test_a_missing_roster_tab_names_the_tabs_found(sheets):
     fake, _ = sheets
     key = fake.add_spreadsheet("half", {"Sheet1": [["a"]], "Mentors": [["email", "name"]]})
     with pytest.raises(ContractError, match=r"no 'mentees' tab \(tabs found: 'Sheet1', 'Mentors'\)"):
-        source(key).load()
+        load(source(key))
 
 
 def test_an_edit_writes_exactly_the_changed_cell_as_a_plain_value_and_logs_it(sheets):
     fake, url = sheets
     src = source(url)
-    data = src.load()
+    data = load(src)
     fake.clear_log()
     save_edit(Writer(src, data.tables), data, "mentors", ANA, {"capacity": "4", "skills": "=HYPERLINK(\"x\")"})
     edits = [r for r in fake.requests if r.kind == "values.batchUpdate" and "'mentors'" in str(r.body)]
@@ -81,7 +82,7 @@ def test_an_edit_writes_exactly_the_changed_cell_as_a_plain_value_and_logs_it(sh
 def test_an_edit_made_in_the_sheet_meanwhile_is_refused_and_nothing_is_written(sheets):
     fake, url = sheets
     src = source(url)
-    data = src.load()
+    data = load(src)
     fake.set_cell(sheet_key(url), "mentors", "H2", "Europe/Madrid")  # someone else, in the browser
     fake.clear_log()
     with pytest.raises(WriteConflict) as conflict:
@@ -94,7 +95,7 @@ def test_an_appended_check_in_goes_after_the_last_row_with_raw_values(sheets):
     fake, url = sheets
     key = sheet_key(url)
     src = source(url)
-    data = src.load()
+    data = load(src)
     before = fake.values(key, "checkins")
     fake.clear_log()
     pairing = next(p for p in data.pairings if p.status == "active")
@@ -113,7 +114,7 @@ def test_an_append_whose_answer_was_lost_is_not_doubled(sheets, failure):
     fake, url = sheets
     key = sheet_key(url)
     src = source(url)
-    data = src.load()
+    data = load(src)
     rows_before = len(fake.values(key, "checkins"))
     getattr(fake, failure)("append", applied=True)  # the row lands, the answer does not
     pairing = next(p for p in data.pairings if p.status == "active")
@@ -128,7 +129,7 @@ def test_an_append_that_failed_before_landing_is_retried_once(sheets):
     fake, url = sheets
     key = sheet_key(url)
     src = source(url)
-    data = src.load()
+    data = load(src)
     rows_before = len(fake.values(key, "checkins"))
     fake.fail("append", 503)
     pairing = next(p for p in data.pairings if p.status == "active")
@@ -143,7 +144,7 @@ def test_a_new_column_past_the_grid_widens_the_tab_first(sheets):
     key = fake.add_spreadsheet("narrow", {"mentors": [["email", "name"], ["m@example.org", "Mia"]],
                                           "mentees": [["email", "name"], ["e@example.org", "Eli"]]}, cols=2)
     src = source(key)
-    data = src.load()
+    data = load(src)
     save_edit(Writer(src, data.tables), data, "mentors", "m@example.org", {"capacity": "2"})
     assert fake.values(key, "mentors") == [["email", "name", "capacity"], ["m@example.org", "Mia", "2"]]
 
@@ -152,13 +153,13 @@ def test_not_shared_names_the_service_account_to_share_with(sheets):
     fake, url = sheets
     fake.share(sheet_key(url), False)
     with pytest.raises(SourceError, match="share it with the service account tandem@demo.iam.gserviceaccount.com"):
-        source(url, credentials={"client_email": "tandem@demo.iam.gserviceaccount.com"}).load()
+        load(source(url, credentials={"client_email": "tandem@demo.iam.gserviceaccount.com"}))
 
 
 def test_a_wrong_key_is_one_plain_sentence(sheets):
     _, _ = sheets
     with pytest.raises(SourceError, match=r"There is no Google Sheet with the key 'x{40}'"):
-        source("x" * 40).load()
+        load(source("x" * 40))
     with pytest.raises(SourceError, match="not a Google Sheets URL or key"):
         source("https://docs.google.com/document/d/abc/edit")
 
@@ -170,7 +171,7 @@ def test_quota_errors_back_off_then_say_so_within_the_time_budget(sheets):
     fake.fail("batchGet", 429, times=50)
     started = time.monotonic()
     with pytest.raises(SheetsUnavailable, match="limiting requests"):
-        src.load()
+        load(src)
     assert time.monotonic() - started < 3
     assert 2 <= fake.count("batchGet") <= 5
 
@@ -178,7 +179,7 @@ def test_quota_errors_back_off_then_say_so_within_the_time_budget(sheets):
 def test_a_passing_5xx_on_read_is_retried_transparently(sheets):
     fake, url = sheets
     fake.fail("batchGet", 503, times=2)
-    assert len(source(url).load().mentors) == 8
+    assert len(load(source(url)).mentors) == 8
     assert fake.count("batchGet") == 3
 
 
@@ -200,14 +201,14 @@ def test_add_missing_tabs_prepares_a_blank_sheet_and_leaves_existing_tabs_alone(
     assert source(key).add_missing_tabs() == ["mentees", "pairings", "checkins", "feedback", "settings"]
     assert fake.values(key, "Sheet1") == [["keep me"]] and fake.values(key, "Mentors") == [["email", "name"]]
     assert fake.values(key, "mentees")[0][:2] == ["email", "name"]
-    assert source(key).load().mentors == []
+    assert load(source(key)).mentors == []
 
 
 def test_refused_or_unreadable_credentials_are_one_plain_sentence(sheets, tmp_path, monkeypatch):
     fake, url = sheets
     fake.fail("metadata", 401)
     with pytest.raises(SourceError, match="Google refused the credentials"):
-        source(url).load()
+        load(source(url))
     monkeypatch.delenv("GOOGLE_SHEETS_API_URL")  # real Google from here on: nothing may be sent
     key_file = tmp_path / "key.json"
     key_file.write_text("{not json", encoding="utf-8")

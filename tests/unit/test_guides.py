@@ -10,10 +10,31 @@ from pathlib import Path
 
 import pytest
 
-from lib.guides import (GUIDE_TYPES, PLACEHOLDERS, Bullets, Checklist, FillIn, GuideError, Heading, Numbered,
-                        Paragraph, Quote, Span, Tailoring, find_guide, guide_for_type, load_guide, load_guides,
-                        meetings, parse_guide, parse_inline, reading_view, section, worksheet_lines)
-from lib.settings import Settings
+from lib.contract.settings import Settings
+from lib.guides.library import (
+    GUIDE_TYPES,
+    PLACEHOLDERS,
+    Bullets,
+    Checklist,
+    FillIn,
+    GuideError,
+    Heading,
+    Numbered,
+    Paragraph,
+    Quote,
+    Span,
+    Tailoring,
+    find_guide,
+    guide_for_type,
+    load_guide,
+    load_guides,
+    meetings,
+    parse_guide,
+    parse_inline,
+    reading_view,
+    section,
+    worksheet_lines,
+)
 
 TYPE_GUIDE = """---
 title: Pair mentorship

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from lib.guide_html import guide_html
-from lib.guides import Checklist, Tailoring, load_guide, load_guides
+from lib.guides.html import guide_html
+from lib.guides.library import Checklist, Tailoring, load_guide, load_guides
 from tests.unit.test_guides import TYPE_GUIDE, write
 
 HOSTILE = Tailoring(organisation='<script>alert("org")</script>', program_name="Summer & <b>Co</b>",

@@ -9,28 +9,30 @@ from urllib.parse import unquote
 import openpyxl
 import pytest
 
-from lib import handoff, lifecycle
-from lib.exports import xlsx_bytes
+from lib.documents import handoff
+from lib.documents.exports import xlsx_bytes
 from lib.matching import PairingOptions, suggest
+from lib.reading.loader import load
 from lib.sources import CsvSource
-from lib.writer import Writer
+from lib.writing import lifecycle
+from lib.writing.writer import Writer
 
 DAY = date(2026, 7, 24)
 
 
-def load(folder):
+def opened(folder):
     source = CsvSource(folder=folder)
-    data = source.load()
+    data = load(source)
     return source, data, Writer(source, data.tables)
 
 
 def test_accept_writes_the_suggested_pairs_as_proposed_and_a_second_run_places_nobody_twice(sample_copy):
-    source, data, writer = load(sample_copy)
+    source, data, writer = opened(sample_copy)
     first = suggest(data)
     assert first.pairs, "the sample has three waiting mentees"
     ids = lifecycle.accept(writer, data, first.pairs)
     assert len(ids) == len(first.pairs) and len(set(ids)) == len(ids)
-    again = source.load()
+    again = load(source)
     stored = {(p.mentor_email, p.mentee_email): p for p in again.pairings}
     for pair in first.pairs:
         saved = stored[(pair.mentor_email, pair.mentee_email)]
@@ -39,20 +41,20 @@ def test_accept_writes_the_suggested_pairs_as_proposed_and_a_second_run_places_n
 
 
 def test_accept_as_active_starts_the_pairs_on_the_day(sample_copy):
-    source, data, writer = load(sample_copy)
+    source, data, writer = opened(sample_copy)
     lifecycle.accept(writer, data, suggest(data).pairs[:1], activate_on=DAY)
-    newest = source.load().pairings[-1]
+    newest = load(source).pairings[-1]
     assert newest.status == "active" and newest.started_on == DAY
 
 
 def test_activate_then_end_change_one_row_each_and_refuse_what_does_not_apply(sample_copy):
-    source, data, writer = load(sample_copy)
+    source, data, writer = opened(sample_copy)
     proposed = next(p for p in data.pairings if p.status == "proposed")
     with pytest.raises(lifecycle.LifecycleError, match="only a proposed"):
         lifecycle.activate(writer, next(p for p in data.pairings if p.status == "active"), DAY)
     assert lifecycle.activate(writer, proposed, DAY) == {"status": ("proposed", "active"),
                                                          "started_on": ("", "2026-07-24")}
-    data = source.load()
+    data = load(source)
     started = next(p for p in data.pairings if p.id == proposed.id)
     writer = Writer(source, data.tables)
     with pytest.raises(lifecycle.LifecycleError, match="Say why"):
@@ -60,7 +62,7 @@ def test_activate_then_end_change_one_row_each_and_refuse_what_does_not_apply(sa
     with pytest.raises(lifecycle.LifecycleError, match="before the start"):
         lifecycle.end(writer, started, date(2026, 1, 1), "moved team")
     lifecycle.end(writer, started, date(2026, 8, 1), "moved team")
-    data = source.load()
+    data = load(source)
     ended = next(p for p in data.pairings if p.id == proposed.id)
     assert (ended.status, ended.ended_on, ended.end_reason) == ("ended", date(2026, 8, 1), "moved team")
     assert ended.mentee_email in lifecycle.needs_rematch(data)
@@ -73,14 +75,14 @@ def test_activate_then_end_change_one_row_each_and_refuse_what_does_not_apply(sa
 def test_a_pairing_without_an_id_is_refused_with_the_row_to_fix(sample_copy):
     text = (sample_copy / "pairings.csv").read_text(encoding="utf-8").replace("P-016,", ",", 1)
     (sample_copy / "pairings.csv").write_text(text, encoding="utf-8")
-    _, data, writer = load(sample_copy)
+    _, data, writer = opened(sample_copy)
     nameless = next(p for p in data.pairings if not p.id)
     with pytest.raises(lifecycle.LifecycleError, match=f"row {nameless.row}"):
         lifecycle.activate(writer, nameless, DAY)
 
 
 def test_pairing_sheet_has_names_emails_cadence_goals_and_reasons(sample_copy):
-    _, data, _ = load(sample_copy)
+    _, data, _ = opened(sample_copy)
     sheet = handoff.pairing_sheet(data)
     assert list(sheet.columns) == handoff.SHEET_COLUMNS
     assert set(sheet["Status"]) == {"proposed", "active"}
@@ -91,7 +93,7 @@ def test_pairing_sheet_has_names_emails_cadence_goals_and_reasons(sample_copy):
 
 
 def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_copy):
-    _, data, _ = load(sample_copy)
+    _, data, _ = opened(sample_copy)
     pair = next(p for p in handoff.handoff_pairs(data) if p.pairing.id == "P-001")
     subject, body = handoff.introduction(pair, data)
     assert "Ana Ruiz" in subject and "Mei Chen" in subject
@@ -103,7 +105,7 @@ def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_co
 
 
 def test_pairing_sheet_xlsx_is_formatted_and_neutralised(sample_copy):
-    _, data, _ = load(sample_copy)
+    _, data, _ = opened(sample_copy)
     sheet = handoff.pairing_sheet(data)
     sheet.loc[0, "Why this pair"] = "=HYPERLINK(\"http://x\")" + " long words" * 10
     book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(sheet, "pairs")))

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from lib.dataset import Dataset
-from lib.health import assess, summary
-from lib.models import CheckIn, Feedback, Mentee, Mentor, Pairing
-from lib.settings import Settings
+from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing
+from lib.contract.settings import Settings
+from lib.health.model import assess, summary
+from lib.reading.dataset import Dataset
+from lib.reading.loader import load
 from lib.sources import sample_source
 
 AS_OF = date(2026, 7, 24)
@@ -102,7 +103,7 @@ def pd_isna(value) -> bool:
 
 
 def test_sample_stories_read_as_written():
-    data = sample_source().load()
+    data = load(sample_source())
     health = assess(data).set_index("pairing_id")
     assert {p: health.loc[p, "status"] for p in ("P-001", "P-003", "P-006", "P-008", "P-011", "P-014")} == dict.fromkeys(
         ("P-001", "P-003", "P-006", "P-008", "P-011", "P-014"), "Healthy")

@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from lib import health_charts
-from lib.health import assess
-from lib.models import CheckIn
+from lib.contract.models import CheckIn
+from lib.health import charts as health_charts
+from lib.health.model import assess
+from lib.reading.loader import load
 from lib.sources import sample_source
 from tests.unit.test_health import AS_OF, program
 
@@ -16,7 +17,7 @@ START, END = date(2026, 6, 1), date(2026, 7, 24)
 
 
 def test_weekly_counts_add_up_to_the_check_ins_of_active_pairs_in_range():
-    data = sample_source().load()
+    data = load(sample_source())
     health = assess(data)
     weekly = health_charts.weekly_checkins(data, health, START, END)
     active = set(zip(health["mentor_email"], health["mentee_email"]))
@@ -27,7 +28,7 @@ def test_weekly_counts_add_up_to_the_check_ins_of_active_pairs_in_range():
 
 
 def test_pair_weeks_has_every_week_for_every_pair_with_zeros_for_silence():
-    data = sample_source().load()
+    data = load(sample_source())
     health = assess(data)
     grid = health_charts.pair_weeks(data, health, START, END)
     weeks = grid["week"].nunique()

@@ -18,11 +18,13 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib import health
-from lib.dataset import Dataset
-from lib.models import CheckIn, Feedback, Mentee, Mentor, Pairing
-from lib.settings import Settings
+from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing
+from lib.contract.settings import Settings
+from lib.health import model as health
+from lib.reading.dataset import Dataset
+from lib.reading.loader import load
 from lib.sources import CsvSource, sample_source
+from lib.vocabulary import CADENCE_DAYS, HEALTH_STATUSES
 
 AS_OF = date(2026, 7, 24)
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +50,7 @@ def reference_assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     if pairs.empty:
         return pd.DataFrame(columns=health.COLUMNS)
     pairs["start"] = pd.to_datetime(pairs["started_on"])
-    cadence_days = pairs["cadence"].map(health.CADENCE_DAYS).fillna(14).astype(float)
+    cadence_days = pairs["cadence"].map(CADENCE_DAYS).fillna(14).astype(float)
     ids = {e: k for k, e in enumerate(pd.unique(pd.concat([pairs["mentor_email"], pairs["mentee_email"]])))}
     a = pairs["mentor_email"].map(ids).to_numpy()
     b = pairs["mentee_email"].map(ids).to_numpy()
@@ -86,7 +88,7 @@ def reference_assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     pairs["status"] = [r[0] for r in results]
     pairs["reasons"] = [r[1] for r in results]
     pairs["next_step"] = [health._next_step(row, r) for row, (_, r) in zip(pairs.itertuples(), results)]
-    pairs["urgency"] = pairs["status"].map(health.STATUSES.index) * 1000 + (100 - pairs["score"])
+    pairs["urgency"] = pairs["status"].map(HEALTH_STATUSES.index) * 1000 + (100 - pairs["score"])
     pairs["started_on"] = pairs["start"].dt.date
     pairs["last_checkin"] = pairs["last_checkin"].dt.date
     return pairs.sort_values(["urgency", "days_silent"], ascending=False)[health.COLUMNS].reset_index(drop=True)
@@ -142,7 +144,7 @@ def test_generated_programs_get_the_same_health_as_before(data, back):
 
 
 def test_the_sample_gets_the_same_health_loaded_or_built_from_models():
-    data = sample_source().load()
+    data = load(sample_source())
     found = assert_same_health(data)
     rebuilt = Dataset(data.mentors, data.mentees, data.pairings, list(data.checkins), list(data.feedback),
                       data.settings)
@@ -155,7 +157,7 @@ def test_a_big_generated_program_gets_the_same_health_as_before(tmp_path):
     from bench_health import program, write
 
     write(program(120), tmp_path)
-    assert_same_health(CsvSource(folder=tmp_path).load())
+    assert_same_health(load(CsvSource(folder=tmp_path)))
 
 
 def test_health_and_validate_do_not_load_the_pairing_engine():

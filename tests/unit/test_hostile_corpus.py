@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from lib import limits
-from lib.errors import SourceError, TandemError
-from lib.limits import TooManyRows
-from lib.sources import open_source, upload_source
-from lib.sources import csv_files
+from lib.errors import SourceError, TandemError, TooManyRows
+from lib.reading import limits
+from lib.reading.loader import load
+from lib.sources import csv_files, open_source, upload_source
 from lib.sources.opening import MAX_UPLOAD_BYTES
 from tests.conftest import CORPUS
 
@@ -43,7 +42,7 @@ def outcome(location: Path | str):
     """(dataset, None) for a load, (None, message) for a refusal; anything else raised is a failure."""
     with bounded():
         try:
-            return open_source(str(location)).load(), None
+            return load(open_source(str(location))), None
         except TandemError as refused:
             return None, str(refused)
 
@@ -374,7 +373,7 @@ def test_a_sheet_tab_past_its_cap_is_refused(sheets, monkeypatch):
     fake, url = sheets
     monkeypatch.setenv("TANDEM_MAX_ROWS_CHECKINS", "10")
     with pytest.raises(TooManyRows) as refused:
-        open_source(url).load()
+        load(open_source(url))
     assert "The tab 'checkins' (sheet tab 'checkins') has" in str(refused.value)
     assert fake.count("batchGet") == 1  # refused after the one read: nothing parsed, nothing written
 
@@ -402,6 +401,6 @@ def test_a_quote_never_closed_is_found_and_closed_ones_pass(rows):
 def outcome_of_bytes(mentors: bytes):
     with bounded():
         try:
-            return upload_source([("mentors.csv", mentors), ("mentees.csv", MENTEES.encode())]).load(), None
+            return load(upload_source([("mentors.csv", mentors), ("mentees.csv", MENTEES.encode())])), None
         except TandemError as refused:
             return None, str(refused)

@@ -17,14 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.contract import TABS
-from lib.dataset import Dataset
-from lib.loader import build_dataset
-from lib.logs import LOG_MODELS, frame_from_models, models_from_frame
-from lib.models import CheckIn, Feedback
+from lib.contract.models import CheckIn, Feedback
+from lib.contract.tabs import TABS
+from lib.reading.dataset import Dataset
+from lib.reading.loader import build_dataset, load
+from lib.reading.log_frames import LOG_MODELS, frame_from_models, models_from_frame
+from lib.reading.table import build_table
 from lib.sources import CsvSource, sample_source
 from lib.sources.csv_files import parse_csv, read_csv_table
-from lib.table import build_table
 
 LOGS = ("checkins", "feedback")
 
@@ -180,7 +180,7 @@ def checkin(day: int, mentor="ana@x.org", mentee="cy@x.org", **fields) -> CheckI
 
 
 def test_models_built_from_a_loaded_frame_equal_the_validated_ones():
-    data = sample_source().load()
+    data = load(sample_source())
     reference = build_dataset(sample_source().read_tables(), columnar_logs=False)
     assert models_from_frame("checkins", data.checkin_log) == reference.checkins
     assert [m.model_fields_set for m in data.feedback] == [m.model_fields_set for m in reference.feedback]
@@ -203,7 +203,7 @@ def test_changing_the_list_of_models_rebuilds_the_frame():
 
 
 def test_a_loaded_dataset_pickles_its_frames_and_comes_back_equal():
-    data = sample_source().load()
+    data = load(sample_source())
     again = pickle.loads(pickle.dumps(data))
     assert again.checkins == data.checkins and again.feedback == data.feedback
     pd.testing.assert_frame_equal(again.checkin_log, data.checkin_log)

@@ -11,13 +11,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lib.dataset import Dataset
-from lib.matching import CRITERIA, PairingOptions, RuleBroken, suggest
+from lib.contract.models import Mentee, Mentor, Pairing
+from lib.contract.settings import Settings
+from lib.errors import RuleBroken
+from lib.matching import CRITERIA, PairingOptions, suggest
 from lib.matching.assign import assign_to_places, match_peers
 from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel
 from lib.matching.explain import group_themes
-from lib.models import Mentee, Mentor, Pairing
-from lib.settings import Settings
+from lib.reading.dataset import Dataset
+from lib.reading.loader import load
 from lib.sources import sample_source
 
 AS_OF = date(2026, 7, 24)
@@ -122,7 +124,7 @@ def test_peer_matching_is_valid_bounded_and_optimal_when_it_says_exact(seed):
 # --- scores ------------------------------------------------------------------------------------------
 
 def test_scores_are_0_to_100_chunked_alike_and_contributions_add_up():
-    data = sample_source().load()
+    data = load(sample_source())
     for kind in ("one-on-one", "group", "peer"):
         others = data.mentees if kind == "peer" else data.mentors
         model = ScoreModel.build(data.mentees, others, kind, DEFAULT_WEIGHTS[kind], AS_OF)
@@ -240,7 +242,7 @@ def test_blocking_pairs_count_mutual_preferences_not_made():
 
 
 def test_same_input_same_output_also_with_rows_shuffled():
-    data = sample_source().load()
+    data = load(sample_source())
     first = suggest(data)
     rng = random.Random(3)
     for _ in range(5):
@@ -260,7 +262,7 @@ def test_ties_break_by_email():
 # --- the sample data ---------------------------------------------------------------------------------
 
 def test_sample_places_the_three_waiting_mentees_into_the_three_free_places():
-    data = sample_source().load()
+    data = load(sample_source())
     result = suggest(data)
     pairs = placed(result)
     assert set(pairs) == {f"{n}{NW}" for n in ("lena.schmidt", "siddharth.iyer", "thandiwe.dlamini")}
@@ -277,7 +279,7 @@ def test_group_names_the_themes_and_peer_states_the_trio():
     members = [mentee(n, goals=g) for n, g in (("p", "CTF; Go"), ("q", "ctf"), ("r", "Go; Rust"))]
     [group] = suggest(program([lead], members), PairingOptions(type="group")).groups
     assert group.members == ["p@x.org", "q@x.org", "r@x.org"] and group.themes == ["CTF", "Go"]
-    data = sample_source().load()
+    data = load(sample_source())
     peers = suggest(data, PairingOptions(type="peer"))
     assert peers.summary.placed == 3 and any("odd one out" in note for note in peers.notes)
     assert sum("as a trio" in p.reason for p in peers.pairs) == 2
@@ -371,7 +373,7 @@ def test_peer_pairs_never_break_a_rule(roster, not_same_team):
 
 
 def test_peer_summary_compares_the_pairs_alone_with_the_bound():
-    result = suggest(sample_source().load(), PairingOptions(type="peer"))
+    result = suggest(load(sample_source()), PairingOptions(type="peer"))
     summary = result.summary
     trio_scores = sum(p.score for p in result.pairs if "as a trio" in p.reason)
     assert summary.paired_total == pytest.approx(summary.total_score - trio_scores, abs=0.05)

@@ -18,13 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from lib.dataset import Dataset
+from lib.documents.handoff import handoff_pairs
+from lib.documents.pdf import TandemDocument, guide_pdf, health_report_pdf, kickoff_name, kickoff_pdf, pack_pdf
+from lib.documents.pdf.fonts import CJK, clean, needs_shaping
 from lib.errors import TandemError
-from lib.guides import Tailoring, find_guide, load_guide, load_guides, meetings
-from lib.handoff import handoff_pairs
-from lib.health import assess, report
-from lib.pdf import TandemDocument, guide_pdf, health_report_pdf, kickoff_name, kickoff_pdf, pack_pdf
-from lib.pdf.fonts import CJK, clean, needs_shaping
+from lib.guides.library import Tailoring, find_guide, load_guide, load_guides, meetings
+from lib.health.model import assess, report
+from lib.reading.dataset import Dataset
+from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.unit.test_guides import TOPIC_GUIDE, TYPE_GUIDE, write
 
@@ -130,7 +131,7 @@ def test_the_real_guides_render_in_the_pack_with_every_section_heading():
 # --- kickoff sheets ------------------------------------------------------------------------------------------
 
 def test_kickoff_is_one_page_per_pair_with_names_in_every_script_and_never_feedback(program):
-    data = CsvSource(folder=program).load()
+    data = load(CsvSource(folder=program))
     assert any(f.comment == SECRET for f in data.feedback)
     pairs = handoff_pairs(data)
     assert len(pairs) == 16
@@ -149,7 +150,7 @@ def test_kickoff_is_one_page_per_pair_with_names_in_every_script_and_never_feedb
 
 
 def test_a_kickoff_page_has_the_pair_details_and_its_types_agenda(program):
-    data = CsvSource(folder=program).load()
+    data = load(CsvSource(folder=program))
     by_id = {p.pairing.id: p for p in handoff_pairs(data)}
     guides = load_guides()
     first = read(kickoff_pdf(data, [by_id["P-001"]], guides))
@@ -170,7 +171,7 @@ def test_a_kickoff_page_has_the_pair_details_and_its_types_agenda(program):
 
 
 def test_kickoff_without_a_guide_for_the_type_still_prints_one_page(program, guides):
-    data = CsvSource(folder=program).load()
+    data = load(CsvSource(folder=program))
     pairs = [p for p in handoff_pairs(data) if p.pairing.type in ("peer", "group")]
     pages = read(kickoff_pdf(data, pairs, guides))  # the fixture guides have no group or peer guide
     assert len(pages) == len(pairs) == 4
@@ -181,7 +182,7 @@ def test_kickoff_keeps_to_one_page_when_the_content_is_far_too_long(program, tmp
     long_agenda = TYPE_GUIDE.replace("- [ ] Introductions\n", "".join(
         f"- [ ] Agenda item {n} with quite a few words so that it wraps over two lines\n" for n in range(40)))
     guide = load_guide(write(tmp_path / "long", "pair.md", long_agenda))
-    data = CsvSource(folder=program).load()
+    data = load(CsvSource(folder=program))
     pair = next(p for p in handoff_pairs(data) if p.pairing.id == "P-001")
     page = read(kickoff_pdf(data, [pair], [guide]))
     assert len(page) == 1
@@ -194,7 +195,7 @@ def test_kickoff_needs_pairs():
 
 
 def test_kickoff_file_names(program):
-    pairs = handoff_pairs(CsvSource(folder=program).load())
+    pairs = handoff_pairs(load(CsvSource(folder=program)))
     assert kickoff_name(pairs, DAY) == "tandem-kickoff-sheets-2026-07-24.pdf"
     assert kickoff_name(pairs[:1], DAY) == "tandem-kickoff-mei.chen-2026-07-24.pdf"
 
@@ -202,7 +203,7 @@ def test_kickoff_file_names(program):
 # --- the health report ---------------------------------------------------------------------------------------
 
 def test_the_health_report_is_a_landscape_table_of_every_active_pair(program):
-    data = CsvSource(folder=program).load()
+    data = load(CsvSource(folder=program))
     frame = report(assess(data))
     payload = health_report_pdf(frame, data)
     reader = PdfReader(io.BytesIO(payload))
@@ -220,7 +221,7 @@ def test_the_health_report_is_a_landscape_table_of_every_active_pair(program):
 
 
 def test_the_health_report_of_no_active_pair_says_so(program):
-    data = CsvSource(folder=program).load()
+    data = load(CsvSource(folder=program))
     empty = report(assess(data)).iloc[0:0]
     assert "No pairing is active on this date." in " ".join(read(health_report_pdf(empty, data)))
 
@@ -279,7 +280,7 @@ def test_names_made_of_any_characters_never_break_kickoff_sheets(program):
     mentees = pd.read_csv(program / "mentees.csv", dtype=str, keep_default_na=False)
     mentees.loc[: len(NASTY) - 1, "name"] = NASTY  # a different odd name for each of the first mentees
     mentees.to_csv(program / "mentees.csv", index=False)
-    data = CsvSource(folder=program).load()
+    data = load(CsvSource(folder=program))
     pairs = handoff_pairs(data)
     assert {p.mentee_name for p in pairs} & set(NASTY)
     assert len(read(kickoff_pdf(data, pairs, []))) == len(pairs)

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from lib.contract import MENTORS
-from lib.dataset import Dataset
+from lib.contract.tabs import MENTORS
 from lib.errors import TandemError
+from lib.reading.dataset import Dataset
+from lib.reading.loader import load
 from lib.sources import upload_source
 from lib.sources.csv_files import read_csv_table
 from lib.sources.xlsx_file import cell_text, workbook_grids
@@ -28,7 +29,7 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 def load_or_refuse(files: list[tuple[str, bytes]]) -> Dataset | TandemError:
     """The only two endings a load may have: any other exception fails the test with its traceback."""
     try:
-        return upload_source(files).load()
+        return load(upload_source(files))
     except TandemError as refused:
         assert str(refused).strip(), "a refusal must say why"
         return refused

@@ -6,10 +6,11 @@ import csv
 
 import pytest
 
-from lib.errors import SourceError, WriteConflict
-from lib.roster_edit import EditRefused, current_values, save_edit
+from lib.errors import EditRefused, SourceError, WriteConflict
+from lib.reading.loader import load
 from lib.sources import open_source
-from lib.writer import Writer
+from lib.writing.roster_edit import current_values, save_edit
+from lib.writing.writer import Writer
 
 ANA = "ana.ruiz@northwind.example"
 
@@ -22,7 +23,7 @@ def rows(path):
 @pytest.fixture
 def program(sample_copy):
     source = open_source(str(sample_copy))
-    return sample_copy, source, source.load()
+    return sample_copy, source, load(source)
 
 
 def test_only_the_changed_cells_are_written_and_logged(program):
@@ -85,6 +86,6 @@ def test_a_split_first_and_last_name_is_written_back_split(tmp_path):
     (folder / "mentors.csv").write_text("Email,First name,Last name,Capacity\nada@example.org,Ada,Lovelace,2\n")
     (folder / "mentees.csv").write_text("email,name\nsam@example.org,Sam Lee\n")
     source = open_source(str(folder))
-    data = source.load()
+    data = load(source)
     save_edit(Writer(source, data.tables), data, "mentors", "ada@example.org", {"name": "Ada King"})
     assert rows(folder / "mentors.csv")[1] == ["ada@example.org", "Ada", "King", "2"]

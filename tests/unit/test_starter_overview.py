@@ -6,11 +6,12 @@ from datetime import date
 
 import openpyxl
 
-from lib.contract import TABS
-from lib.exports import csv_bytes, neutralise
-from lib.overview import mentor_load, program_summary, unmatched_mentees
+from lib.contract.tabs import TABS
+from lib.documents.exports import csv_bytes, neutralise
+from lib.documents.starter import starter_csv_zip, starter_workbook
+from lib.program.overview import mentor_load, program_summary, unmatched_mentees
+from lib.reading.loader import load
 from lib.sources import CsvSource, sample_source, upload_source
-from lib.starter import starter_csv_zip, starter_workbook
 
 
 def test_starter_workbook_has_contract_headers_one_example_each_and_dropdowns():
@@ -27,18 +28,18 @@ def test_starter_workbook_has_contract_headers_one_example_each_and_dropdowns():
 def test_starter_csv_set_loads_without_problems():
     files = zipfile.ZipFile(io.BytesIO(starter_csv_zip()))
     assert sorted(files.namelist()) == sorted(f"{t}.csv" for t in TABS)
-    data = upload_source([("starter.zip", starter_csv_zip())]).load()
+    data = load(upload_source([("starter.zip", starter_csv_zip())]))
     assert data.problems == [] and len(data.pairings) == 1 and data.settings.organisation == "Example Org"
 
 
 def test_program_summary_on_the_sample():
-    data = sample_source().load()
+    data = load(sample_source())
     summary = program_summary(data)
     assert summary.as_of == date(2026, 7, 24)  # pinned by the sample's settings
     assert (summary.mentors, summary.mentees) == (7, 20)
     assert summary.active_pairs == 14 and summary.proposed_pairs == 2
-    load = mentor_load(data)
-    assert summary.capacity_left == int(load[load["active"]]["left"].sum()) == 3
+    capacity = mentor_load(data)
+    assert summary.capacity_left == int(capacity[capacity["active"]]["left"].sum()) == 3
     assert summary.unmatched_mentees == 3
     assert set(unmatched_mentees(data)["email"]) == {"lena.schmidt@northwind.example",
                                                      "siddharth.iyer@northwind.example",
@@ -48,7 +49,7 @@ def test_program_summary_on_the_sample():
 
 
 def test_overview_counts_follow_the_as_of_date(sample_copy):
-    data = CsvSource(folder=sample_copy).load()
+    data = load(CsvSource(folder=sample_copy))
     early = program_summary(data, as_of=date(2026, 6, 15))
     by_id = {p.id: p for p in data.pairings}
     assert by_id["P-015"].is_active_on(date(2026, 6, 15)) and not by_id["P-015"].is_active_on(date(2026, 7, 24))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import itertools
 import io
+import itertools
 import os
 from datetime import datetime
 from pathlib import Path
@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from openpyxl.styles import Font
 
 from lib.errors import SourceError, WriteConflict
-from lib.safe_save import BACKUP_DIR
+from lib.reading.loader import load
 from lib.sources import CsvSource, XlsxSource, upload_source
-from lib.writer import Writer
+from lib.sources.safe_save import BACKUP_DIR
+from lib.writing.writer import Writer
 
 CLOCK = lambda: datetime(2026, 3, 14, 9, 30)  # noqa: E731
 
@@ -105,7 +106,7 @@ def test_append_uses_the_users_columns_adds_ids_and_creates_missing_tabs(tmp_pat
     assert checkins[0] == ["id", "date", "mentor_email", "mentee_email", "minutes", "channel", "notes"]
     # marked as text in the file, so a spreadsheet opening it never runs it; read back as typed
     assert checkins[1] == ["C-0002", "2026-03-14", "ana@x.org", "sam@x.org", "", "", "'=HYPERLINK(\"x\")"]
-    data = source.load()
+    data = load(source)
     assert [m.name for m in data.mentors] == ["Ana Ruiz", "Bo van Dijk"]
     assert [p.message for p in data.problems] == ["no pairing of these two people on the pairings tab"]
     assert data.checkins[0].notes == "=HYPERLINK(\"x\")"
@@ -191,7 +192,7 @@ def test_xlsx_update_edits_cells_in_place_keeps_formatting_and_never_writes_form
     assert ws["A1"].font.bold and ws.column_dimensions["D"].width == 40
     assert [c.value for c in book["changes"][1]][:3] == ["id", "changed_at", "tab"]
     assert list((tmp_path / BACKUP_DIR).glob("program-*.xlsx"))
-    assert XlsxSource(path=path).load().mentors[0].name == "=cmd|' /C calc'!A0"
+    assert load(XlsxSource(path=path)).mentors[0].name == "=cmd|' /C calc'!A0"
 
 
 def test_uploaded_files_are_written_in_memory_and_offered_as_a_download(tmp_path):
@@ -203,7 +204,7 @@ def test_uploaded_files_are_written_in_memory_and_offered_as_a_download(tmp_path
     writer_for(source).append("mentees", [{"email": "kim@x.org", "name": "Kim"}])
     name, data, mime = source.download()
     assert name == "program.xlsx" and "spreadsheetml" in mime
-    assert [m.email for m in upload_source([("program.xlsx", data)]).load().mentees] == ["sam@x.org", "kim@x.org"]
+    assert [m.email for m in load(upload_source([("program.xlsx", data)])).mentees] == ["sam@x.org", "kim@x.org"]
     assert path.read_bytes() == original
 
 
@@ -223,4 +224,4 @@ def test_any_note_written_to_a_csv_folder_reads_back_as_typed_and_is_never_a_for
                                                                "mentee_email": "sam@x.org", "notes": note}])
     written = rows_of(folder / "checkins.csv")[1][-1]
     assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert source.load().checkins[0].notes == note.strip()  # the loader trims cells, as for any typed value
+    assert load(source).checkins[0].notes == note.strip()  # the loader trims cells, as for any typed value

@@ -4,9 +4,9 @@ Every public function returns the PDF as bytes. Other features reuse `TandemDocu
 headings, lists, checklists, writing lines, message boxes) for their own documents.
 """
 
-from .guide_documents import guide_pdf, pack_pdf
-from .health_report import health_report_pdf
-from .kickoff import kickoff_name, kickoff_pdf
-from .layout import TandemDocument
+from lib.documents.pdf.guide_documents import guide_pdf, pack_pdf
+from lib.documents.pdf.health_report import health_report_pdf
+from lib.documents.pdf.kickoff import kickoff_name, kickoff_pdf
+from lib.documents.pdf.layout import TandemDocument
 
 __all__ = ["TandemDocument", "guide_pdf", "health_report_pdf", "kickoff_name", "kickoff_pdf", "pack_pdf"]

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..guides import (Bullets, Checklist, FillIn, Guide, GuideError, Heading, Inline, Numbered, Paragraph, Quote,
-                      Tailoring, plain)
-from .layout import ACCENT, INK, MUTED, SIZE, TOP, TandemDocument
-from .fonts import BODY, clean
+from lib.documents.pdf.fonts import BODY, clean
+from lib.documents.pdf.layout import ACCENT, INK, MUTED, SIZE, TOP, TandemDocument
+from lib.guides.library import (
+    Bullets,
+    Checklist,
+    FillIn,
+    Guide,
+    GuideError,
+    Heading,
+    Inline,
+    Numbered,
+    Paragraph,
+    Quote,
+    Tailoring,
+    plain,
+)
 
 CONTENTS_ROW = 13.0  # mm per guide on the contents page
 

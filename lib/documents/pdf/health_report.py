@@ -1,6 +1,6 @@
 """The Health page's report as a printable landscape table: one row per active pair, most urgent first.
 
-The columns are those of `lib.health.report` (the CSV download) without the long suggested message; the status is
+The columns are those of `lib.health.model.report` (the CSV download) without the long suggested message; the status is
 a word in bold with the palette's colour, never the colour alone.
 """
 
@@ -12,13 +12,15 @@ from datetime import date
 import pandas as pd
 from fpdf.fonts import FontFace
 
-from ..dataset import Dataset
-from ..dates import format_date
-from ..guides import Tailoring
-from .fonts import BODY, clean
-from .layout import ACCENT, BOX, INK, MUTED, NEXT_LINE, TandemDocument
+from lib.contract.dates import format_date
+from lib.documents.pdf.fonts import BODY, clean
+from lib.documents.pdf.layout import ACCENT, BOX, INK, MUTED, NEXT_LINE, TandemDocument
+from lib.guides.library import Tailoring
+from lib.reading.dataset import Dataset
+from lib.vocabulary import STATUS_PRINT_COLOURS
 
-STATUS_COLOURS = {"Healthy": (46, 125, 50), "Watch": (166, 110, 0), "At risk": (198, 40, 40)}  # the app's palette
+STATUS_COLOURS = {status: tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # fpdf2 takes RGB
+                  for status, hex_colour in STATUS_PRINT_COLOURS.items()}
 LEFT_OUT = ("suggested message",)
 WIDTHS = {"pairing": 1.1, "mentor": 2.2, "mentee": 2.2, "status": 1.3, "score": 0.9, "cadence": 1.3,
           "days since contact": 1.2, "check-ins (8 weeks)": 1.2, "mentor rating": 1.1, "mentee rating": 1.1,
@@ -26,7 +28,7 @@ WIDTHS = {"pairing": 1.1, "mentor": 2.2, "mentee": 2.2, "status": 1.3, "score": 
 
 
 def health_report_pdf(report_frame: pd.DataFrame, data: Dataset, on: date | None = None) -> bytes:
-    """`report_frame` is `lib.health.report(assess(data))`; `data` gives the program's name and the date."""
+    """`report_frame` is `lib.health.model.report(assess(data))`; `data` gives the program's name and the date."""
     tailoring = Tailoring.from_settings(data.settings)
     frame = report_frame.drop(columns=[c for c in LEFT_OUT if c in report_frame.columns])
     cells = [[_cell(value) for value in row] for row in frame.itertuples(index=False)]

@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..dataset import Dataset
-from ..dates import format_date
-from ..errors import TandemError
-from ..exports import dated_name
-from ..guides import Guide, Meeting, Tailoring, guide_for_type, load_guides, meetings, plain, worksheet_lines
-from ..handoff import CADENCE_WORDS, FIRST_MEETING_WITHIN, HandoffPair, cadence, shared_goals
-from .fonts import BODY, clean
-from .layout import ACCENT, BOX, INK, MUTED, NEXT_LINE, RULE, TandemDocument
+from lib.contract.dates import format_date
+from lib.documents.exports import dated_name
+from lib.documents.handoff import FIRST_MEETING_WITHIN, HandoffPair, cadence, shared_goals
+from lib.documents.pdf.fonts import BODY, clean
+from lib.documents.pdf.layout import ACCENT, BOX, INK, MUTED, NEXT_LINE, RULE, TandemDocument
+from lib.errors import TandemError
+from lib.guides.library import Guide, Meeting, Tailoring, guide_for_type, load_guides, meetings, plain, worksheet_lines
+from lib.reading.dataset import Dataset
+from lib.vocabulary import CADENCE_WORDS, DEFAULT_TYPE, TYPE_ROLES
 
-ROLES = {"one-on-one": ("Mentor", "Mentee"), "group": ("Group mentor", "Group member"), "peer": ("Peer", "Peer")}
 SIDE = 18.0  # page margin, narrower than the guides': the sheet is dense
 SMALL, LEADING = 8.3, 3.7  # agenda type size (pt) and line height (mm)
 WORKSHEET_HEIGHT = 62.0  # kept free below the agenda for the goal worksheet
@@ -31,7 +31,7 @@ GOALS = 3
 
 def kickoff_pdf(data: Dataset, pairs: list[HandoffPair], guides: list[Guide] | None = None,
                 on: date | None = None, tailoring: Tailoring | None = None) -> bytes:
-    """One page per pair (from `lib.handoff.handoff_pairs`), in the order given. `guides` default to guides/;
+    """One page per pair (from `lib.documents.handoff.handoff_pairs`), in the order given. `guides` default to guides/;
     the program's details come from `tailoring`, else from the settings tab (each pair keeps its own cadence)."""
     if not pairs:
         raise TandemError("there are no proposed or active pairs to print kickoff sheets for")
@@ -43,7 +43,7 @@ def kickoff_pdf(data: Dataset, pairs: list[HandoffPair], guides: list[Guide] | N
     doc.set_margins(SIDE, 16, SIDE)
     doc.set_auto_page_break(False)  # one page per pair, whatever the content: overflow is cut, never a new page
     for pair in pairs:
-        guide = guide_for_type(guides, pair.pairing.type or "one-on-one")
+        guide = guide_for_type(guides, pair.pairing.type or DEFAULT_TYPE)
         _page(doc, data, pair, guide, tailoring, on)
     return doc.output_bytes()
 
@@ -61,7 +61,7 @@ def _page(doc: TandemDocument, data: Dataset, pair: HandoffPair, guide: Guide | 
     doc.add_page()
     doc.set_fill_color(*ACCENT)
     doc.rect(0, 0, doc.w, 6, style="F")
-    kind = pair.pairing.type or "one-on-one"
+    kind = pair.pairing.type or DEFAULT_TYPE
     doc.set_y(14)
     doc.set_font(BODY, "B", 8.5)
     doc.set_text_color(*ACCENT)
@@ -83,7 +83,7 @@ def _page(doc: TandemDocument, data: Dataset, pair: HandoffPair, guide: Guide | 
     doc.cell(doc.epw, 5, f"{kind.capitalize()} mentorship · {pair.pairing.status} · pairing {pair.pairing.id}"
              if pair.pairing.id else f"{kind.capitalize()} mentorship · {pair.pairing.status}", **NEXT_LINE)
     doc.ln(4)
-    _people(doc, pair, ROLES.get(kind, ("Mentor", "Mentee")))
+    _people(doc, pair, TYPE_ROLES.get(kind, TYPE_ROLES[DEFAULT_TYPE]))
     doc.ln(4)
     _details(doc, data, pair, tailoring, on)
     if guide is not None:

@@ -14,9 +14,9 @@ from typing import Iterable
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from ..dates import format_date
-from . import fonts
-from .fonts import BODY, clean
+from lib.contract.dates import format_date
+from lib.documents.pdf import fonts
+from lib.documents.pdf.fonts import BODY, clean
 
 INK, MUTED, ACCENT = (31, 41, 51), (96, 108, 118), (14, 99, 112)
 RULE, BOX, ACCENT_LIGHT = (205, 212, 217), (245, 247, 248), (229, 241, 242)

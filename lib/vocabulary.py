@@ -1,0 +1,56 @@
+"""The domain's words and defaults, each written once: mentorship types, pairing statuses, cadences and their days,
+health statuses, feedback roles, and the defaults the program falls back on."""
+
+from __future__ import annotations
+
+# --- mentorship types ----------------------------------------------------------------------------------------------
+MENTORSHIP_TYPES = ("one-on-one", "group", "peer")
+DEFAULT_TYPE = "one-on-one"
+TYPE_LABELS = {"one-on-one": "One-on-one", "group": "Group", "peer": "Peer"}
+TYPE_ROLES = {"one-on-one": ("Mentor", "Mentee"), "group": ("Group mentor", "Group member"), "peer": ("Peer", "Peer")}
+TYPE_PAIR_WORDS = {"one-on-one": "mentor and mentee", "group": "mentor and group member", "peer": "peer mentors"}
+# How people write a type in a spreadsheet (compared lowercase, letters and digits only) -> the type.
+TYPE_SYNONYMS = {"oneonone": "one-on-one", "1on1": "one-on-one", "11": "one-on-one", "individual": "one-on-one",
+                 "group": "group", "circle": "group", "peer": "peer", "peertopeer": "peer", "p2p": "peer"}
+
+# --- pairing statuses ----------------------------------------------------------------------------------------------
+PAIRING_STATUSES = ("proposed", "active", "ended")
+OPEN_STATUSES = ("proposed", "active")  # a pairing in one of these uses its mentor's capacity and keeps its mentee busy
+
+# --- cadences ------------------------------------------------------------------------------------------------------
+CADENCES = ("weekly", "biweekly", "monthly")
+CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
+CADENCE_WORDS = {"weekly": "every week", "biweekly": "every two weeks", "monthly": "once a month"}
+DEFAULT_CADENCE = "biweekly"
+CADENCE_SYNONYMS = {"weekly": "weekly", "everyweek": "weekly", "biweekly": "biweekly", "fortnightly": "biweekly",
+                    "everytwoweeks": "biweekly", "every2weeks": "biweekly", "monthly": "monthly",
+                    "everymonth": "monthly"}
+
+# --- the log -------------------------------------------------------------------------------------------------------
+FEEDBACK_ROLES = ("mentor", "mentee")
+CHANNELS = ("video", "in person", "phone", "chat")
+
+# --- relationship health -------------------------------------------------------------------------------------------
+HEALTHY, WATCH, AT_RISK = "Healthy", "Watch", "At risk"
+HEALTH_STATUSES = (HEALTHY, WATCH, AT_RISK)  # best first
+# One palette, colour-blind safe and always beside a word; print darkens the amber, which is faint on white paper.
+STATUS_COLOURS = {HEALTHY: "#2e7d32", WATCH: "#f9a825", AT_RISK: "#c62828"}
+STATUS_PRINT_COLOURS = {HEALTHY: "#2e7d32", WATCH: "#a66e00", AT_RISK: "#c62828"}
+
+# --- pairing -------------------------------------------------------------------------------------------------------
+DEFAULT_MIN_SCORE = 40  # "best matches only" makes no pair below this score (0-100)
+
+# --- files ---------------------------------------------------------------------------------------------------------
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def program_phrase(program_name: str, organisation: str, whose: str = "your") -> str:
+    """The program named in a sentence: its name, else "the Acme mentoring program", else "your mentoring program"."""
+    if program_name.strip():
+        return program_name.strip()
+    return f"the {organisation.strip()} mentoring program" if organisation.strip() else f"{whose} mentoring program"
+
+
+def program_title(program_name: str, organisation: str) -> str:
+    """The program as a page title: its name, else the organisation's, else a neutral title."""
+    return program_name.strip() or organisation.strip() or "Your mentorship program"

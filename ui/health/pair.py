@@ -1,0 +1,66 @@
+"""One pair on the Health page: its numbers, ratings from both sides over time and everything logged; and the forms
+to log a check-in or record feedback, written through the writer and shown at once."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from lib.contract.dates import format_date
+from lib.health import charts as health_charts
+from lib.reading.dataset import Dataset
+from lib.vocabulary import CHANNELS
+from lib.writing.log_entries import log_checkin, log_feedback
+from ui import notices, state
+from ui.health.pairs import label, pick_pair
+
+
+def pair_story(data: Dataset, health: pd.DataFrame) -> None:
+    """One pair: its numbers, ratings from both sides over time, and everything logged, newest first."""
+    row = pick_pair(health, key="story_pair")
+    cells = st.columns(4)
+    cells[0].metric("Status", row["status"], help="; ".join(row["reasons"]) or "no warning signs")
+    cells[1].metric("Score", row["score"])
+    cells[2].metric("Days since contact", row["days_silent"], help=f"cadence {row['cadence']}")
+    cells[3].metric("Check-ins, 8 weeks", row["checkins_8w"], help=f"about {row['expected_8w']:.0f} expected")
+    ratings = health_charts.rating_history(data, row)
+    if not ratings.empty:
+        st.altair_chart(alt.Chart(ratings).mark_line(point=True).encode(
+            x=alt.X("date:T"), y=alt.Y("rating:Q", scale=alt.Scale(domain=[1, 5]), title="rating (1-5)"),
+            color=alt.Color("side:N", title="from"), tooltip=["date:T", "side:N", "rating:Q", "comment:N"]),
+            width="stretch")
+    st.dataframe(health_charts.timeline(data, row), hide_index=True, width="stretch", column_config={
+        "date": st.column_config.DateColumn("Date", format="D MMM YYYY"), "what": "What",
+        "detail": st.column_config.TextColumn("Detail", width="large")})
+
+
+def log_forms(data: Dataset, health: pd.DataFrame) -> None:
+    """Log a check-in or record feedback; written through the data layer and shown at once."""
+    if health.empty:
+        return
+    chosen = pick_pair(health, key="log_pair")
+    left, right = st.columns(2)
+    action = None  # run after the forms: a refused write shows widgets that a form cannot hold
+    with left.form("log_checkin", clear_on_submit=True):
+        st.markdown("**Log a check-in**")
+        day = st.date_input("Date", data.today(), key="checkin_date", format="YYYY-MM-DD")
+        minutes = st.number_input("Minutes", 0, 600, 30, step=5, key="checkin_minutes")
+        channel = st.selectbox("Channel", CHANNELS, key="checkin_channel")
+        notes = st.text_area("Notes", key="checkin_notes", placeholder="What you talked about (optional)")
+        if st.form_submit_button("Log check-in", type="primary", icon=":material/add:"):
+            action = (lambda: log_checkin(state.writer(data), chosen["mentor_email"], chosen["mentee_email"], day,
+                                          data.today(), chosen["started_on"], int(minutes), channel, notes),
+                      f"Logged a check-in for {label(chosen)} on {format_date(day)}.")
+    with right.form("log_feedback", clear_on_submit=True):
+        st.markdown("**Record feedback**")
+        day_f = st.date_input("Date", data.today(), key="feedback_date", format="YYYY-MM-DD")
+        role = st.radio("From", ["mentee", "mentor"], horizontal=True, key="feedback_role")
+        rating = st.select_slider("Rating", [1, 2, 3, 4, 5], value=4, key="feedback_rating")
+        comment = st.text_area("Comment", key="feedback_comment", placeholder="In their words (optional)")
+        if st.form_submit_button("Record feedback", icon=":material/rate_review:"):
+            action = (lambda: log_feedback(state.writer(data), chosen["mentor_email"], chosen["mentee_email"],
+                                           day_f, data.today(), role, rating, chosen["started_on"], comment),
+                      f"Recorded {role} feedback ({rating} of 5) for {label(chosen)}.")
+    if action:
+        notices.save(*action)

@@ -1,0 +1,103 @@
+"""The Pairings page's current pairs: the table, activating or ending one, and a rematch for a mentee whose pairing
+ended; each change is one update of the pairing's row, through the pairing lifecycle."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib.contract.dates import format_date
+from lib.contract.models import Pairing
+from lib.matching import PairingOptions, suggest
+from lib.reading.dataset import Dataset
+from lib.text import markdown_text
+from lib.vocabulary import OPEN_STATUSES, PAIRING_STATUSES
+from lib.writing import lifecycle
+from ui import notices, state
+from ui.widgets import pick
+
+REMATCH = "rematch_result"
+
+
+def _order(pairing: Pairing) -> tuple:
+    """Proposed first, then active, then ended; by id within each."""
+    status = PAIRING_STATUSES.index(pairing.status) if pairing.status in PAIRING_STATUSES else len(PAIRING_STATUSES)
+    return status, pairing.id
+
+
+def pairing_label(pairing: Pairing, who: dict[str, str]) -> str:
+    return (f"{pairing.id or 'no id'} · {who.get(pairing.mentor_email, pairing.mentor_email)} + "
+            f"{who.get(pairing.mentee_email, pairing.mentee_email)} ({pairing.status})")
+
+
+def pairings_table(data: Dataset) -> None:
+    who = data.names
+    ordered = sorted(data.pairings, key=_order)
+    st.dataframe(pd.DataFrame({
+        "id": [p.id for p in ordered], "status": [p.status for p in ordered], "type": [p.type for p in ordered],
+        "mentor": [who.get(p.mentor_email, p.mentor_email) for p in ordered],
+        "mentee": [who.get(p.mentee_email, p.mentee_email) for p in ordered],
+        "started": [format_date(p.started_on) for p in ordered], "ended": [format_date(p.ended_on) for p in ordered],
+        "cadence": [p.cadence or "" for p in ordered], "end_reason": [p.end_reason for p in ordered],
+    }), hide_index=True, column_config={
+        "id": "Id", "status": "Status", "type": "Type", "mentor": "Mentor (or first peer)", "mentee": "Mentee",
+        "started": "Started", "ended": "Ended", "cadence": "Cadence", "end_reason": "End reason"})
+
+
+def lifecycle_actions(data: Dataset) -> None:
+    """Activate a proposed pair or end one, each one update of the pairing's row by its id."""
+    who = data.names
+    open_pairs = sorted((p for p in data.pairings if p.status in OPEN_STATUSES), key=_order)
+    if not open_pairs:
+        st.info("No proposed or active pairings yet: accept a suggestion first.", icon=":material/info:")
+        return
+    # keyed by id and emails: stable when the status changes
+    chosen = pick("Pairing", {f"{p.id} {p.mentor_email} {p.mentee_email}": p for p in open_pairs},
+                  lambda p: pairing_label(p, who), key="lifecycle_pairing")
+    writer = state.writer(data)
+    left, right = st.columns(2)
+    action = None  # run after the forms: a refused write shows widgets that a form cannot hold
+    with left.form("activate_pairing"):
+        st.markdown("**Activate**")
+        start = st.date_input("Start date", data.today(), key="activate_on", format="YYYY-MM-DD",
+                              disabled=chosen.status != "proposed")
+        if st.form_submit_button("Activate", icon=":material/play_arrow:", disabled=chosen.status != "proposed"):
+            action = (lambda: lifecycle.activate(writer, chosen, start),
+                      f"Pairing {chosen.id} is active from {format_date(start)}.")
+    with right.form("end_pairing"):
+        st.markdown("**End**")
+        end_on = st.date_input("End date", data.today(), key="end_on", format="YYYY-MM-DD")
+        reason = st.text_input("Reason", key="end_reason", placeholder="e.g. internship finished, moved team")
+        if st.form_submit_button("End pairing", icon=":material/stop:"):
+            action = (lambda: lifecycle.end(writer, chosen, end_on, reason),
+                      f"Pairing {chosen.id} ended on {format_date(end_on)}.")
+    if action:
+        notices.save(*action)
+
+
+def rematch(data: Dataset) -> None:
+    """A new suggestion for one mentee whose pairing ended, to accept as proposed."""
+    who = data.names
+    waiting = lifecycle.needs_rematch(data)
+    st.subheader("Rematch")
+    if not waiting:
+        st.caption("Nobody is waiting after an ended pairing.")
+        return
+    mentee = st.selectbox("Mentee whose pairing ended", waiting, format_func=lambda e: who.get(e, e),
+                          key="rematch_mentee")
+    if st.button("Suggest a new mentor", icon=":material/autorenew:"):
+        state.set_value(REMATCH, suggest(data, PairingOptions(only=frozenset({mentee}))))
+    result = state.value(REMATCH)
+    if result is None or (result.pairs and result.pairs[0].mentee_email != mentee) or (
+            not result.pairs and result.unmatched and result.unmatched[0].mentee_email != mentee):
+        return
+    if not result.pairs:
+        st.warning(markdown_text(f"No mentor can take them now: {result.unmatched[0].reason}"),
+                   icon=":material/warning:")
+        return
+    pair = result.pairs[0]
+    st.text(f"Suggested: {who.get(pair.mentor_email, pair.mentor_email)} (score {pair.score:.0f})\n"
+            f"Why: {pair.reason}")
+    if st.button("Accept as proposed", key="accept_rematch", icon=":material/done:"):
+        state.forget_value(REMATCH)
+        notices.save(lambda: lifecycle.accept(state.writer(data), data, [pair]), "Saved the new pairing as proposed.")

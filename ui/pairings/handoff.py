@@ -1,0 +1,34 @@
+"""The Pairings page's hand-off: the pairing sheet to download, kickoff sheets, and an introduction per pair to copy
+or send."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.documents import handoff
+from lib.reading.dataset import Dataset
+from ui import state
+from ui.widgets import csv_download, kickoff_button, pick, xlsx_download
+
+
+def handoff_view(data: Dataset) -> None:
+    pairs = state.derived("handoff_pairs", data, lambda: handoff.handoff_pairs(data))
+    if not pairs:
+        st.info("No proposed or active pairings yet: accept a suggestion first.", icon=":material/info:")
+        return
+    sheet = state.derived("pairing_sheet", data, lambda: handoff.pairing_sheet(data, pairs))
+    left, right, kickoff = st.columns(3)
+    xlsx_download("Pairing sheet (XLSX)", sheet, "pairing sheet", "pairing-sheet", data.today(), where=left,
+                  type="primary")
+    csv_download("Pairing sheet (CSV)", sheet, "pairing-sheet", data.today(), where=right)
+    kickoff_button(data, pairs, "Kickoff sheets (PDF)", "handoff_kickoff_all", where=kickoff)
+    st.dataframe(sheet, hide_index=True, column_config={
+        "Why this pair": st.column_config.TextColumn(width="large")})
+    st.subheader("Introductions")
+    chosen = pick("Pair", {f"{p.pairing.mentor_email} {p.pairing.mentee_email}": p for p in pairs},
+                  lambda p: f"{p.first_name} + {p.mentee_name} ({p.pairing.status})", key="intro_pair")
+    subject, body = handoff.introduction(chosen, data)
+    st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
+    email, sheet_for_pair = st.columns(2)
+    email.link_button("Write it as an email", handoff.mailto(chosen, subject, body), icon=":material/mail:")
+    kickoff_button(data, [chosen], "Kickoff sheet for this pair (PDF)", "handoff_kickoff_one", where=sheet_for_pair)

@@ -1,0 +1,87 @@
+"""Widgets the pages share: table column settings, the keyed picker, and the downloads (dated, descriptive names)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from lib.documents.exports import csv_bytes, dated_name, xlsx_bytes
+from lib.documents.handoff import HandoffPair
+from lib.errors import GuideError
+from lib.guides.library import Guide, Tailoring, load_guides
+from lib.reading.dataset import Dataset
+from lib.vocabulary import XLSX_MIME
+
+T = TypeVar("T")
+PDF = "application/pdf"
+
+
+def people_columns() -> dict:
+    return {
+        "name": st.column_config.TextColumn("Name"),
+        "email": st.column_config.LinkColumn("Email", display_text=r"mailto:(.*)"),
+        "team": st.column_config.TextColumn("Team"),
+        "goals": st.column_config.TextColumn("Goals"),
+        "preferred_type": st.column_config.TextColumn("Prefers"),
+        "row": st.column_config.NumberColumn("Row", help="Row in your spreadsheet", format="%d"),
+        "manager_email": st.column_config.LinkColumn("Manager", display_text=r"mailto:(.*)"),
+        "skills": st.column_config.TextColumn("Skills"),
+        "interests": st.column_config.TextColumn("Interests"),
+        "languages": st.column_config.TextColumn("Languages"),
+        "cohort": st.column_config.TextColumn("Cohort"),
+        "avoid": st.column_config.TextColumn("Avoid"),
+        "seniority": st.column_config.NumberColumn("Years", format="%g"),
+        "capacity": st.column_config.NumberColumn("Capacity"),
+        "active": st.column_config.CheckboxColumn("Active"),
+        "timezone": st.column_config.TextColumn("Time zone"),
+        "mentorship_types": st.column_config.TextColumn("Offers"),
+        "preferred_mentors": st.column_config.TextColumn("Preferred mentors"),
+    }
+
+
+def mail_links(frame: pd.DataFrame, columns=("email",)) -> pd.DataFrame:
+    """Emails as mailto: links, shown as the address (pair with `people_columns`)."""
+    out = frame.copy()
+    for column in columns:
+        if column in out:
+            out[column] = out[column].map(lambda e: f"mailto:{e}" if e else e)
+    return out
+
+
+def pick(label: str, options: dict[str, T], describe: Callable[[T], str], key: str, where=st, **kwargs) -> T | None:
+    """A selectbox over objects keyed by a stable text (e.g. a pairing's id and emails), never by position: after a
+    write the list changes under the same widget, and the choice must stay on the same thing."""
+    chosen = where.selectbox(label, list(options), format_func=lambda k: describe(options[k]), key=key, **kwargs)
+    return options.get(chosen) if chosen is not None else None
+
+
+def csv_download(label: str, frame: pd.DataFrame, what: str, day: date, where=st, **kwargs) -> None:
+    """A CSV of a table (formulas neutralised), built when the button is clicked, named tandem-<what>-<date>.csv."""
+    where.download_button(label, lambda: csv_bytes(frame), dated_name(what, day, "csv"), mime="text/csv",
+                          on_click="ignore", icon=":material/download:", **kwargs)
+
+
+def xlsx_download(label: str, frame: pd.DataFrame, sheet: str, what: str, day: date, where=st, **kwargs) -> None:
+    """A formatted workbook of a table, built when the button is clicked, named tandem-<what>-<date>.xlsx."""
+    where.download_button(label, lambda: xlsx_bytes(frame, sheet), dated_name(what, day, "xlsx"), mime=XLSX_MIME,
+                          on_click="ignore", icon=":material/download:", **kwargs)
+
+
+def kickoff_button(data: Dataset, pairs: list[HandoffPair], label: str, key: str, guides: list[Guide] | None = None,
+                   tailoring: Tailoring | None = None, where=st) -> None:
+    """A kickoff-sheet PDF (one page per pair) for these pairs, in `where` (a column, or the page); the agendas
+    come from `guides`, else from the guides folder when the button is clicked."""
+    from lib.documents.pdf.kickoff import kickoff_name, kickoff_pdf  # fpdf2 loads when a page offers a PDF
+
+    def build() -> bytes:
+        try:
+            agendas = load_guides() if guides is None else guides
+        except GuideError:  # a broken guide file: the sheets still print, without the agendas
+            agendas = []
+        return kickoff_pdf(data, pairs, agendas, tailoring=tailoring)
+
+    where.download_button(label, build, kickoff_name(pairs, data.today()), mime=PDF, on_click="ignore",
+                          icon=":material/picture_as_pdf:", key=key)
