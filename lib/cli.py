@@ -98,6 +98,7 @@ def cmd_starter(args) -> int:
 def cmd_pair(args) -> int:
     from lib.documents.exports import csv_bytes, xlsx_bytes
     from lib.matching import PairingOptions, suggest
+    from lib.writing import lifecycle
     from lib.writing.writer import Writer
 
     started = time.perf_counter()
@@ -131,9 +132,9 @@ def cmd_pair(args) -> int:
         frame = result.frame()
         out.write_bytes(csv_bytes(frame) if out.suffix.lower() == ".csv" else xlsx_bytes(frame, "pairs"))
         print(f"wrote {len(frame)} pairs to {out}")
-    if args.save and result.pairs:
-        Writer(source, source.read_tables()).append("pairings", result.pairing_records())
-        print(f"saved {len(result.pairs)} proposed pairings to {source.label}")
+    if args.save and result.pairs:  # the Pairings page's Accept, the same function and columns
+        ids = lifecycle.accept(Writer(source, data.tables), data, result.pairs)
+        print(f"saved {len(ids)} proposed pairings to {source.label}: {', '.join(ids)}")
     print(f"time: {summary.seconds:.2f} s pairing, {time.perf_counter() - started:.2f} s with reading")
     return FOUND if result.unmatched else OK
 

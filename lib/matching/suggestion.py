@@ -65,8 +65,3 @@ class Suggestion:
         """One row per pair, as exported."""
         return pd.DataFrame([[p.mentor_email, p.mentee_email, p.type, round(p.score, 1), p.reason]
                              for p in self.pairs], columns=EXPORT_COLUMNS)
-
-    def pairing_records(self) -> list[dict[str, object]]:
-        """New rows for the `pairings` tab: proposed, with the type and the goals the pair covers."""
-        return [{"mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
-                 "status": "proposed", "goals": p.goals} for p in self.pairs]

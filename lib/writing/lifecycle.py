@@ -12,7 +12,9 @@ from lib.writing.writer import Writer
 
 
 def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date | None = None) -> list[str]:
-    """Append the pairs to `pairings`: proposed, or active from `activate_on`. Returns the new ids."""
+    """Append the pairs to `pairings`: proposed, or active from `activate_on`, with the type, the program's default
+    cadence and the goals the pair covers. The one way a suggestion is saved (the Pairings page's Accept and
+    `python -m lib pair --save`). Returns the new ids."""
     cadence = data.settings.default_cadence
     records = [{"mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
                 "status": "active" if activate_on else "proposed", "started_on": activate_on,

@@ -143,3 +143,27 @@ def test_handoff_offers_the_sheet_and_an_introduction_per_pair(page):
     codes = [c.value for c in page.code]
     assert codes and codes[0].startswith("Subject: Introduction: ")
     assert any(d.label == "Pairing sheet (XLSX)" for d in page.get("download_button"))
+
+
+def test_accept_and_pair_save_write_the_same_rows(page, sample_copy, tmp_path):
+    """One path per action: the page's Accept and `python -m lib pair --save` write the same columns and values
+    (type, status, cadence, goals...), only the new ids differ."""
+    import shutil
+
+    from tests.unit.test_cli import run
+
+    other = tmp_path / "other"
+    shutil.copytree(sample_copy, other)
+    suggest(page)
+    button(page.main, "Accept 3 pairs").click().run()
+    assert_no_exception(page)
+    saved = run("pair", str(other), "--save")
+    assert saved.returncode == 0, saved.stderr
+    accepted, by_cli = pairings_rows(sample_copy)[17:], pairings_rows(other)[17:]
+    assert len(accepted) == len(by_cli) == 3
+    assert all(r["cadence"] == "biweekly" and r["status"] == "proposed" and r["type"] == "one-on-one" for r in by_cli)
+
+    def without_id(rows):
+        return sorted(tuple(sorted((k, v) for k, v in r.items() if k != "id")) for r in rows)
+    assert without_id(accepted) == without_id(by_cli)
+    assert list(accepted[0]) == list(by_cli[0])  # the same columns, in the same order

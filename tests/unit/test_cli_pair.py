@@ -35,6 +35,7 @@ def test_save_writes_three_proposed_rows_and_a_second_save_places_nobody(sample_
     new = rows[17:]
     assert len(new) == 3 and {r["mentee_email"] for r in new} == WAITING
     assert all(r["status"] == "proposed" and r["type"] == "one-on-one" and r["id"] for r in new)
+    assert all(r["cadence"] == "biweekly" for r in new)  # the settings tab's default_cadence, as Accept writes it
     second = run("pair", str(sample_copy), "--save")
     assert second.returncode == 0, second.stderr
     assert "placed 0, unmatched 0" in second.stdout and "saved" not in second.stdout
