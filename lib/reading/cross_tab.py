@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing, mentor_places_used
+from lib.contract.models import Mentee, Mentor, Pairing, mentor_places_used
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.pseudonyms import forgotten_mask, is_forgotten
 from lib.reading.log_frames import positions
@@ -146,34 +146,6 @@ def _overbooked(pairings: list[Pairing], mentor_by: dict[str, Mentor], tables) -
     return problems
 
 
-def check_log(tab: str, rows: list[CheckIn] | list[Feedback], mentors, mentees, pairings: list[Pairing],
-              tables, today) -> tuple[list, list[Problem]]:
-    """Check-ins and feedback must name known people; a missing pairing or a future date is only a warning."""
-    mentee_emails = {m.email for m in mentees}
-    people = mentee_emails | {m.email for m in mentors}
-    paired = {(p.mentor_email, p.mentee_email) for p in pairings}
-    kept, problems = [], []
-    for item in rows:
-        if is_forgotten(item.mentor_email) or is_forgotten(item.mentee_email):
-            continue  # a forgotten person's check-in or feedback: kept in the sheet, silently out of the program
-        if item.mentor_email not in people:
-            problems.append(_at(tables, tab, item.row, "mentor_email", item.mentor_email,
-                                "unknown person: not on the mentors or mentees tab; row skipped"))
-            continue
-        if item.mentee_email not in mentee_emails:
-            problems.append(_at(tables, tab, item.row, "mentee_email", item.mentee_email,
-                                "unknown person: not on the mentees tab; row skipped"))
-            continue
-        kept.append(item)
-        if (item.mentor_email, item.mentee_email) not in paired:
-            problems.append(_at(tables, tab, item.row, "mentee_email", item.mentee_email,
-                                "no pairing of these two people on the pairings tab", WARNING))
-        if item.date > today:
-            problems.append(_at(tables, tab, item.row, "date", item.date.isoformat(),
-                                f"date is after today ({today.isoformat()})", WARNING))
-    return kept, problems
-
-
 def unique_log_ids(tab: str, log: pd.DataFrame, tables) -> tuple[pd.DataFrame, list[Problem]]:
     """unique_ids for a log frame: a later row with an id already used (case-insensitively) is skipped."""
     ids = log["id"].to_numpy()
@@ -198,7 +170,8 @@ def unique_log_ids(tab: str, log: pd.DataFrame, tables) -> tuple[pd.DataFrame, l
 
 def check_log_frame(tab: str, log: pd.DataFrame, mentors, mentees, pairings: list[Pairing], tables,
                     today) -> tuple[pd.DataFrame, list[Problem]]:
-    """check_log for a log frame, with membership tests over whole columns: the same problems in the same order."""
+    """Check-ins and feedback must name known people (else the row is skipped); a missing pairing or a future date
+    is only a warning. Membership is tested over whole columns, in log order."""
     mentee_emails = {m.email for m in mentees}
     people = pd.Index(sorted(mentee_emails | {m.email for m in mentors}), dtype=object)
     mentor_at, mentee_at = positions(log["mentor_email"], people), positions(log["mentee_email"], people)

@@ -45,16 +45,20 @@ def _collection_paused():
 
 
 def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label: str = "",
-                  titles: list[str] | None = None, columnar_logs: bool = True) -> Dataset:
-    """Validate every tab: rosters row by row, check-ins and feedback column-wise into log frames (log_validation).
-    `columnar_logs=False` takes the logs row by row too, with the list-based rules across tabs: the reference the
-    column-wise path is tested against."""
+                  titles: list[str] | None = None) -> Dataset:
+    """Validate every tab: rosters and pairings row by row, check-ins and feedback column-wise into log frames
+    (log_columns), then the rules across tabs."""
     with _collection_paused():
-        return _build(tables, locale, label, titles, columnar_logs)
+        return _build(tables, locale, label, titles)
 
 
-def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: list[str] | None,
-           columnar: bool) -> Dataset:
+def date_order(tables: dict[str, RawTable], locale: str | None) -> str | None:
+    """The day/month order of the whole source's numeric dates (one export uses one locale), else the locale's."""
+    evidence = set().union(*(date_evidence(t) for t in tables.values() if t.tab in TABS and t.tab != "settings"))
+    return infer_order(evidence, locale_order(locale))
+
+
+def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: list[str] | None) -> Dataset:
     missing = [name for name, spec in TABS.items() if spec.required and name not in tables]
     if missing:
         found = ", ".join(repr(t) for t in (titles if titles is not None else [t.title for t in tables.values()]))
@@ -63,13 +67,12 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
                             f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
     settings, problems = read_settings(tables.get("settings"))
     problems.extend(Problem(t.tab, 0, "", "", note, WARNING) for t in tables.values() for note in t.notes)
-    evidence = set().union(*(date_evidence(t) for t in tables.values() if t.tab in TABS and t.tab != "settings"))
-    order = infer_order(evidence, locale_order(locale))
+    order = date_order(tables, locale)
     parsed = {}
     for tab in ("mentors", "mentees", "pairings", *LOGS):
         if tab not in tables:
-            rows, found = (empty_log(tab) if tab in LOGS and columnar else []), []
-        elif tab in LOGS and columnar:
+            rows, found = (empty_log(tab) if tab in LOGS else []), []
+        elif tab in LOGS:
             rows, found = parse_log(tables[tab], order)
         else:
             rows, found = parse_rows(tables[tab], order)
@@ -86,11 +89,9 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(found)
     logs = {}
     for tab in LOGS:
-        unique, check = ((cross_tab.unique_log_ids, cross_tab.check_log_frame) if columnar else
-                         (cross_tab.unique_ids, cross_tab.check_log))
-        rows, found = unique(tab, parsed[tab], tables)
+        rows, found = cross_tab.unique_log_ids(tab, parsed[tab], tables)
         problems.extend(found)
-        logs[tab], found = check(tab, rows, mentors, mentees, pairings, tables, settings.today())
+        logs[tab], found = cross_tab.check_log_frame(tab, rows, mentors, mentees, pairings, tables, settings.today())
         problems.extend(found)
     tab_order = list(TABS)
     problems.sort(key=lambda p: (tab_order.index(p.tab) if p.tab in tab_order else 99, p.row))

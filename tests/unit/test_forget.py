@@ -273,7 +273,7 @@ def test_the_forgotten_rows_load_without_new_problems_and_stay_out_of_the_progra
     """Needs the consistency change (lib/pseudonyms.is_forgotten in the pairing and log checks)."""
     from lib.health.model import assess
     from lib.program.overview import program_summary
-    from lib.reading.loader import build_dataset
+    from tests.unit.reading.row_by_row import reference_dataset
 
     source = CsvSource(folder=sample_copy)
     before = load(source)
@@ -285,6 +285,6 @@ def test_the_forgotten_rows_load_without_new_problems_and_stay_out_of_the_progra
         (len(before.mentees) - 1, len(before.pairings) - 1, len(before.checkins) - 8, len(before.feedback) - 6)
     assert len(assess(data)) == len(assess(before)) - 1  # her active pairing is out of health
     program_summary(data)
-    by_row = build_dataset(source.read_tables(), columnar_logs=False)  # the row-by-row reference path agrees
+    by_row = reference_dataset(source.read_tables())  # the row-by-row reference path agrees
     assert [str(p) for p in by_row.problems] == [str(p) for p in data.problems]
     assert (len(by_row.checkins), len(by_row.feedback)) == (len(data.checkins), len(data.feedback))

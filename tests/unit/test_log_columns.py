@@ -1,7 +1,7 @@
 """Check-ins and feedback read and validated column-wise give exactly what the row-by-row path gives.
 
-The row-by-row path (`build_dataset(..., columnar_logs=False)`: every row through its pydantic model, then
-consistency.unique_ids and check_log) is the reference. For the awkward and broken corpora, the sample, and
+The row-by-row path (tests/unit/reading/row_by_row.py: every row through its pydantic model, then the list-based
+rules across tabs) is the reference. For the awkward and broken corpora, the sample, and
 generated log tabs (good rows mixed with bad emails, odd dates in several forms, blank cells, numbers as text,
 unknown people, repeated ids, rows shorter or longer than the header), both paths must load the same models, field
 by field, and report the same problems in the same order.
@@ -25,6 +25,7 @@ from lib.reading.log_frames import LOG_MODELS, frame_from_models, models_from_fr
 from lib.reading.table import build_table
 from lib.sources import CsvSource, sample_source
 from lib.sources.csv_files import parse_csv, read_csv_table
+from tests.unit.reading.row_by_row import reference_dataset
 
 LOGS = ("checkins", "feedback")
 
@@ -42,7 +43,7 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 def assert_same(tables_factory, locale=None, reference_tables=None) -> Dataset:
     fast = build_dataset(tables_factory(), locale)
-    slow = build_dataset((reference_tables or tables_factory)(), locale, columnar_logs=False)
+    slow = reference_dataset((reference_tables or tables_factory)(), locale)
     assert snapshot(fast) == snapshot(slow)
     for tab, log in (("checkins", fast.checkin_log), ("feedback", fast.feedback_log)):
         pd.testing.assert_frame_equal(plain(log), plain(frame_from_models(tab, getattr(slow, tab))))
@@ -181,7 +182,7 @@ def checkin(day: int, mentor="ana@x.org", mentee="cy@x.org", **fields) -> CheckI
 
 def test_models_built_from_a_loaded_frame_equal_the_validated_ones():
     data = load(sample_source())
-    reference = build_dataset(sample_source().read_tables(), columnar_logs=False)
+    reference = reference_dataset(sample_source().read_tables())
     assert models_from_frame("checkins", data.checkin_log) == reference.checkins
     assert [m.model_fields_set for m in data.feedback] == [m.model_fields_set for m in reference.feedback]
 

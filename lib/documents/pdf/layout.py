@@ -19,7 +19,7 @@ from lib.documents.pdf import fonts
 from lib.documents.pdf.fonts import BODY, clean
 
 INK, MUTED, ACCENT = (31, 41, 51), (96, 108, 118), (14, 99, 112)
-RULE, BOX, ACCENT_LIGHT = (205, 212, 217), (245, 247, 248), (229, 241, 242)
+RULE, BOX = (205, 212, 217), (245, 247, 248)
 MARGIN, TOP, BOTTOM = 22.0, 20.0, 24.0
 SIZE, LINE = 10.0, 5.2  # body font size (pt) and line height (mm)
 NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
