@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from tests.app.test_pages import assert_no_exception, open_location
-from tests.unit.test_hostile_corpus import HOSTILE, REFUSED
+from tests.unit.reading.test_loader_hostile import HOSTILE, REFUSED
 
 PAGES = ["pages/overview.py", "pages/roster.py", "pages/pairings.py", "pages/health.py", "pages/guides.py"]
 

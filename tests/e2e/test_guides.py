@@ -14,7 +14,7 @@ from lib.guides.library import Tailoring, find_guide, load_guides
 from lib.reading.loader import load
 from lib.sources import sample_source
 from tests.e2e.actions import button, choose, download, tab
-from tests.unit.test_pdf import read, words
+from tests.unit.documents.pdf.reading import read, words
 
 ORGANISATION = "Contoso Łódź <b>&</b> Partners"
 AS_OF = date(2026, 7, 24)

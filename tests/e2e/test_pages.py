@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.e2e.actions import download, open_location, tab
-from tests.unit.test_hostile_corpus import HOSTILE
+from tests.unit.reading.test_loader_hostile import HOSTILE
 
 GOOD_MENTORS = ("E-mail;Full name;Max mentees\r\n"
                 "ana.ruiz@example.org;Ana Ruiz;2\r\n"

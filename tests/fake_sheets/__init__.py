@@ -8,7 +8,7 @@
     fake.stop()
 
 Shapes follow real Google exchanges (recordings/, copied from shared/sheets-api-recordings); see
-tests/unit/test_fake_sheets_recordings.py for what is replayed and the known deviations. `python -m tests.fake_sheets --seed sample_data` serves a demo.
+tests/fake_sheets/test_recordings.py for what is replayed and the known deviations. `python -m tests.fake_sheets --seed sample_data` serves a demo.
 """
 
 from __future__ import annotations

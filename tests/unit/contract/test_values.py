@@ -1,0 +1,20 @@
+"""Cell values: lists, emails, yes/no, whole numbers and time zones as leads type them."""
+
+import pytest
+
+from lib.contract.values import check_email, parse_bool, parse_timezone, parse_whole, split_list, utc_offset_hours
+
+
+def test_values():
+    assert split_list("Python; SQL, python ,, Go") == ["Python", "SQL", "Go"]
+    assert check_email("  Ana Ruiz <Ana.Ruiz@Example.org> ") == "ana.ruiz@example.org"
+    with pytest.raises(ValueError):
+        check_email("ana at example")
+    assert parse_bool("Yes") is True and parse_bool("n") is False
+    assert parse_whole("2.0") == 2
+    with pytest.raises(ValueError):
+        parse_whole("two")
+    assert parse_timezone("utc+5:30") == "UTC+5:30" and parse_timezone("europe/berlin") == "Europe/Berlin"
+    assert utc_offset_hours("UTC-3:30") == -3.5
+    with pytest.raises(ValueError):
+        parse_timezone("UTC+20")

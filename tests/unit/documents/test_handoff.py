@@ -1,0 +1,49 @@
+"""The hand-off: the pairing sheet, the introduction email and its mailto link, and the formatted XLSX."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import unquote
+
+import openpyxl
+
+from lib.documents import handoff
+from lib.documents.exports import xlsx_bytes
+from tests.unit.writing.test_lifecycle import opened
+
+
+def test_pairing_sheet_has_names_emails_cadence_goals_and_reasons(sample_copy):
+    _, data, _ = opened(sample_copy)
+    sheet = handoff.pairing_sheet(data)
+    assert list(sheet.columns) == handoff.SHEET_COLUMNS
+    assert set(sheet["Status"]) == {"proposed", "active"}
+    first = sheet[sheet["Pairing id"] == "P-001"].iloc[0]
+    assert first["Mentor"] == "Ana Ruiz" and first["Mentee email"] == "mei.chen@northwind.example"
+    assert first["Cadence"] == "weekly" and first["Shared goals"] == "Kubernetes; code review"
+    assert "h overlap" in first["Why this pair"] and first["Starts"] == "1 Jun 2026"
+
+
+def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_copy):
+    _, data, _ = opened(sample_copy)
+    pair = next(p for p in handoff.handoff_pairs(data) if p.pairing.id == "P-001")
+    subject, body = handoff.introduction(pair, data)
+    assert "Ana Ruiz" in subject and "Mei Chen" in subject
+    assert body.startswith("Hi Ana and Mei,") and "Kubernetes and code review" in body
+    assert "every week" in body and "by 8 Jun 2026" in body
+    link = handoff.mailto(pair, subject, body)
+    assert link.startswith("mailto:ana.ruiz@northwind.example,mei.chen@northwind.example?subject=")
+    assert unquote(link.split("&body=")[1]) == body
+
+
+def test_pairing_sheet_xlsx_is_formatted_and_neutralised(sample_copy):
+    _, data, _ = opened(sample_copy)
+    sheet = handoff.pairing_sheet(data)
+    sheet.loc[0, "Why this pair"] = "=HYPERLINK(\"http://x\")" + " long words" * 10
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(sheet, "pairs")))
+    table = book["pairs"]
+    assert table.freeze_panes == "A2" and table.auto_filter.ref.startswith("A1:")
+    assert [c.value for c in table[1]] == handoff.SHEET_COLUMNS and table["A1"].font.bold
+    assert table.max_row == len(sheet) + 1
+    reason = table.cell(row=2, column=handoff.SHEET_COLUMNS.index("Why this pair") + 1)
+    assert reason.value.startswith("'=HYPERLINK") and reason.data_type == "s" and reason.alignment.wrap_text
+    assert table.column_dimensions["A"].width >= len("Mentor")

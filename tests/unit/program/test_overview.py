@@ -1,0 +1,35 @@
+"""The program overview: the summary's counts on the sample, and how they follow the as-of date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lib.program.overview import mentor_load, program_summary, unmatched_mentees
+from lib.reading.loader import load
+from lib.sources import CsvSource, sample_source
+
+
+def test_program_summary_on_the_sample():
+    data = load(sample_source())
+    summary = program_summary(data)
+    assert summary.as_of == date(2026, 7, 24)  # pinned by the sample's settings
+    assert (summary.mentors, summary.mentees) == (7, 20)
+    assert summary.active_pairs == 14 and summary.proposed_pairs == 2
+    capacity = mentor_load(data)
+    assert summary.capacity_left == int(capacity[capacity["active"]]["left"].sum()) == 3
+    assert summary.unmatched_mentees == 3
+    assert set(unmatched_mentees(data)["email"]) == {"lena.schmidt@northwind.example",
+                                                     "siddharth.iyer@northwind.example",
+                                                     "thandiwe.dlamini@northwind.example"}
+    july = [c for c in data.checkins if c.date.month == 7]
+    assert summary.checkins_this_month == len(july)
+
+
+def test_overview_counts_follow_the_as_of_date(sample_copy):
+    data = load(CsvSource(folder=sample_copy))
+    early = program_summary(data, as_of=date(2026, 6, 15))
+    by_id = {p.id: p for p in data.pairings}
+    assert by_id["P-015"].is_active_on(date(2026, 6, 15)) and not by_id["P-015"].is_active_on(date(2026, 7, 24))
+    assert not by_id["P-005"].is_active_on(date(2026, 6, 15))  # started 6 Jul
+    assert early.as_of == date(2026, 6, 15) and early.active_pairs == 14  # P-015 in, P-005 not yet
+    assert early.checkins_this_month == sum(date(2026, 6, 1) <= c.date <= date(2026, 6, 15) for c in data.checkins)

@@ -1,0 +1,77 @@
+"""Accept, activate and end pairs through the writer: the rows written, the changes logged, and what is refused.
+The pairing sheet, introductions and the formatted XLSX are in tests/unit/documents/test_handoff.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lib.matching import PairingOptions, suggest
+from lib.reading.loader import load
+from lib.sources import CsvSource
+from lib.writing import lifecycle
+from lib.writing.writer import Writer
+
+DAY = date(2026, 7, 24)
+
+
+def opened(folder):
+    source = CsvSource(folder=folder)
+    data = load(source)
+    return source, data, Writer(source, data.tables)
+
+
+def test_accept_writes_the_suggested_pairs_as_proposed_and_a_second_run_places_nobody_twice(sample_copy):
+    source, data, writer = opened(sample_copy)
+    first = suggest(data)
+    assert first.pairs, "the sample has three waiting mentees"
+    ids = lifecycle.accept(writer, data, first.pairs)
+    assert len(ids) == len(first.pairs) and len(set(ids)) == len(ids)
+    again = load(source)
+    stored = {(p.mentor_email, p.mentee_email): p for p in again.pairings}
+    for pair in first.pairs:
+        saved = stored[(pair.mentor_email, pair.mentee_email)]
+        assert saved.status == "proposed" and saved.goals == pair.goals and saved.cadence == "biweekly"
+    assert suggest(again).pairs == []  # proposed pairs use capacity and their mentees are no longer waiting
+
+
+def test_accept_as_active_starts_the_pairs_on_the_day(sample_copy):
+    source, data, writer = opened(sample_copy)
+    lifecycle.accept(writer, data, suggest(data).pairs[:1], activate_on=DAY)
+    newest = load(source).pairings[-1]
+    assert newest.status == "active" and newest.started_on == DAY
+
+
+def test_activate_then_end_change_one_row_each_and_refuse_what_does_not_apply(sample_copy):
+    source, data, writer = opened(sample_copy)
+    proposed = next(p for p in data.pairings if p.status == "proposed")
+    with pytest.raises(lifecycle.LifecycleError, match="only a proposed"):
+        lifecycle.activate(writer, next(p for p in data.pairings if p.status == "active"), DAY)
+    assert lifecycle.activate(writer, proposed, DAY) == {"status": ("proposed", "active"),
+                                                         "started_on": ("", "2026-07-24")}
+    data = load(source)
+    started = next(p for p in data.pairings if p.id == proposed.id)
+    writer = Writer(source, data.tables)
+    with pytest.raises(lifecycle.LifecycleError, match="Say why"):
+        lifecycle.end(writer, started, DAY, "  ")
+    with pytest.raises(lifecycle.LifecycleError, match="before the start"):
+        lifecycle.end(writer, started, date(2026, 1, 1), "moved team")
+    lifecycle.end(writer, started, date(2026, 8, 1), "moved team")
+    data = load(source)
+    ended = next(p for p in data.pairings if p.id == proposed.id)
+    assert (ended.status, ended.ended_on, ended.end_reason) == ("ended", date(2026, 8, 1), "moved team")
+    assert ended.mentee_email in lifecycle.needs_rematch(data)
+    changes = data.tables["changes"]
+    assert sum(1 for r in changes.rows if changes.cell(r, "key") == proposed.id) == 5  # 2 + 3 cells, each logged
+    rematch = suggest(data, PairingOptions(only=frozenset({ended.mentee_email})))
+    assert [p.mentee_email for p in rematch.pairs] == [ended.mentee_email]
+
+
+def test_a_pairing_without_an_id_is_refused_with_the_row_to_fix(sample_copy):
+    text = (sample_copy / "pairings.csv").read_text(encoding="utf-8").replace("P-016,", ",", 1)
+    (sample_copy / "pairings.csv").write_text(text, encoding="utf-8")
+    _, data, writer = opened(sample_copy)
+    nameless = next(p for p in data.pairings if not p.id)
+    with pytest.raises(lifecycle.LifecycleError, match=f"row {nameless.row}"):
+        lifecycle.activate(writer, nameless, DAY)
