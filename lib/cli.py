@@ -279,7 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     pair.add_argument("--type", choices=MENTORSHIP_TYPES, default=DEFAULT_TYPE)
     pair.add_argument("--goal", choices=["everyone", "best"], default="everyone",
                       help="everyone: place the most mentees, then the best total; best: no pair below --min-score")
-    pair.add_argument("--min-score", type=float, default=float(DEFAULT_MIN_SCORE), help="lowest score a pair may have with --goal best")
+    pair.add_argument("--min-score", type=float, default=float(DEFAULT_MIN_SCORE),
+                      help="lowest score a pair may have with --goal best")
     pair.add_argument("--not-same-team", action="store_true", help="never pair two people of the same team")
     pair.add_argument("--out", help="also write the pairs to this .csv or .xlsx file")
     pair.add_argument("--save", action="store_true", help="append the pairs to the pairings tab as proposed")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.documents.handoff import handoff_pairs
 from lib.errors import GuideError
-from lib.guides.library import GUIDES_DIR, load_guides
+from lib.guides.library import GUIDES_DIR
 from lib.text import markdown_text
 from ui import gate, state
 from ui import guides as parts
@@ -14,7 +14,7 @@ st.title("Guides")
 st.caption("How to run each kind of mentorship, in Tandem's words and your program's details: read a guide here, "
            "print it, or give each pair a kickoff sheet for its first meeting.")
 try:
-    guides = load_guides()
+    guides = state.guides()
 except GuideError as exc:
     st.error(markdown_text(f"A guide file needs fixing: {exc}"), icon=":material/error:")
     st.stop()

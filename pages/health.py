@@ -10,7 +10,7 @@ data = gate.require_data()
 st.title("Relationship health")
 summary.caption(data)
 notices.show_flash()
-health = state.derived("health", data, lambda: assess(data))
+health = state.derived("health", data, lambda: assess(data), data.today())
 if health.empty:
     st.info("No pairing is active on this date. Activate pairs on the Pairings page, or check started_on and "
             "ended_on in the pairings tab.", icon=":material/info:")
@@ -25,7 +25,7 @@ with charts_tab:
     start, end = charts.date_range(data)
     charts.weekly_chart(data, health, start, end)
     charts.heatmap(data, health, start, end)
-    charts.silence_chart(health)
+    charts.silence_chart(data, health)
 with pair_tab:
     pair.pair_story(data, health)
 with log_tab:

@@ -8,7 +8,7 @@ from lib.vocabulary import program_title
 from ui import gate, notices, overview, state
 
 data = gate.require_data()
-summary = state.derived("overview", data, lambda: program_summary(data))
+summary = state.derived("overview", data, lambda: program_summary(data), data.today())
 st.title(program_title(data.settings.program_name, data.settings.organisation))
 st.caption(f"The program at a glance on {format_date(summary.as_of)}"
            + (" (date pinned by the `as_of` setting)" if data.settings.as_of else ""))

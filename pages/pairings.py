@@ -33,7 +33,7 @@ with suggest_tab:
             right.button("Clear locks and forbids", on_click=suggestion.clear_marks, icon=":material/clear_all:")
             suggestion.marks_caption(data)
             suggestion.accept_form(data, saved)
-            suggestion.contributions_chart(data, result)
+            suggestion.contributions_chart(data, saved)
             suggestion.suggestion_downloads(data, result)
         else:
             st.info("No new pairs: every active mentee already has a proposed or active pairing, or none can be "

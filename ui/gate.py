@@ -27,7 +27,7 @@ def may_enter() -> bool:
     if policy.mode == OPEN:
         return True
     if policy.mode == PASSPHRASE:
-        return bool(st.session_state.get(UNLOCKED))
+        return bool(state.value(UNLOCKED))
     return bool(st.user.is_logged_in) and email_allowed(st.user.get("email"), list(policy.allowed_emails))
 
 
@@ -45,8 +45,8 @@ def gate() -> None:
         st.error(str(exc), icon=":material/lock:")
         st.stop()
     if policy.mode == OPEN:
-        if not st.session_state.get(OPEN_NOTICE):
-            st.session_state[OPEN_NOTICE] = True
+        if not state.value(OPEN_NOTICE):
+            state.set_value(OPEN_NOTICE, True)
             st.toast("Tandem is open to anyone who can reach this address. To require a sign-in or a passphrase, "
                      "see Deploying in the README.", icon=":material/lock_open:")
         return
@@ -57,8 +57,8 @@ def gate() -> None:
 
 
 def _passphrase_gate(policy: AccessPolicy) -> None:
-    if st.session_state.get(UNLOCKED):
-        st.sidebar.button("Lock", icon=":material/lock:", on_click=st.session_state.pop, args=(UNLOCKED, None))
+    if state.value(UNLOCKED):
+        st.sidebar.button("Lock", icon=":material/lock:", on_click=state.forget_value, args=(UNLOCKED,))
         return
     st.title("Tandem")
     st.caption("This dashboard holds people's names and feedback: enter the team's passphrase to open it.")
@@ -70,7 +70,7 @@ def _passphrase_gate(policy: AccessPolicy) -> None:
         if wait:
             st.error(f"Too many wrong passphrases: try again in {wait:.0f} seconds.", icon=":material/timer:")
         elif check_passphrase(typed, policy.passphrase_hash):
-            st.session_state[UNLOCKED] = True
+            state.set_value(UNLOCKED, True)
             st.rerun()
         else:
             _attempts().failed()

@@ -14,13 +14,13 @@ SAMPLE, SHEET, LOCAL, UPLOAD = "Sample data", "Google Sheet", "Folder or .xlsx o
 def data_source_sidebar() -> None:
     with st.sidebar:
         st.subheader("Data source")
-        if "source_choice" not in st.session_state:  # a data_source in secrets opens as it was given
+        if state.value("source_choice") is None:  # a data_source in secrets opens as it was given
             source = state.current_source()
             origin = source.origin or state.SAMPLE_ORIGIN
             is_sheet = source.live or looks_like_sheet(origin)
-            st.session_state["source_choice"] = SAMPLE if state.is_sample() else SHEET if is_sheet else LOCAL
+            state.set_value("source_choice", SAMPLE if state.is_sample() else SHEET if is_sheet else LOCAL)
             if not state.is_sample():
-                st.session_state["sheet_url" if is_sheet else "source_path"] = origin
+                state.set_value("sheet_url" if is_sheet else "source_path", origin)
         choice = st.radio("Data source", [SAMPLE, SHEET, LOCAL, UPLOAD], key="source_choice",
                           label_visibility="collapsed")
         if choice == SAMPLE and not state.is_sample():

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from pathlib import Path
 from typing import Callable, TypeVar
 
 import streamlit as st
 
 from lib.errors import ContractError, StaleData, TandemError
+from lib.guides import library
+from lib.guides.library import Guide
 from lib.reading.dataset import Dataset
 from lib.reading.loader import load
 from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
 from lib.writing.writer import Writer
 
-SOURCE, DATA, VERSION, SHOWN, DERIVED = "tandem_source", "tandem_data", "tandem_version", "tandem_shown", "tandem_derived"
+SOURCE, DATA, VERSION, SHOWN = "tandem_source", "tandem_data", "tandem_version", "tandem_shown"
+DERIVED = "tandem_derived"
 SAMPLE_ORIGIN = "sample"
+MAX_DERIVED = 64  # results kept per session (charts for each filter tried, the health table...)
 SHEET_TTL = 60  # seconds: a shared sheet is read again at most this often unless the lead presses Refresh
 T = TypeVar("T")
 
@@ -42,6 +47,19 @@ def _load_sheet(key: str, signature: tuple, _source: Source) -> Dataset:
     """One batchGet per sheet and TTL period, shared by every session (the session's source does the reading,
     so the sheet's metadata is fetched once per session)."""
     return load(_source)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _parsed_guides(folder: str, stamp: tuple) -> list[Guide]:
+    return library.load_guides(folder)
+
+
+def guides() -> list[Guide]:
+    """The guides folder (lib.guides), parsed once per version of its files: a lead may edit a guide while the
+    dashboard runs, and the next rerun reads it again. A malformed guide raises GuideError, every time."""
+    folder = Path(library.GUIDES_DIR)
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.md"))) if folder.is_dir() else ()
+    return _parsed_guides(str(folder), stamp)
 
 
 def secret(name: str):
@@ -208,14 +226,17 @@ def writer(data: Dataset) -> Writer:
 def derived(name: str, data: Dataset, compute: Callable[[], T], *key: object) -> T:
     """`compute()` once per data read (and `key`, e.g. an as-of date): a rerun that changes nothing in the data
     (a click in a chart, a tab, a filter) reuses the result. Kept per session, for the current data only."""
-    store = st.session_state.setdefault(DERIVED, {})
-    if store.get("data") is not data:  # new data: everything worked out from the old is dropped
-        store.clear()
-        store["data"] = data
-    entry = (name, *key)
-    if entry not in store:
-        store[entry] = compute()
-    return store[entry]
+    store = st.session_state.setdefault(DERIVED, {"data": None, "results": {}})
+    if store["data"] is not data:  # new data: everything worked out from the old is dropped
+        store["data"], store["results"] = data, {}
+    results, entry = store["results"], (name, *key)
+    if entry in results:
+        results[entry] = results.pop(entry)  # the most recently used stays
+    else:
+        while len(results) >= MAX_DERIVED:  # a lead trying many filters: the oldest results go first
+            results.pop(next(iter(results)))
+        results[entry] = compute()
+    return results[entry]
 
 
 # --- values kept for this browser session -------------------------------------------------------------------------

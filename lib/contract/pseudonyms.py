@@ -1,6 +1,7 @@
 """The pseudonym that replaces a forgotten person's email in the log tabs, and how loading recognises it.
 
-Kept apart from lib/forget.py (which builds the writes) so the consistency checks can import it cheaply.
+Kept apart from lib/writing/forget.py (which builds the writes) so the checks across tabs (lib/reading/cross_tab.py)
+can import it cheaply.
 """
 
 from __future__ import annotations

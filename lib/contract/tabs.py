@@ -93,11 +93,15 @@ PAIRINGS = TabSpec("pairings", "id", (
     Column("end_reason", "text", aliases=("reason ended", "why ended"), example=""),
 ), purpose="Who mentors whom: proposed, active and ended pairings.")
 
+_LOGGED_PAIR = (  # whose check-in or feedback it is
+    Column("mentor_email", "email", True, ("mentor",), example="ana.ruiz@example.org"),
+    Column("mentee_email", "email", True, ("mentee", "intern"), example="sam.lee@example.org"),
+)
+
 CHECKINS = TabSpec("checkins", "id", (
     Column("id", "text", aliases=("check-in id",), example="C-0001"),
     Column("date", "date", True, ("met on", "meeting date", "when"), example="2026-06-08"),
-    Column("mentor_email", "email", True, ("mentor",), example="ana.ruiz@example.org"),
-    Column("mentee_email", "email", True, ("mentee", "intern"), example="sam.lee@example.org"),
+    *_LOGGED_PAIR,
     Column("minutes", "int", aliases=("duration", "length", "duration minutes"), example="30"),
     Column("channel", "text", aliases=("medium", "how"), example="video"),
     Column("notes", "text", aliases=("note", "summary"), example="Set goals for the summer"),
@@ -106,8 +110,7 @@ CHECKINS = TabSpec("checkins", "id", (
 FEEDBACK = TabSpec("feedback", "id", (
     Column("id", "text", aliases=("feedback id",), example="F-001"),
     Column("date", "date", True, ("submitted", "submitted on", "when"), example="2026-06-26"),
-    Column("mentor_email", "email", True, ("mentor",), example="ana.ruiz@example.org"),
-    Column("mentee_email", "email", True, ("mentee", "intern"), example="sam.lee@example.org"),
+    *_LOGGED_PAIR,
     Column("from_role", "choice", True, ("from", "role", "given by"), choices=FEEDBACK_ROLES, example="mentee"),
     Column("rating", "int", True, ("score", "satisfaction"), example="5"),
     Column("comment", "text", aliases=("comments", "feedback"), example="Very helpful first month"),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lib.contract.dates import format_date
 from lib.contract.settings import Settings
+from lib.errors import GuideError
 from lib.guides.format import (
     GUIDE_TYPES,
     PLACEHOLDER,
@@ -22,7 +23,6 @@ from lib.guides.format import (
     Bullets,
     Checklist,
     FillIn,
-    GuideError,
     Heading,
     Inline,
     Numbered,
@@ -38,7 +38,7 @@ from lib.text import markdown_text
 from lib.vocabulary import CADENCE_WORDS, DEFAULT_CADENCE, program_phrase
 
 __all__ = ["GUIDES_DIR", "GUIDE_TYPES", "PLACEHOLDERS", "Block", "Bullets", "Checklist", "FillIn", "Guide",
-           "GuideError", "Heading", "Inline", "Meeting", "Numbered", "Paragraph", "Quote", "Span", "Tailoring",
+           "Heading", "Inline", "Meeting", "Numbered", "Paragraph", "Quote", "Span", "Tailoring",
            "find_guide", "guide_for_type", "load_guide", "load_guides", "meetings", "parse_guide", "parse_inline",
            "plain", "reading_view", "section", "worksheet_lines"]
 

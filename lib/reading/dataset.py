@@ -1,6 +1,6 @@
 """A validated program: every tab's models, the settings, the problems found and the raw tabs behind them.
 
-The two logs (check-ins, feedback) are held column-wise (`checkin_log`, `feedback_log`: see lib/logs.py);
+The two logs (check-ins, feedback) are held column-wise (`checkin_log`, `feedback_log`: see lib/reading/log_frames.py);
 `checkins` and `feedback` read as lists of models, built from those frames on first use."""
 
 from __future__ import annotations

@@ -81,9 +81,9 @@ class Writer:
         return done
 
     def forget(self, email: str, salt: bytes | None = None) -> ForgetReport:
-        """Erase a person (lib/forget.py says what changes), worked out from a fresh read of every tab taken right
-        before writing, and recorded as one `forget` change that names neither them nor their email. File
-        backups that still hold them are deleted. Raises NothingToForget when the email is nowhere in the data."""
+        """Erase a person (lib/writing/forget.py says what changes), worked out from a fresh read of every tab
+        taken right before writing, and recorded as one `forget` change that names neither them nor their email.
+        File backups that still hold them are deleted. Raises NothingToForget when the email is nowhere in the data."""
         current = self.source.read_tables()
         plan = plan_forget(current, email, salt)
         report = plan.report

@@ -1,6 +1,6 @@
 """The Guides page through AppTest: reading a guide, tailoring it, the downloads offered and the kickoff sheets.
 
-AppTest cannot read a download's bytes: tests/unit/test_pdf.py and test_guides_html.py test what they hold.
+AppTest cannot read a download's bytes: tests/unit/documents/pdf/ and tests/unit/guides/test_html.py test what they hold.
 """
 
 from __future__ import annotations
@@ -90,3 +90,31 @@ def test_the_pairings_hand_off_and_the_health_page_offer_the_pdfs(app):
     app.switch_page("pages/health.py").run()
     assert_no_exception(app)
     assert {"Health report (CSV)", "Health report (PDF)"} <= set(downloads(app))
+
+
+def test_an_edited_guide_is_read_again_and_a_broken_one_is_named(app, tmp_path, monkeypatch):
+    """The guides are parsed once per version of their files: an edit made while the dashboard runs shows on the
+    next rerun, and a file broken meanwhile is an error naming it, never a stale guide or a traceback."""
+    import os
+    import shutil
+
+    from lib.guides import library
+
+    folder = tmp_path / "guides"
+    shutil.copytree(library.GUIDES_DIR, folder)
+    monkeypatch.setattr(library, "GUIDES_DIR", folder)
+    app.switch_page(GUIDES).run()
+    first = load_guides(folder)[0]
+    path = folder / f"{first.slug}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"title: {first.title}", "title: Our own one-on-one guide", 1), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))  # a later file time, surely
+    app.run()
+    assert_no_exception(app)
+    assert app.header[0].value.replace("\\", "") == "Our own one-on-one guide"
+    path.write_text(text.replace("\n## ", "\n#### ", 1), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 2 * 10**9))
+    app.run()
+    assert_no_exception(app)
+    errors = [e.value.replace("\\", "") for e in app.error]
+    assert errors and errors[0].startswith(f"A guide file needs fixing: {first.slug}.md line ")

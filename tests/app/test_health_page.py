@@ -78,3 +78,21 @@ def test_feedback_is_recorded_and_a_future_date_is_refused(page, sample_copy):
     page.button(key="FormSubmitter:log_checkin-Log check-in").click().run()
     assert any("in the future" in plain(e.value) for e in page.error)
     assert len(rows(sample_copy, "checkins")) == before
+
+
+def test_reruns_reuse_the_health_model_and_a_write_computes_it_again(page, sample_copy, monkeypatch):
+    """The model is worked out once per data read and as-of date: reruns (a widget changed, a chart filtered) reuse
+    it; a logged check-in changes the data, and the next run assesses again, once."""
+    from lib.health import model
+
+    calls = []
+    real = model.assess
+    monkeypatch.setattr(model, "assess", lambda data, *args, **kwargs: calls.append(1) or real(data, *args, **kwargs))
+    page.run()
+    page.multiselect(key="heat_status").set_value(["At risk"]).run()
+    page.text_input(key="heat_query").input("Ana").run()
+    assert_no_exception(page) and calls == []
+    select_pair(page, "log_pair", "P-009", sample_copy)
+    page.button(key="FormSubmitter:log_checkin-Log check-in").click().run()
+    assert_no_exception(page)
+    assert len(calls) == 1 and metrics(page)["At risk"] == "2"

@@ -95,6 +95,25 @@ def test_every_page_renders_on_the_sample(app, sample, page):
     assert any("Sample data" in c for c in sidebar_captions(app))
 
 
+def test_the_sample_never_loads_the_google_client():
+    """app.py only routes: on the sample, no page loads gspread or Google's auth library (a second or so of start)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from streamlit.testing.v1 import AppTest\n"
+              "at = AppTest.from_file('app.py', default_timeout=60)\n"
+              "at.run()\n"
+              "for page in ('roster', 'pairings', 'health', 'guides', 'setup'):\n"
+              "    at.switch_page(f'pages/{page}.py').run()\n"
+              "    assert not at.exception, (page, at.exception)\n"
+              "print(sorted(m for m in ('gspread', 'google.auth', 'lib.sources.google_sheet') if m in sys.modules))")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_overview_is_the_default_page(app, sample):
     assert [t.value for t in app.title] == [sample.settings.program_name]
     assert sample.settings.program_name == "Summer Internship 2026"

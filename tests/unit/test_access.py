@@ -8,13 +8,13 @@ from lib.access import (
     OPEN,
     PASSPHRASE,
     SIGN_IN,
-    AccessConfigError,
     AccessPolicy,
     AttemptLimiter,
     check_passphrase,
     email_allowed,
     hash_passphrase,
 )
+from lib.errors import AccessConfigError
 
 
 def test_a_passphrase_is_kept_only_as_a_salted_hash_that_checks_it():

@@ -12,6 +12,8 @@ import streamlit as st
 from lib.health import charts as health_charts
 from lib.reading.dataset import Dataset
 from lib.vocabulary import CADENCE_DAYS, HEALTH_STATUSES, STATUS_COLOURS
+from ui import state
+from ui.widgets import chart
 
 STATUS_SCALE = alt.Scale(domain=list(HEALTH_STATUSES), range=[STATUS_COLOURS[s] for s in HEALTH_STATUSES])
 PAGE_SIZE = 40
@@ -27,16 +29,17 @@ def date_range(data: Dataset) -> tuple:
 
 
 def weekly_chart(data: Dataset, health: pd.DataFrame, start, end) -> None:
-    weekly = health_charts.weekly_checkins(data, health, start, end)
+    weekly = state.derived("weekly checkins", data, lambda: health_charts.weekly_checkins(data, health, start, end),
+                           start, end)
     st.subheader("Check-ins per week")
     if weekly.empty:
         st.info("No check-ins in these weeks.", icon=":material/info:")
         return
-    st.altair_chart(alt.Chart(weekly).mark_bar().encode(
+    chart(data, "weekly", lambda: alt.Chart(weekly).mark_bar().encode(
         x=alt.X("yearmonthdate(week):O", title="week of", axis=alt.Axis(format="%d %b", labelAngle=0)),
         y=alt.Y("sum(checkins):Q", title="check-ins"),
         color=alt.Color("status:N", scale=STATUS_SCALE, title="pair status today"),
-        tooltip=[alt.Tooltip("week:T", title="week of"), "status:N", "checkins:Q"]), width="stretch")
+        tooltip=[alt.Tooltip("week:T", title="week of"), "status:N", "checkins:Q"]), start, end)
 
 
 def heatmap(data: Dataset, health: pd.DataFrame, start, end) -> None:
@@ -54,28 +57,38 @@ def heatmap(data: Dataset, health: pd.DataFrame, start, end) -> None:
     st.caption(f"{len(shown)} pairs, most urgent first" + (f" (page {page} of {pages})" if pages > 1 else ""))
     if shown.empty:
         return
-    grid = health_charts.pair_weeks(data, shown, start, end)
-    order = list(dict.fromkeys(shown["mentor"] + " + " + shown["mentee"]))
-    st.altair_chart(alt.Chart(grid).mark_rect(stroke="white").encode(
-        x=alt.X("yearmonthdate(week):O", title="week of", axis=alt.Axis(format="%d %b", labelAngle=0)),
-        y=alt.Y("pair:N", sort=order, title=None, axis=PAIR_AXIS),
-        color=alt.Color("checkins:Q", title="check-ins",  # an empty week is pale grey, so silence stands out
-                        scale=alt.Scale(domain=[0, max(int(grid["checkins"].max()), 1)], range=["#eeeeee", "#1b5e20"])),
-        tooltip=["pair:N", alt.Tooltip("week:T", title="week of"), "checkins:Q", "status:N"],
-    ).properties(height=ROW * len(order) + 40), width="stretch")
+
+    def build():
+        grid = health_charts.pair_weeks(data, shown, start, end)
+        order = list(dict.fromkeys(shown["mentor"] + " + " + shown["mentee"]))
+        return alt.Chart(grid).mark_rect(stroke="white").encode(
+            x=alt.X("yearmonthdate(week):O", title="week of", axis=alt.Axis(format="%d %b", labelAngle=0)),
+            y=alt.Y("pair:N", sort=order, title=None, axis=PAIR_AXIS),
+            color=alt.Color("checkins:Q", title="check-ins",  # an empty week is pale grey, so silence stands out
+                            scale=alt.Scale(domain=[0, max(int(grid["checkins"].max()), 1)],
+                                            range=["#eeeeee", "#1b5e20"])),
+            tooltip=["pair:N", alt.Tooltip("week:T", title="week of"), "checkins:Q", "status:N"],
+        ).properties(height=ROW * len(order) + 40)
+
+    chart(data, "heatmap", build, start, end, tuple(statuses), query, page)
 
 
-def silence_chart(health: pd.DataFrame) -> None:
+def silence_chart(data: Dataset, health: pd.DataFrame) -> None:
     """Days since the last contact for each pair, against its cadence (the tick)."""
     st.subheader("Days since the last check-in")
-    top = health.head(PAGE_SIZE).assign(pair=lambda f: f["mentor"] + " + " + f["mentee"],
-                                        cadence_days=lambda f: f["cadence"].map(CADENCE_DAYS))
-    order = list(top["pair"])
-    bars = alt.Chart(top).mark_bar().encode(
-        x=alt.X("days_silent:Q", title="days since the last check-in (or the start)"),
-        y=alt.Y("pair:N", sort=order, title=None, axis=PAIR_AXIS), color=alt.Color("status:N", scale=STATUS_SCALE),
-        tooltip=["pair:N", "days_silent:Q", "cadence:N", "status:N"])
-    ticks = alt.Chart(top).mark_tick(color="black", thickness=2).encode(
-        x="cadence_days:Q", y=alt.Y("pair:N", sort=order), tooltip=["cadence:N", "cadence_days:Q"])
-    st.altair_chart((bars + ticks).properties(height=ROW * len(order) + 40), width="stretch")
+
+    def build():
+        top = health.head(PAGE_SIZE)[["mentor", "mentee", "days_silent", "cadence", "status"]].assign(
+            pair=lambda f: f["mentor"] + " + " + f["mentee"], cadence_days=lambda f: f["cadence"].map(CADENCE_DAYS))
+        order = list(top["pair"])
+        bars = alt.Chart(top).mark_bar().encode(
+            x=alt.X("days_silent:Q", title="days since the last check-in (or the start)"),
+            y=alt.Y("pair:N", sort=order, title=None, axis=PAIR_AXIS),
+            color=alt.Color("status:N", scale=STATUS_SCALE),
+            tooltip=["pair:N", "days_silent:Q", "cadence:N", "status:N"])
+        ticks = alt.Chart(top).mark_tick(color="black", thickness=2).encode(
+            x="cadence_days:Q", y=alt.Y("pair:N", sort=order), tooltip=["cadence:N", "cadence_days:Q"])
+        return (bars + ticks).properties(height=ROW * len(order) + 40)
+
+    chart(data, "silence", build)
     st.caption("The black tick is the pair's cadence: a bar past it means a meeting is overdue.")

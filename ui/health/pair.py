@@ -14,6 +14,7 @@ from lib.vocabulary import CHANNELS
 from lib.writing.log_entries import log_checkin, log_feedback
 from ui import notices, state
 from ui.health.pairs import label, pick_pair
+from ui.widgets import chart
 
 
 def pair_story(data: Dataset, health: pd.DataFrame) -> None:
@@ -24,13 +25,15 @@ def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     cells[1].metric("Score", row["score"])
     cells[2].metric("Days since contact", row["days_silent"], help=f"cadence {row['cadence']}")
     cells[3].metric("Check-ins, 8 weeks", row["checkins_8w"], help=f"about {row['expected_8w']:.0f} expected")
-    ratings = health_charts.rating_history(data, row)
+    pairing = row["pairing_id"], row["mentor_email"], row["mentee_email"]
+    ratings = state.derived("ratings", data, lambda: health_charts.rating_history(data, row), *pairing)
     if not ratings.empty:
-        st.altair_chart(alt.Chart(ratings).mark_line(point=True).encode(
+        chart(data, "ratings", lambda: alt.Chart(ratings).mark_line(point=True).encode(
             x=alt.X("date:T"), y=alt.Y("rating:Q", scale=alt.Scale(domain=[1, 5]), title="rating (1-5)"),
             color=alt.Color("side:N", title="from"), tooltip=["date:T", "side:N", "rating:Q", "comment:N"]),
-            width="stretch")
-    st.dataframe(health_charts.timeline(data, row), hide_index=True, width="stretch", column_config={
+            *pairing)
+    timeline = state.derived("timeline", data, lambda: health_charts.timeline(data, row), *pairing)
+    st.dataframe(timeline, hide_index=True, width="stretch", column_config={
         "date": st.column_config.DateColumn("Date", format="D MMM YYYY"), "what": "What",
         "detail": st.column_config.TextColumn("Detail", width="large")})
 

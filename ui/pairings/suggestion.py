@@ -13,7 +13,7 @@ from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
 from lib.writing import lifecycle
 from ui import notices, state
-from ui.widgets import csv_download, pick, xlsx_download
+from ui.widgets import chart, csv_download, pick, xlsx_download
 
 LOCKS, FORBIDS, RUN = "pairing_locks", "pairing_forbids", "pairing_run"
 
@@ -114,8 +114,9 @@ def forget_run() -> None:
     state.forget_value(RUN)
 
 
-def contributions_chart(data: Dataset, result: Suggestion) -> None:
+def contributions_chart(data: Dataset, saved: dict) -> None:
     """Every criterion's points for one pair; they add up to its score."""
+    result: Suggestion = saved["result"]
     who = data.names
     pair = pick("Explain a pair", {f"{p.mentor_email} {p.mentee_email}": p for p in result.pairs},
                 lambda p: f"{who.get(p.mentor_email, p.mentor_email)} + {who.get(p.mentee_email, p.mentee_email)}",
@@ -124,10 +125,10 @@ def contributions_chart(data: Dataset, result: Suggestion) -> None:
         return
     parts = pd.DataFrame({"criterion": [LABELS[c] for c in pair.contributions],
                           "points": list(pair.contributions.values())})
-    chart = alt.Chart(parts).mark_bar().encode(
+    chart(data, "contributions", lambda: alt.Chart(parts).mark_bar().encode(
         x=alt.X("points:Q", title="points of the score"), y=alt.Y("criterion:N", sort="-x", title=None),
-        tooltip=["criterion", alt.Tooltip("points:Q", format=".1f")])
-    st.altair_chart(chart, width="stretch")
+        tooltip=["criterion", alt.Tooltip("points:Q", format=".1f")]),
+          saved["number"], pair.mentor_email, pair.mentee_email)
     st.caption(markdown_text(f"Score {pair.score:.1f} = the sum of the bars. Shared goals saved with the pair: "
                              f"{'; '.join(pair.goals) or 'none'}."))
 

@@ -6,12 +6,12 @@ from datetime import date
 
 from lib.documents.pdf.fonts import BODY, clean
 from lib.documents.pdf.layout import ACCENT, INK, MUTED, SIZE, TOP, TandemDocument
+from lib.errors import GuideError
 from lib.guides.library import (
     Bullets,
     Checklist,
     FillIn,
     Guide,
-    GuideError,
     Heading,
     Inline,
     Numbered,

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from lib.contract.settings import Settings
+from lib.errors import GuideError
 from lib.guides.library import (
     GUIDE_TYPES,
     PLACEHOLDERS,
     Checklist,
-    GuideError,
     Heading,
     Paragraph,
     Span,

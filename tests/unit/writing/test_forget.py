@@ -257,7 +257,7 @@ def test_an_uploaded_copy_is_forgotten_in_memory_and_the_download_holds_nothing_
 
 
 def test_the_forgotten_rows_load_without_new_problems_and_stay_out_of_the_program(sample_copy):
-    """Needs the consistency change (lib/pseudonyms.is_forgotten in the pairing and log checks)."""
+    """Needs the consistency change (lib/contract/pseudonyms.is_forgotten in the pairing and log checks)."""
     from lib.health.model import assess
     from lib.program.overview import program_summary
     from tests.unit.reading.row_by_row import reference_dataset
