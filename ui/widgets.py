@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from lib.documents.exports import csv_bytes, dated_name, xlsx_bytes
-from lib.documents.handoff import HandoffPair
 from lib.errors import GuideError
 from lib.guides.library import Guide, Tailoring
 from lib.reading.dataset import Dataset
 from lib.vocabulary import XLSX_MIME
 from ui import state
+
+if TYPE_CHECKING:
+    from lib.documents.handoff import HandoffPair
 
 T = TypeVar("T")
 PDF = "application/pdf"

@@ -2,14 +2,25 @@
 
     from lib.matching import PairingOptions, suggest
     suggestion = suggest(dataset, PairingOptions(type="one-on-one", goal="everyone"))
+
+The names below load their module on first use: the solvers bring scipy.optimize and OR-tools, which a page that
+only explains a stored pair (the hand-off) or the health command never needs.
 """
 
-from lib.errors import RuleBroken
-from lib.matching.criteria import CRITERIA, DEFAULT_WEIGHTS, LABELS, PRESET_FOR_TYPE, PRESETS, Weights
-from lib.matching.engine import PairingOptions, suggest
-from lib.matching.rules import RULES
-from lib.matching.suggestion import Group, Pair, Suggestion, Summary, Unmatched
+from importlib import import_module
 
-__all__ = ["CRITERIA", "DEFAULT_WEIGHTS", "LABELS", "PRESETS", "PRESET_FOR_TYPE", "RULES", "Group", "Pair",
-           "PairingOptions", "RuleBroken",
-           "Suggestion", "Summary", "Unmatched", "Weights", "suggest"]
+_HOME = {"CRITERIA": "criteria", "DEFAULT_WEIGHTS": "criteria", "LABELS": "criteria", "PRESETS": "criteria",
+         "PRESET_FOR_TYPE": "criteria", "Weights": "criteria", "PairingOptions": "engine", "suggest": "engine",
+         "RULES": "rules", "Group": "suggestion", "Pair": "suggestion", "Suggestion": "suggestion",
+         "Summary": "suggestion", "Unmatched": "suggestion"}
+__all__ = [*_HOME, "RuleBroken"]
+
+
+def __getattr__(name: str):
+    if name == "RuleBroken":
+        from lib.errors import RuleBroken
+
+        return RuleBroken
+    if name in _HOME:
+        return getattr(import_module(f"lib.matching.{_HOME[name]}"), name)
+    raise AttributeError(f"module 'lib.matching' has no attribute {name!r}")
