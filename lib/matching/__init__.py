@@ -10,7 +10,7 @@ only explains a stored pair (the hand-off) or the health command never needs.
 from importlib import import_module
 
 _HOME = {"CRITERIA": "criteria", "DEFAULT_WEIGHTS": "criteria", "LABELS": "criteria", "PRESETS": "criteria",
-         "PRESET_FOR_TYPE": "criteria", "Weights": "criteria", "PairingOptions": "engine", "suggest": "engine",
+         "PRESET_FOR_TYPE": "criteria", "Weights": "criteria", "PairingOptions": "options", "suggest": "engine",
          "RULES": "rules", "Group": "suggestion", "Pair": "suggestion", "Suggestion": "suggestion",
          "Summary": "suggestion", "Unmatched": "suggestion"}
 __all__ = [*_HOME, "RuleBroken"]

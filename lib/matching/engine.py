@@ -3,37 +3,18 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from datetime import date
-from typing import Literal
 
 import numpy as np
 
-from lib.contract.models import MentorshipType, Pairing, busy_mentees
+from lib.contract.models import Pairing, busy_mentees
 from lib.matching.assign import assign_to_places, match_peers
-from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, Weights, overlap_hours
+from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, overlap_hours
 from lib.matching.explain import blocking_pairs, covered_goals, group_themes, pair_reason, unmatched_reason
 from lib.matching.groups import refine_groups
+from lib.matching.options import PairingOptions
 from lib.matching.rules import PairKey, rule_matrix
 from lib.matching.suggestion import Group, Pair, Suggestion, Summary, Unmatched
 from lib.reading.dataset import Dataset
-from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE
-
-Goal = Literal["everyone", "best"]
-
-
-@dataclass(frozen=True)
-class PairingOptions:
-    type: MentorshipType = DEFAULT_TYPE
-    goal: Goal = "everyone"  # everyone: most mentees placed, then best total; best: no pair below min_score
-    min_score: float = DEFAULT_MIN_SCORE  # used by goal "best"
-    not_same_team: bool = False
-    forbidden: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) never made
-    locked: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) always made
-    weights: Weights | None = None  # None: the type's defaults
-    as_of: date | None = None  # the date time-zone offsets are taken on; None: the program's today
-    cohort: str = ""  # only mentees of this cohort (case-insensitive); "": everyone
-    only: frozenset[str] = frozenset()  # only these mentees (a rematch); empty: everyone
 
 
 def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Suggestion:

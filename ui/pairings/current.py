@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib.contract.dates import format_date
 from lib.contract.models import Pairing
-from lib.matching import PairingOptions, suggest
+from lib.matching.options import PairingOptions
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text
 from lib.vocabulary import OPEN_STATUSES, PAIRING_STATUSES
@@ -86,6 +86,7 @@ def rematch(data: Dataset) -> None:
     mentee = st.selectbox("Mentee whose pairing ended", waiting, format_func=lambda e: who.get(e, e),
                           key="rematch_mentee")
     if st.button("Suggest a new mentor", icon=":material/autorenew:"):
+        from lib.matching.engine import suggest  # the solvers load when a suggestion is asked for
         state.set_value(REMATCH, suggest(data, PairingOptions(only=frozenset({mentee}))))
     result = state.value(REMATCH)
     if result is None or (result.pairs and result.pairs[0].mentee_email != mentee) or (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.matching import CRITERIA, LABELS, PRESET_FOR_TYPE, PRESETS, PairingOptions, Weights
+from lib.matching.criteria import CRITERIA, LABELS, PRESET_FOR_TYPE, PRESETS, Weights
+from lib.matching.options import PairingOptions
 from lib.reading.dataset import Dataset
 from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE, MENTORSHIP_TYPES, TYPE_LABELS
 from ui import state

@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from lib.errors import TandemError
-from lib.matching import LABELS, PairingOptions, Suggestion, suggest
+from lib.matching.criteria import LABELS
+from lib.matching.options import PairingOptions
+from lib.matching.suggestion import Suggestion
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
 from lib.writing import lifecycle
@@ -20,6 +22,7 @@ LOCKS, FORBIDS, RUN = "pairing_locks", "pairing_forbids", "pairing_run"
 
 def run(data: Dataset, options: PairingOptions) -> None:
     """Suggest with the session's locks and forbids, and keep the result for this session."""
+    from lib.matching.engine import suggest  # the solvers (scipy.optimize, OR-tools) load on the first request
     locks = state.session_value(LOCKS, set())
     forbids = state.session_value(FORBIDS, set())
     options = PairingOptions(**{**options.__dict__, "locked": frozenset(locks), "forbidden": frozenset(forbids)})

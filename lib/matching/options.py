@@ -1,0 +1,28 @@
+"""The options of one pairing run: the type, the goal, the minimum score, the rules the lead adds, the weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from lib.contract.models import MentorshipType
+from lib.matching.criteria import Weights
+from lib.matching.rules import PairKey
+from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE
+
+Goal = Literal["everyone", "best"]
+
+
+@dataclass(frozen=True)
+class PairingOptions:
+    type: MentorshipType = DEFAULT_TYPE
+    goal: Goal = "everyone"  # everyone: most mentees placed, then best total; best: no pair below min_score
+    min_score: float = DEFAULT_MIN_SCORE  # used by goal "best"
+    not_same_team: bool = False
+    forbidden: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) never made
+    locked: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) always made
+    weights: Weights | None = None  # None: the type's defaults
+    as_of: date | None = None  # the date time-zone offsets are taken on; None: the program's today
+    cohort: str = ""  # only mentees of this cohort (case-insensitive); "": everyone
+    only: frozenset[str] = frozenset()  # only these mentees (a rematch); empty: everyone
