@@ -5,12 +5,14 @@ import streamlit as st
 from lib.text import markdown_text
 from ui import gate, notices
 from ui.pairings import current, handoff, options, suggestion
+from ui.widgets import unread_notice
 
 data = gate.require_data()
 st.title("Pairings")
 st.caption("Suggested pairs respect capacity and every hard rule, and say why they were chosen. Nothing is saved "
            "until you accept.")
 notices.show_flash()
+unread_notice(data, expanded=True)
 
 suggest_tab, current_tab, handoff_tab = st.tabs(["Suggest", "Current pairs", "Hand-off"])
 

@@ -51,3 +51,11 @@ def sheets(monkeypatch):
     finally:
         fake.stop()
         assert not fake.internal_errors, fake.internal_errors
+
+
+def value_problems(problems) -> list:
+    """The problems with the data's values and rows, leaving out the warnings about what Tandem does not read (an
+    unknown column, a criterion without data), which tests/unit/reading/test_coverage.py checks on their own."""
+    from lib.contract.problems import UNREAD
+
+    return [p for p in problems if p.kind != UNREAD]

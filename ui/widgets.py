@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Callable, TypeVar
 import pandas as pd
 import streamlit as st
 
+from lib.contract.problems import UNREAD
 from lib.documents.exports import csv_bytes, dated_name, xlsx_bytes
 from lib.errors import GuideError
 from lib.guides.library import Guide, Tailoring
 from lib.reading.dataset import Dataset
+from lib.text import markdown_text
 from lib.vocabulary import XLSX_MIME
 from ui import state
 
@@ -52,6 +54,18 @@ def mail_links(frame: pd.DataFrame, columns=("email",)) -> pd.DataFrame:
         if column in out:
             out[column] = out[column].map(lambda e: f"mailto:{e}" if e else e)
     return out
+
+
+def unread_notice(data: Dataset, expanded: bool = False) -> None:
+    """What Tandem does not read in the rosters (columns it does not know, criteria without data), said where the
+    lead pairs and edits people, with the way to map a column; nothing when every column is read."""
+    gaps = [p for p in data.problems if p.kind == UNREAD]
+    if not gaps:
+        return
+    with st.expander(f"Tandem does not read everything in your roster ({len(gaps)})", icon=":material/visibility_off:",
+                     expanded=expanded):
+        st.markdown("\n".join(f"- {markdown_text(str(p))}" for p in gaps))
+        st.page_link("pages/setup.py", label="Map the columns on Data set-up", icon=":material/arrow_forward:")
 
 
 def pick(label: str, options: dict[str, T], describe: Callable[[T], str], key: str, where=st, **kwargs) -> T | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ERROR, WARNING = "error", "warning"
+UNREAD = "unread"  # a warning about what Tandem does not read: a column it does not know, a criterion without data
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class Problem:
     value: str
     message: str
     severity: str = ERROR  # error: the row (or value) was not loaded; warning: loaded, but worth a look
+    kind: str = ""  # UNREAD, or "" for a problem with a value
 
     def __str__(self) -> str:
         where = f"{self.tab}" + (f" row {self.row}" if self.row else "")

@@ -126,6 +126,7 @@ CHANGES = TabSpec("changes", "id", (
     Column("action", "text"), Column("field", "text"), Column("old_value", "text"), Column("new_value", "text"),
 ), purpose="Every write Tandem made, for audit.")
 
+ROSTER_TABS = ("mentors", "mentees")  # the people; the other tabs are keyed by id and name them by email
 TABS: dict[str, TabSpec] = {t.name: t for t in (MENTORS, MENTEES, PAIRINGS, CHECKINS, FEEDBACK, SETTINGS)}
 ALL_TABS: dict[str, TabSpec] = {**TABS, CHANGES.name: CHANGES}
 ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "changes": "X"}

@@ -40,6 +40,10 @@ def pair_reason(mentee: Mentee, candidate: Mentor | Mentee, hours: float, peer: 
             parts.append(f"{candidate.name} covers {words(there)} for {mentee.name}")
         if back:
             parts.append(f"{mentee.name} covers {words(back)} for {candidate.name}")
+    elif not mentee.goals:  # goal coverage then gives every mentor its neutral points: say so, never "none"
+        parts.append("no goals given: the same points for every mentor")
+    elif not candidate.skills:
+        parts.append(f"no skills listed for {candidate.name}: the goals could not be matched")
     else:
         goals = covered_goals(mentee, candidate)
         parts.append(f"covers {words(goals)}" if goals else "covers none of the goals")

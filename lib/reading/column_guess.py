@@ -29,8 +29,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "seniority": ("years", "experience", "seniority"),
     "timezone": ("time zone", "timezone", "tz", "utc", "based in"),
     "capacity": ("how many", "capacity", "max", "maximum", "slots", "take on", "can you take"),
-    "mentorship_types": ("type", "types", "format", "offer", "one-on-one", "group", "peer"),
-    "preferred_type": ("type", "format", "prefer", "one-on-one", "group", "peer"),
+    "mentorship_types": ("type", "types", "kind of", "format", "offer", "one-on-one", "group", "peer"),
+    "preferred_type": ("type", "kind of", "format", "prefer", "one-on-one", "group", "peer"),
     "preferred_mentors": ("mentor", "mentors", "wish", "would like"),
     "avoid": ("avoid", "not be paired", "rather not"),
     "languages": ("language", "languages", "speak"),
@@ -43,6 +43,7 @@ FIELD_SHAPE = {"email": "email", "manager_email": "email_or_name", "preferred_me
                "avoid": "emails", "capacity": "whole", "seniority": "number", "timezone": "timezone",
                "goals": "list", "skills": "list", "interests": "list", "languages": "list",
                "mentorship_types": "types", "preferred_type": "types", "active": "yes_no", "name": "name"}
+DISTINCT_SHAPES = {"timezone", "types"}  # values of these shapes hardly occur anywhere else: they say the field
 _WORD = re.compile(r"[a-z0-9+\-]+")
 
 
@@ -116,7 +117,7 @@ def guess_field(spec: TabSpec, header: str, values: list[str], taken: set[str]) 
         fits = seen.get(shape, 0.0) if shape and values else 0.0
         if shape in ("email", "emails", "whole", "number", "timezone", "types", "yes_no") and values and fits < 0.8:
             continue  # the values say it is not this field, whatever the header's words
-        points = words * 2 + fits
+        points = words * 2 + fits * (2 if shape in DISTINCT_SHAPES else 1)
         if points > best_points:
             best, best_points = field, points
     return best if best_points >= 2.0 else None

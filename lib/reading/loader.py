@@ -15,6 +15,7 @@ from lib.contract.settings import SETTING_KEYS, Settings
 from lib.contract.tabs import SETTINGS, TABS
 from lib.errors import ContractError, DateProblem
 from lib.reading import cross_tab
+from lib.reading.coverage import coverage_problems
 from lib.reading.dataset import Dataset
 from lib.reading.log_columns import parse_log
 from lib.reading.log_frames import empty_log
@@ -67,6 +68,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
                             f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
     settings, problems = read_settings(tables.get("settings"))
     problems.extend(Problem(t.tab, 0, "", "", note, WARNING) for t in tables.values() for note in t.notes)
+    problems.extend(coverage_problems(tables))
     order = date_order(tables, locale)
     parsed = {}
     for tab in ("mentors", "mentees", "pairings", *LOGS):

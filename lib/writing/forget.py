@@ -16,14 +16,13 @@ import secrets
 from dataclasses import dataclass, field
 
 from lib.contract.pseudonyms import pseudonym
-from lib.contract.tabs import ALL_TABS, CHANGES
+from lib.contract.tabs import ALL_TABS, CHANGES, ROSTER_TABS
 from lib.contract.values import normalise_email
 from lib.errors import NothingToForget
 from lib.reading.table import RawRow, RawTable
 from lib.sources.base import Source, TabEdit
 from lib.text import plural
 
-ROSTER_TABS = ("mentors", "mentees")
 LOG_TABS = ("pairings", "checkins", "feedback")
 FREE_TEXT = {"pairings": ("goals", "end_reason"), "checkins": ("notes",), "feedback": ("comment",)}
 PERSON_COLUMNS = ("mentor_email", "mentee_email")

@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 from lib.contract.tabs import TABS
 from lib.program.overview import program_summary
 from lib.reading.loader import load
-from lib.sources import sample_source
+from lib.sources import CsvSource, sample_source
+from tests.conftest import value_problems
 
 LOCAL = "Folder or .xlsx on this computer"
 UPLOAD = "Upload files"
@@ -211,7 +212,9 @@ def test_open_a_folder_with_a_broken_row(app, tmp_path):
     assert not app.sidebar.error, [e.value for e in app.sidebar.error]
     captions = sidebar_captions(app)
     assert any(str(folder) in c for c in captions), captions
-    assert any("· 1 data problem" in c for c in captions), captions
+    found = load(CsvSource(folder=folder)).problems  # the broken row, and what the small roster lacks
+    assert len(value_problems(found)) == 1
+    assert any(f"· {len(found)} data problems" in c for c in captions), captions
 
     shown = metrics(app)
     assert shown["People"] == str(VALID_PEOPLE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, value_problems
 from tests.unit.hostile import folder, outcome, workbook_bytes
 
 HOSTILE = CORPUS / "hostile"
@@ -160,6 +160,7 @@ LOADS = {
 def test_awkward_files_load_cleanly_with_their_problems_named(case):
     data, message = outcome(HOSTILE / case)
     assert message is None, message
+    data.problems = value_problems(data.problems)  # these small rosters lack criteria: test_coverage.py says what
     LOADS[case](data)
 
 
