@@ -139,6 +139,60 @@ def cmd_pair(args) -> int:
     return FOUND if result.unmatched else OK
 
 
+def cmd_map(args) -> int:
+    """Print the column and tab maps with a suggestion for each column not read, or save the maps given."""
+    from lib.reading.coverage import unread_columns
+    from lib.reading.maps import MAPPED_TABS, read_mapped
+    from lib.writing.maps import save_maps
+    from lib.writing.writer import Writer
+
+    source = source_from(args.source)
+    pairs = [_field_and_header(text) for text in args.fields]
+    if pairs or args.sheet:
+        if not args.tab:
+            raise TandemError("give the tab these columns are in with --tab (one of " + ", ".join(MAPPED_TABS) + ")")
+        fields = dict(pairs)
+        if len(fields) < len(pairs):
+            twice = next(f for f in fields if sum(f == name for name, _ in pairs) > 1)
+            raise TandemError(f"{twice} is given twice: map one column to each field.")
+        tables, _, _ = read_mapped(source)  # as read, not validated: a tab map may be what lets it load
+        titles = source.titles() or [t.title for t in tables.values()]
+        if args.sheet:
+            table = source.read_tables(only={args.tab}, titles={args.tab: args.sheet}).get(args.tab)
+        else:
+            table = tables.get(args.tab)
+        headers = table.header if table is not None else []
+        written = save_maps(Writer(source, tables), tables, args.tab, fields, headers, titles, args.sheet)
+        for key, value in written.items():
+            print(f"saved {key} = {value!r}" if value else f"removed the map {key}")
+        if not written:
+            print("nothing to change: the maps already say so")
+        return OK
+    tables, maps, problems = read_mapped(source)
+    for problem in problems:
+        print(f"{problem.severity}: {problem}")
+    for tab in MAPPED_TABS:
+        table = tables.get(tab)
+        if table is None:
+            continue
+        print(f"{tab} ({table.title}):")
+        for name, header in maps.columns.get(tab, {}).items():
+            print(f"  mapped: {name} = {header!r}")
+        if tab in ("mentors", "mentees"):
+            for _, header, guess in unread_columns(table):
+                hint = (f" looks like {guess}: python -m lib map {args.source} --tab {tab} {guess}={header!r}"
+                        if guess else "")
+                print(f"  not read: {header!r}{hint}")
+    return FOUND if problems else OK
+
+
+def _field_and_header(text: str) -> tuple[str, str]:
+    field, sep, header = text.partition("=")
+    if not sep or not field.strip():
+        raise TandemError(f"{text!r} is not FIELD=HEADER (e.g. goals=\"What do you want to learn?\").")
+    return field.strip().lower(), header.strip()
+
+
 def cmd_health(args) -> int:
     from lib.documents.exports import csv_bytes
     from lib.health.model import assess, report
@@ -285,6 +339,13 @@ def build_parser() -> argparse.ArgumentParser:
     pair.add_argument("--out", help="also write the pairs to this .csv or .xlsx file")
     pair.add_argument("--save", action="store_true", help="append the pairs to the pairings tab as proposed")
     pair.set_defaults(run=cmd_pair)
+    mapping = commands.add_parser("map", help="show or save which of your columns and tabs hold which fields")
+    mapping.add_argument("source", help="a folder of CSV files, an .xlsx workbook or a Google Sheets URL")
+    mapping.add_argument("--tab", help="the tab the columns are in: mentors, mentees, pairings, checkins, feedback")
+    mapping.add_argument("fields", nargs="*", metavar='FIELD="HEADER"', help="a field and the header that holds it "
+                                                                           "(an empty header takes a map back)")
+    mapping.add_argument("--sheet", help="the sheet tab or CSV file (stem) that holds --tab, e.g. 'Form Responses 1'")
+    mapping.set_defaults(run=cmd_map)
     health = commands.add_parser("health", help="status and reasons for every active pair")
     health.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
     health.add_argument("--as-of", type=_day, help="judge as on this date (default: the as_of setting, else today)")
@@ -312,7 +373,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "command", None) == "map" and not any(e.startswith("-") for e in extra):
+        args.fields = [*args.fields, *extra]  # FIELD="HEADER" pairs given after --tab
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.run(args)
     except TandemError as exc:

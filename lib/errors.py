@@ -8,7 +8,7 @@
     │   └── EditRefused        an edited value breaks it; nothing was written
     ├── DateProblem            a date cell Tandem cannot read (also a ValueError, so the models reject it)
     ├── WriteConflict, RowMoved, ReadOnlySource, StaleData   writes refused before anything changed
-    ├── LifecycleError, LogError, NothingToForget           a write that does not apply
+    ├── LifecycleError, LogError, MapRefused, NothingToForget   a write that does not apply
     ├── RuleBroken             a locked pair that a hard rule forbids
     ├── GuideError             a guide file that does not follow the guide format
     └── AccessConfigError      the [access] settings cannot be used as written
@@ -105,6 +105,11 @@ class LifecycleError(TandemError):
 
 class LogError(TandemError):
     """An entry that would not load back cleanly: nothing was written."""
+
+
+class MapRefused(TandemError):
+    """A column or tab map that cannot hold (an unknown tab or field, a header or tab the source lacks, two headers
+    for one field); nothing was written."""
 
 
 class NothingToForget(TandemError):

@@ -59,3 +59,15 @@ def value_problems(problems) -> list:
     from lib.contract.problems import UNREAD
 
     return [p for p in problems if p.kind != UNREAD]
+
+
+@pytest.fixture
+def fake():
+    """An empty local Sheets API, serving on a free loopback port for the test (`sheets` has it seeded)."""
+    from tests.fake_sheets import FakeSheets
+
+    server = FakeSheets()
+    server.start()
+    yield server
+    server.stop()
+    assert server.internal_errors == []

@@ -100,6 +100,10 @@ def require_data() -> Dataset:
     if data is None:
         st.error(f"The data could not be read: {error}", icon=":material/error:")
         source = state.current_source()
+        if state.lacks_tabs():
+            st.info("Are the mentors or mentees in a tab or file of another name (a Google Form's 'Form Responses "
+                    "1', say)? Say which on the Data set-up page.", icon=":material/info:")
+            st.page_link("pages/setup.py", label="Choose the tabs on Data set-up", icon=":material/arrow_forward:")
         if source.adds_tabs and state.lacks_tabs():
             st.info("Starting from a blank Google Sheet? Tandem can add its tabs (mentors, mentees, pairings, "
                     "checkins, feedback, settings) with their header rows; tabs already there are left alone.",
@@ -107,7 +111,7 @@ def require_data() -> Dataset:
             if st.button("Add Tandem's tabs to this sheet", icon=":material/add_box:"):
                 notices.save(source.add_missing_tabs, lambda added: f"Added the tabs {', '.join(added)}: fill in "
                              "mentors and mentees, then press Refresh data.")
-        else:
+        elif not state.lacks_tabs():
             st.info("Fix the file or choose another data source in the sidebar.", icon=":material/info:")
         st.stop()
     if state.is_stale():

@@ -221,6 +221,12 @@ def writer(data: Dataset) -> Writer:
     return Writer(current_source(), shown[1] if shown and shown[0] == current else data.tables)
 
 
+def writer_for(tables: dict) -> Writer:
+    """A writer on the current source for a page that works on the tabs as read (the data may not load yet)."""
+    data, _ = current_data()
+    return writer(data) if data is not None else Writer(current_source(), tables)
+
+
 # --- what is worked out from the data -----------------------------------------------------------------------------
 
 def derived(name: str, data: Dataset, compute: Callable[[], T], *key: object) -> T:

@@ -19,6 +19,7 @@ from lib.reading.coverage import coverage_problems
 from lib.reading.dataset import Dataset
 from lib.reading.log_columns import parse_log
 from lib.reading.log_frames import empty_log
+from lib.reading.maps import read_mapped
 from lib.reading.rows import date_evidence, parse_rows
 from lib.reading.table import RawTable
 
@@ -26,9 +27,15 @@ LOGS = ("checkins", "feedback")
 
 
 def load(source) -> Dataset:
-    """Read every tab of a source (lib.sources) and validate it into a Dataset."""
-    tables = source.read_tables()
-    return build_dataset(tables, source.locale, source.label, titles=source.titles())
+    """Read every tab of a source (lib.sources) as its column and tab maps say, and validate it into a Dataset."""
+    tables, _, map_problems = read_mapped(source)
+    try:
+        return build_dataset(tables, source.locale, source.label, titles=source.titles(), problems=map_problems)
+    except ContractError as exc:  # no mentors or mentees tab: a tab map that missed is part of the reason
+        if not map_problems:
+            raise
+        raise ContractError(f"{exc} {' '.join(p.message[0].upper() + p.message[1:] + '.' for p in map_problems)}"
+                            ) from None
 
 
 @contextmanager
@@ -46,11 +53,11 @@ def _collection_paused():
 
 
 def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label: str = "",
-                  titles: list[str] | None = None) -> Dataset:
+                  titles: list[str] | None = None, problems: list[Problem] | None = None) -> Dataset:
     """Validate every tab: rosters and pairings row by row, check-ins and feedback column-wise into log frames
-    (log_columns), then the rules across tabs."""
+    (log_columns), then the rules across tabs. `problems` found while reading (a map that cannot hold) join them."""
     with _collection_paused():
-        return _build(tables, locale, label, titles)
+        return _build(tables, locale, label, titles, list(problems or []))
 
 
 def date_order(tables: dict[str, RawTable], locale: str | None) -> str | None:
@@ -59,7 +66,8 @@ def date_order(tables: dict[str, RawTable], locale: str | None) -> str | None:
     return infer_order(evidence, locale_order(locale))
 
 
-def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: list[str] | None) -> Dataset:
+def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: list[str] | None,
+           read_problems: list[Problem]) -> Dataset:
     missing = [name for name, spec in TABS.items() if spec.required and name not in tables]
     if missing:
         found = ", ".join(repr(t) for t in (titles if titles is not None else [t.title for t in tables.values()]))
@@ -67,6 +75,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
         raise ContractError(f"{label or 'The data'} has no {' or '.join(repr(m) for m in missing)} tab "
                             f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
     settings, problems = read_settings(tables.get("settings"))
+    problems += read_problems
     problems.extend(Problem(t.tab, 0, "", "", note, WARNING) for t in tables.values() for note in t.notes)
     problems.extend(coverage_problems(tables))
     order = date_order(tables, locale)

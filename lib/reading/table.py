@@ -221,17 +221,25 @@ class RawTable:
         return f"{column_letter(i)}{row.number}" if i is not None else f"row {row.number}"
 
 
-def map_columns(spec: TabSpec, header: list[str]) -> ColumnMap:
+def map_columns(spec: TabSpec, header: list[str], mapped: dict[str, str] | None = None) -> ColumnMap:
+    """Where each contract field is in the header: a header `mapped` to a field (the lead's column map) is that
+    field; every other header by its name or an alias. A second header for a field already placed is a repeat."""
     lookup = header_lookup(spec)
+    by_map = {normalise_header(text): name for name, text in (mapped or {}).items()}
     cmap = ColumnMap()
+    placed = {}
+    for i, text in enumerate(header):  # the map first: its headers hold their fields wherever they stand
+        name = by_map.get(normalise_header(text))
+        if name is not None and name not in placed:
+            placed[name] = i
     for i, text in enumerate(header):
         norm = normalise_header(text)
-        canonical = lookup.get(norm)
+        canonical = by_map.get(norm) or lookup.get(norm)
         if canonical is not None:
-            if canonical in cmap.index:
-                cmap.duplicates.append((canonical, i))
-            else:
+            if placed.get(canonical, i) == i and canonical not in cmap.index:
                 cmap.index[canonical] = i
+            else:
+                cmap.duplicates.append((canonical, i))
         elif norm in FIRST_NAME_HEADERS and cmap.first_name is None:
             cmap.first_name = i
         elif norm in LAST_NAME_HEADERS and cmap.last_name is None:

@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib.contract.tabs import tab_for
+from lib.contract.tabs import ALL_TABS, tab_for
 from lib.errors import ReadOnlySource, RowMoved
 from lib.reading.table import RawTable, build_table
 
@@ -50,8 +50,10 @@ class Source(ABC):
     adds_tabs: bool = False  # `add_missing_tabs` can make a blank spreadsheet ready
 
     @abstractmethod
-    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
-        """Every contract tab present (or just the tabs named in `only`), read fresh from storage."""
+    def read_tables(self, only: set[str] | None = None, titles: dict[str, str] | None = None) -> dict[str, RawTable]:
+        """Every contract tab present (or just the tabs named in `only`), read fresh from storage. `titles` names
+        the tab or file that holds a contract tab when its name is another (a tab map: mentees = 'Form Responses
+        1'); a title it names that the source does not have leaves that tab to its usual name."""
 
     def commit(self, edits: list[TabEdit]) -> None:
         raise ReadOnlySource(f"{self.label} cannot be written.")
@@ -78,14 +80,38 @@ class Source(ABC):
         return 0
 
 
-def tables_from_grids(grids: dict[str, Grid], only: set[str] | None = None) -> dict[str, RawTable]:
-    """Map tab/file titles to contract tabs (case- and punctuation-insensitively); the first match wins."""
-    tables: dict[str, RawTable] = {}
-    for title, grid in grids.items():
+def choose_titles(titles: list[str], only: set[str] | None = None,
+                  named: dict[str, str] | None = None) -> dict[str, str]:
+    """title -> contract tab for the titles to read: a title `named` for a tab (compared trimmed and without case, a
+    file's suffix left out) holds that tab; every other tab is the first title matching its name (case- and
+    punctuation-insensitively). In the order of `titles`."""
+    named = {tab: _stem(title) for tab, title in (named or {}).items() if only is None or tab in only}
+    by_map = {}
+    for title in titles:
+        for tab, wanted in named.items():
+            if _stem(title) == wanted and tab not in by_map.values():
+                by_map[title] = tab
+    chosen, seen = {}, set(by_map.values())
+    for title in titles:
+        if title in by_map:
+            chosen[title] = by_map[title]
+            continue
         spec = tab_for(title)
-        if spec is not None and spec.name not in tables and (only is None or spec.name in only):
-            tables[spec.name] = build_table(spec, title, grid)
-    return tables
+        if spec is not None and spec.name not in seen and (only is None or spec.name in only):
+            seen.add(spec.name)
+            chosen[title] = spec.name
+    return chosen
+
+
+def _stem(title: str) -> str:
+    return " ".join(re.sub(r"\.(csv|tsv|txt)$", "", str(title).strip(), flags=re.I).lower().split())
+
+
+def tables_from_grids(grids: dict[str, Grid], only: set[str] | None = None,
+                      named: dict[str, str] | None = None) -> dict[str, RawTable]:
+    """RawTables of the grids that hold contract tabs (see `choose_titles`)."""
+    chosen = choose_titles(list(grids), only, named)
+    return {tab: build_table(ALL_TABS[tab], title, grids[title]) for title, tab in chosen.items()}
 
 
 def same_key(held: object, expected: str) -> bool:

@@ -11,11 +11,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lib.contract.tabs import TabSpec, tab_for
+from lib.contract.tabs import ALL_TABS, TabSpec, tab_for
 from lib.errors import SourceError
 from lib.reading.limits import check_rows, row_cap
 from lib.reading.table import Coded, RawTable, build_table, table_from_columns
-from lib.sources.base import Grid, Source, TabEdit, apply_to_grid
+from lib.sources.base import Grid, Source, TabEdit, apply_to_grid, choose_titles
 from lib.sources.csv_text import (
     CsvFormat,
     count_rows,
@@ -194,16 +194,22 @@ class CsvSource(Source):
             grids[name], self._formats[name] = parse_csv(data, name)
         return grids
 
-    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
-        """Every file is read (an unreadable one is an error, as ever); the first file of each tab is the tab."""
+    def read_tables(self, only: set[str] | None = None, titles: dict[str, str] | None = None) -> dict[str, RawTable]:
+        """Every file is read (an unreadable one is an error, as ever); the first file of each tab is the tab,
+        unless `titles` names another file's stem for it."""
+        files = self._raw_files()
+        chosen = choose_titles(list(files), only, titles)
         tables: dict[str, RawTable] = {}
-        for name, data in self._raw_files().items():
-            spec = tab_for(name)
-            if spec is not None and spec.name not in tables and (only is None or spec.name in only):
-                tables[spec.name], self._formats[name] = read_csv_table(spec, name, data)
+        for name, data in files.items():
+            if name in chosen:
+                tables[chosen[name]], self._formats[name] = read_csv_table(ALL_TABS[chosen[name]], name, data)
             else:
+                spec = tab_for(name)
                 self._formats[name] = _check_readable(data, name, spec.name if spec else None)
         return tables
+
+    def titles(self) -> list[str]:
+        return list(self._raw_files())
 
     def commit(self, edits: list[TabEdit]) -> None:
         grids, changed = self._grids(), {}

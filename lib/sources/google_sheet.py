@@ -22,7 +22,7 @@ from lib.contract.tabs import TABS, tab_for
 from lib.errors import SourceError
 from lib.reading.limits import check_rows
 from lib.reading.table import RawTable
-from lib.sources.base import Source, TabEdit, check_deletions, plain_value, tables_from_grids
+from lib.sources.base import Source, TabEdit, check_deletions, choose_titles, plain_value, tables_from_grids
 from lib.sources.google_calls import RetryPolicy, call, explain
 from lib.sources.google_transport import credentials_info, emulator_url, google_session
 from lib.sources.sheet_urls import looks_like_sheet, sheet_key  # noqa: F401 - part of this module's interface
@@ -97,8 +97,10 @@ class GoogleSheetSource(Source):
     def titles(self) -> list[str]:
         return list(self.layout().tabs)
 
-    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
-        titles = self._contract_titles(only)
+    def read_tables(self, only: set[str] | None = None, titles: dict[str, str] | None = None) -> dict[str, RawTable]:
+        named = titles
+        chosen = choose_titles(self.layout().tabs, only, named)
+        titles = list(chosen)
         if not titles:
             return {}
         ranges = [absolute_range_name(t) for t in titles]
@@ -108,21 +110,11 @@ class GoogleSheetSource(Source):
         grids = {}
         for title, value_range in zip(titles, answer.get("valueRanges", [])):
             rows = value_range.get("values", [])
-            check_rows(tab_for(title).name, f"sheet tab {title!r}", len(rows))
+            check_rows(chosen[title], f"sheet tab {title!r}", len(rows))
             grid = [[_cell_text(c) for c in row] for row in rows]
             grids[title] = grid
             self._last_rows[title] = len(grid)  # the API trims trailing blank rows
-        return tables_from_grids(grids)
-
-    def _contract_titles(self, only: set[str] | None) -> list[str]:
-        """The first tab matching each contract tab (as the file sources do), in the sheet's order."""
-        chosen, seen = [], set()
-        for title in self.layout().tabs:
-            spec = tab_for(title)
-            if spec is not None and spec.name not in seen and (only is None or spec.name in only):
-                seen.add(spec.name)
-                chosen.append(title)
-        return chosen
+        return tables_from_grids(grids, only, named)
 
     # --- writing -----------------------------------------------------------------------------------------
 

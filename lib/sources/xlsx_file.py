@@ -10,11 +10,10 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from lib.contract.tabs import tab_for
 from lib.errors import SourceError
 from lib.reading.limits import check_cells, check_rows, check_unpacked, row_cap
 from lib.reading.table import RawTable
-from lib.sources.base import Grid, Source, TabEdit, check_deletions, plain_value, tables_from_grids
+from lib.sources.base import Grid, Source, TabEdit, check_deletions, choose_titles, plain_value, tables_from_grids
 from lib.sources.safe_save import backups_of, drop_backups_mentioning, save_atomically
 from lib.vocabulary import XLSX_MIME
 
@@ -57,20 +56,20 @@ def _readable(name: str):
                           "Save it from Excel or LibreOffice as .xlsx and try again.") from None
 
 
-def workbook_grids(data: bytes, name: str, only: set[str] | None = None) -> dict[str, Grid]:
-    """The cell text of the first sheet of each contract tab (others are never parsed), each within its row cap."""
+def workbook_grids(data: bytes, name: str, only: set[str] | None = None,
+                   named: dict[str, str] | None = None) -> dict[str, Grid]:
+    """The cell text of the sheet of each contract tab (the first of its name, or the one `named` for it: see
+    base.choose_titles); other sheets are never parsed. Each within its row cap."""
     book = open_workbook(data, name, values_only=True)
-    grids: dict[str, Grid] = {}
-    seen: set[str] = set()
     with closing(book):
-        for ws in book.worksheets:
-            spec = tab_for(ws.title)
-            if spec is None or spec.name in seen:
-                continue
-            seen.add(spec.name)
-            if only is None or spec.name in only:
-                grids[ws.title] = _sheet_grid(ws, spec.name, name)
-    return grids
+        chosen = choose_titles(book.sheetnames, only, named)
+        return {ws.title: _sheet_grid(ws, chosen[ws.title], name) for ws in book.worksheets if ws.title in chosen}
+
+
+def sheet_titles(data: bytes, name: str) -> list[str]:
+    book = open_workbook(data, name, values_only=True)
+    with closing(book):
+        return list(book.sheetnames)
 
 
 def _sheet_grid(ws, tab: str, name: str) -> Grid:
@@ -178,8 +177,11 @@ class XlsxSource(Source):
             raise SourceError(f"The file {self.path} does not exist.")
         return self.path.read_bytes()
 
-    def read_tables(self, only: set[str] | None = None) -> dict[str, RawTable]:
-        return tables_from_grids(workbook_grids(self._bytes(), self.name, only))
+    def read_tables(self, only: set[str] | None = None, titles: dict[str, str] | None = None) -> dict[str, RawTable]:
+        return tables_from_grids(workbook_grids(self._bytes(), self.name, only, titles), only, titles)
+
+    def titles(self) -> list[str]:
+        return sheet_titles(self._bytes(), self.name)
 
     def commit(self, edits: list[TabEdit]) -> None:
         book = open_workbook(self._bytes(), self.name, values_only=False)

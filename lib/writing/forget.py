@@ -19,6 +19,7 @@ from lib.contract.pseudonyms import pseudonym
 from lib.contract.tabs import ALL_TABS, CHANGES, ROSTER_TABS
 from lib.contract.values import normalise_email
 from lib.errors import NothingToForget
+from lib.reading.maps import read_mapped
 from lib.reading.table import RawRow, RawTable
 from lib.sources.base import Source, TabEdit
 from lib.text import plural
@@ -129,7 +130,7 @@ def plan_forget(tables: dict[str, RawTable], email: str, salt: bytes | None = No
 
 def preview(source: Source, email: str) -> ForgetReport:
     """What forgetting `email` would change now (for a confirmation); writes nothing."""
-    return plan_forget(source.read_tables(), email).report
+    return plan_forget(read_mapped(source)[0], email).report
 
 
 def tables_tab(tables: dict[str, RawTable], title: str) -> str:

@@ -9,6 +9,7 @@ from typing import Callable
 
 from lib.contract.tabs import ALL_TABS, CHANGES, ID_PREFIX
 from lib.errors import SourceError, WriteConflict
+from lib.reading.maps import read_mapped
 from lib.reading.table import RawTable, build_table
 from lib.sources.base import Source, TabEdit, apply_to_grid
 from lib.writing.forget import ForgetReport, plan_forget, tables_tab
@@ -37,7 +38,7 @@ class Writer:
     def append(self, tab: str, records: list[dict[str, object]]) -> list[str]:
         """Add rows to a tab (created with the contract header when missing); returns their keys."""
         spec = ALL_TABS[tab]
-        current = self.source.read_tables(only={tab, CHANGES.name})
+        current = self._read(only={tab, CHANGES.name})
         table = current.get(tab)
         edit, layout = self._layout(tab, table, {f for r in records for f in r})
         taken = {table.cell(r, "id").strip().lower() for r in table.rows} if table else set()
@@ -61,7 +62,7 @@ class Writer:
         seen_row = seen_table.find(spec.key, key) if seen_table else None
         if seen_row is None:
             raise SourceError(f"There is no row with {spec.key} {key!r} in tab {tab!r}.")
-        current = self.source.read_tables(only={tab, CHANGES.name})  # the row as stored now, not as cached
+        current = self._read(only={tab, CHANGES.name})  # the row as stored now, not as cached
         table = current.get(tab)
         row = table.find(spec.key, key) if table else None
         if row is None or table.record(row) != seen_table.record(seen_row):
@@ -84,7 +85,7 @@ class Writer:
         """Erase a person (lib/writing/forget.py says what changes), worked out from a fresh read of every tab
         taken right before writing, and recorded as one `forget` change that names neither them nor their email.
         File backups that still hold them are deleted. Raises NothingToForget when the email is nowhere in the data."""
-        current = self.source.read_tables()
+        current = self._read()
         plan = plan_forget(current, email, salt)
         report = plan.report
         record = self._change("; ".join(report.rows_removed), report.pseudonym, "forget", "; ".join(report.tabs),
@@ -97,6 +98,10 @@ class Writer:
             self.snapshot[tab] = _after(tab, current[tab], edit)
         report.backups_removed = self.source.drop_backups(plan.mentions)
         return report
+
+    def _read(self, only: set[str] | None = None) -> dict[str, RawTable]:
+        """The tabs as stored now, read as the source's maps say (a mapped column is written where it is)."""
+        return read_mapped(self.source, only)[0]
 
     # --- layout: where each field goes in the user's own columns -------------------------------------
 
