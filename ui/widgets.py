@@ -44,6 +44,7 @@ def people_columns() -> dict:
         "timezone": st.column_config.TextColumn("Time zone"),
         "mentorship_types": st.column_config.TextColumn("Offers"),
         "preferred_mentors": st.column_config.TextColumn("Preferred mentors"),
+        "signed_up_on": st.column_config.DatetimeColumn("Signed up", format="D MMM YYYY, HH:mm"),
     }
 
 

@@ -17,6 +17,10 @@ _WORDY_DMY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]{3,})\.?,?[\
 _WORDY_MDY = re.compile(r"^([A-Za-z]{3,})\.?[\s\-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-]+(\d{4})$")
 
 DMY, MDY = "DMY", "MDY"
+DATE_KINDS = ("date", "datetime")  # column kinds whose cells are dates (a date-time's date decides the order too)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?$")
+_WITH_TIME = re.compile(r"^(.*?\d)(?:[T ]|\s+)(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp][Mm])?"
+                        r"(?:Z|[+-]\d{2}:?\d{2})?)$")
 
 
 def _year(text: str) -> int:
@@ -46,7 +50,7 @@ def infer_order(values: Iterable[str], locale_order: str | None = None) -> str |
     """
     day_first = month_first = False
     for raw in values:
-        m = _NUMERIC.match(raw.strip())
+        m = _NUMERIC.match(_date_part(raw))
         if m:
             a, b = int(m.group(1)), int(m.group(2))
             day_first |= a > 12
@@ -80,6 +84,37 @@ def parse_date(raw: str, order: str | None = None) -> date:
     if m:
         return _make(int(m.group(3)), _month(m.group(1), text), int(m.group(2)), text)
     raise DateProblem(f"{text!r} is not a date Tandem can read: use YYYY-MM-DD")
+
+
+def _split_time(text: str) -> tuple[str, str]:
+    """(date text, time text) of a date-time ("6/2/2026 9:14:03", "2 Jun 2026 4:05 PM", "2026-06-02T09:14"); the
+    time is "" when the text has none."""
+    m = _WITH_TIME.match(text.strip())
+    return (m.group(1), m.group(2)) if m else (text.strip(), "")
+
+
+def _date_part(raw: str) -> str:
+    return _split_time(str(raw))[0]
+
+
+def parse_datetime(raw: str, order: str | None = None) -> datetime:
+    """A date with an optional time of day: "6/2/2026 9:14:03" (a Google Form's Timestamp, in the form owner's
+    locale), "2026-06-02 09:14", "2026-06-02T09:14:03Z", "2 Jun 2026 4:05 PM". Without a time, midnight."""
+    text = str(raw).strip()
+    date_text, time_text = _split_time(text)
+    day = parse_date(date_text, order)
+    if not time_text:
+        return datetime(day.year, day.month, day.day)
+    m = _TIME.match(time_text)
+    hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    if m.group(4):
+        if not 1 <= hour <= 12:
+            raise DateProblem(f"{text!r} has no hour {hour} {m.group(4).upper()}")
+        hour = hour % 12 + (12 if m.group(4).lower() == "pm" else 0)
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, second)
+    except ValueError:
+        raise DateProblem(f"{text!r} is not a real time of day") from None
 
 
 def _name(month: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -69,6 +69,7 @@ def whole_in(low: int, high: int):
     return Annotated[Annotated[int, Field(ge=low, le=high)] | None, BeforeValidator(_optional(values.parse_whole))]
 TimeZone = Annotated[str, BeforeValidator(lambda v: values.parse_timezone(v) if str(v or "").strip() else "")]
 OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
+OptionalDateTime = Annotated[datetime | None, BeforeValidator(_blank_to_none)]
 TypeWord = Annotated[MentorshipType | None, BeforeValidator(_words(TYPE_SYNONYMS, "mentorship type"))]
 TypeList = Annotated[list[MentorshipType], BeforeValidator(lambda v: [_words(TYPE_SYNONYMS, "mentorship type")(t)
                                                                         for t in _list(v)])]
@@ -92,6 +93,7 @@ class Person(Row):  # list defaults are factories: pydantic deep-copies a litera
     languages: TextList = Field(default_factory=list)
     active: YesNo = True
     cohort: Text = ""
+    signed_up_on: OptionalDateTime = None  # when they signed up (a Form's Timestamp): the latest sign-up counts
 
 
 class Mentor(Person):

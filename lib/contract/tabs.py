@@ -51,6 +51,8 @@ _TAIL = (
     Column("languages", "list", aliases=("language", "spoken languages"), example="English; Spanish"),
     Column("active", "bool", aliases=("is active", "enabled"), example="yes"),
     Column("cohort", "text", aliases=("intake", "program"), example="Summer 2026"),
+    Column("signed_up_on", "datetime", aliases=("timestamp", "signed up", "signed up on", "sign-up date",
+                                                "registered on"), example="2026-05-18 10:02"),
 )
 
 MENTORS = TabSpec("mentors", "email", (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import numpy as np
 import pandas as pd
 
@@ -20,7 +22,12 @@ def _at(tables: dict[str, RawTable], tab: str, row: int, column: str, value: str
 
 
 def unique_people(tab: str, people: list, tables) -> tuple[list, list[Problem]]:
-    """Keep the first row of each email; later rows with the same email are problems."""
+    """One person per email. In a tab with a sign-up time (a Google Form's Timestamp), a person who signed up again
+    is one person: the latest sign-up wins, with one warning naming the rows. Otherwise the first row of each email
+    is kept and later rows with the same email are errors."""
+    table = tables.get(tab)
+    if table is not None and "signed_up_on" in table.columns.index:
+        return _latest_sign_ups(tab, people, tables)
     first: dict[str, int] = {}
     kept, problems = [], []
     for person in people:
@@ -30,6 +37,23 @@ def unique_people(tab: str, people: list, tables) -> tuple[list, list[Problem]]:
         else:
             first[person.email] = person.row
             kept.append(person)
+    return kept, problems
+
+
+def _latest_sign_ups(tab: str, people: list, tables) -> tuple[list, list[Problem]]:
+    by_email: dict[str, list] = {}
+    for person in people:
+        by_email.setdefault(person.email, []).append(person)
+    kept, problems = [], []
+    for email, rows in by_email.items():  # in the order each person first signed up
+        latest = max(rows, key=lambda p: (p.signed_up_on or datetime.min, p.row))  # unreadable: the earliest
+        kept.append(latest)
+        if len(rows) > 1:
+            numbers = sorted(p.row for p in rows)
+            listed = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+            problems.append(_at(tables, tab, latest.row, "email", email,
+                                f"signed up {len(rows)} times (rows {listed}): the latest sign-up, row {latest.row}, "
+                                "is used", WARNING))
     return kept, problems
 
 

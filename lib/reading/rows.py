@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ValidationError
 
-from lib.contract.dates import infer_order, parse_date
+from lib.contract.dates import DATE_KINDS, infer_order, parse_date, parse_datetime
 from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.tabs import TABS, TabSpec, column_letter
@@ -62,25 +62,18 @@ def header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool
     return problems, usable
 
 
-def date_values(table: RawTable) -> list[str]:
-    """Every date cell of a tab, as evidence for the day/month order of the whole source."""
-    spec = TABS[table.tab]
-    return [table.cell(r, c.name) for c in spec.columns if c.kind == "date" and c.name in table.columns.index
-            for r in table.rows]
-
-
 def date_evidence(table: RawTable) -> set[str]:
-    """The distinct date cells of a tab: the same evidence as date_values (the order is decided by which values
-    occur, never by how often), read column-wise."""
+    """The distinct date (and date-time) cells of a tab, as evidence for the day/month order of the whole source:
+    the order is decided by which values occur, never by how often."""
     spec = TABS[table.tab]
-    return {text for c in spec.columns if c.kind == "date" and c.name in table.columns.index
+    return {text for c in spec.columns if c.kind in DATE_KINDS and c.name in table.columns.index
             for text in table.distinct(c.name)}
 
 
 def date_orders(table: RawTable, spec: TabSpec, fallback: str | None) -> dict[str, str | None]:
     """A column's own evidence decides; else the whole source's (one export uses one locale); else the locale."""
     return {c.name: infer_order(table.distinct(c.name), fallback)
-            for c in spec.columns if c.kind == "date" and c.name in table.columns.index}
+            for c in spec.columns if c.kind in DATE_KINDS and c.name in table.columns.index}
 
 
 def parse_rows(table: RawTable, date_order: str | None = None) -> tuple[list[BaseModel], list[Problem]]:
@@ -111,7 +104,9 @@ def parse_row(table, spec, model, row: RawRow, orders, extras):
     for name, order in orders.items():
         if name in data:
             try:
-                data[name] = parse_date(str(data[name]), order)
+                text = str(data[name])
+                data[name] = (parse_datetime if spec.columns_by_name[name].kind == "datetime" else parse_date)(
+                    text, order)
             except DateProblem as exc:
                 bad.add(name)
                 found.append((name, _problem(table, spec, row, name, raw[name], str(exc))))

@@ -209,10 +209,13 @@ class RawTable:
         """The whole row keyed by the user's headers, as the conflict check compares it."""
         return {h or column_letter(i): (row.cells[i] if i < len(row.cells) else "") for i, h in enumerate(self.header)}
 
-    def find(self, key_column: str, key: str) -> RawRow | None:
+    def find(self, key_column: str, key: str, number: int | None = None) -> RawRow | None:
+        """The first row whose key is `key` (trimmed, without case); with `number`, the row of that spreadsheet
+        number, if it holds the key (a person who signed up twice has two rows, and the latest is the one read)."""
         wanted = key.strip().lower()
+        numbers = self.numbers if number is not None else None
         for k, text in enumerate(self.column(key_column)):
-            if text.strip().lower() == wanted:
+            if text.strip().lower() == wanted and (numbers is None or numbers[k] == number):
                 return self.row_at(k)
         return None
 

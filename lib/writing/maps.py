@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from lib.contract.tabs import SETTINGS, normalise_header
 from lib.errors import MapRefused
-from lib.reading.table import RawTable
 from lib.reading.maps import MAPPED_TABS, column_key, fields_of, tab_key
+from lib.reading.table import RawTable
 from lib.writing.writer import Writer
 
 

@@ -70,12 +70,14 @@ def planned_edit(data: Dataset, tab: str, email: str, typed: dict[str, str]) -> 
 def save_edit(writer: Writer, data: Dataset, tab: str, email: str, typed: dict[str, str]) -> dict[str, tuple]:
     """Write the changed cells of one person; returns {column: (old, new)}. Raises EditRefused or WriteConflict."""
     changes = planned_edit(data, tab, email, typed)
-    return writer.update(tab, email, changes) if changes else {}
+    person = getattr(data, f"{tab[:-1]}_by_email")[email]
+    return writer.update(tab, email, changes, number=person.row) if changes else {}
 
 
 def _row(data: Dataset, tab: str, email: str):
     table: RawTable | None = data.tables.get(tab)
-    row = table.find("email", email) if table else None
+    person = getattr(data, f"{tab[:-1]}_by_email").get(email) if tab in ROSTER_TABS else None
+    row = table.find("email", email, person.row if person else None) if table else None
     if row is None:
         raise SourceError(f"There is no row with email {email!r} in tab {tab!r}.")
     return table, row

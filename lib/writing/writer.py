@@ -55,16 +55,18 @@ class Writer:
         self._commit(tab, edit, current, change_rows)
         return keys
 
-    def update(self, tab: str, key: str, changes: dict[str, object]) -> dict[str, tuple[str, str]]:
-        """Change cells of the row whose key is `key`; returns {field: (old, new)} of what really changed."""
+    def update(self, tab: str, key: str, changes: dict[str, object],
+               number: int | None = None) -> dict[str, tuple[str, str]]:
+        """Change cells of the row whose key is `key` (the one of spreadsheet row `number`, when a key is on several
+        rows); returns {field: (old, new)} of what really changed."""
         spec = ALL_TABS[tab]
         seen_table = self.snapshot.get(tab)
-        seen_row = seen_table.find(spec.key, key) if seen_table else None
+        seen_row = seen_table.find(spec.key, key, number) if seen_table else None
         if seen_row is None:
             raise SourceError(f"There is no row with {spec.key} {key!r} in tab {tab!r}.")
         current = self._read(only={tab, CHANGES.name})  # the row as stored now, not as cached
         table = current.get(tab)
-        row = table.find(spec.key, key) if table else None
+        row = table.find(spec.key, key, number) if table else None
         if row is None or table.record(row) != seen_table.record(seen_row):
             raise WriteConflict(tab, key, seen_table.record(seen_row), table.record(row) if row else None)
         edit, layout = self._layout(tab, table, set(changes))

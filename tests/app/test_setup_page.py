@@ -28,7 +28,8 @@ def test_the_form_columns_come_with_their_guess_and_saving_the_map_reads_them(ap
     assert_no_exception(app)
     goals = app.selectbox(key="map_mentees_What do you most want to learn this summer?")
     assert goals.value == "goals"
-    assert app.selectbox(key="map_mentees_Timestamp").value == "Not read"
+    assert app.selectbox(key="map_mentors_Anything else we should know?").value == "Not read"  # no guess
+    assert not [s for s in app.selectbox if s.key == "map_mentees_Timestamp"]  # read as signed_up_on, no map
     assert app.selectbox(key="map_mentors_How many interns can you take?").value == "capacity"
     preview = app.main.dataframe[1].value  # the mentees' preview: mentors come first
     assert "goals ← What do you most want to learn this summer?" in preview.columns

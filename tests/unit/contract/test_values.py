@@ -18,3 +18,8 @@ def test_values():
     assert utc_offset_hours("UTC-3:30") == -3.5
     with pytest.raises(ValueError):
         parse_timezone("UTC+20")
+
+
+def test_checkbox_and_list_answers_split_on_commas_semicolons_and_new_lines():
+    assert split_list("Kubernetes, Go") == ["Kubernetes", "Go"]  # a Form's checkboxes, joined by ", "
+    assert split_list("SQL\ndbt;Data modelling") == ["SQL", "dbt", "Data modelling"]

@@ -23,7 +23,6 @@ def test_a_google_forms_unknown_questions_are_named_with_the_field_each_looks_li
     found = unread(data)
     named = {(tab, column): message for tab, column, message in found if column}
     assert {k: v.split("; ")[1] for k, v in named.items()} == {
-        ("mentors", "Timestamp"): "its values are kept as they are, but no criterion uses them",
         ("mentors", "What can you teach? (pick all that apply)"): "it looks like skills: map it on the Data set-up "
                                                                    "page (or with python -m lib map) to use it",
         ("mentors", "How many interns can you take?"): "it looks like capacity: map it on the Data set-up page (or "
@@ -33,7 +32,6 @@ def test_a_google_forms_unknown_questions_are_named_with_the_field_each_looks_li
         ("mentors", "Who is your manager? (email)"): "it looks like manager_email: map it on the Data set-up page "
                                                       "(or with python -m lib map) to use it",
         ("mentors", "Anything else we should know?"): "its values are kept as they are, but no criterion uses them",
-        ("mentees", "Timestamp"): "its values are kept as they are, but no criterion uses them",
         ("mentees", "What do you most want to learn this summer?"): "it looks like goals: map it on the Data "
                                                                      "set-up page (or with python -m lib map) to "
                                                                      "use it",
@@ -46,6 +44,7 @@ def test_a_google_forms_unknown_questions_are_named_with_the_field_each_looks_li
                                                       "(or with python -m lib map) to use it",
     }
     assert named[("mentors", "How many interns can you take?")].startswith("column E is not one Tandem reads")
+    assert data.mentors[0].signed_up_on.isoformat() == "2026-05-18T10:02:11"  # a Form's Timestamp needs no map
     criteria = [message for tab, column, message in found if not column]
     assert criteria == [
         "mentors have no skills, capacity, timezone, seniority, languages or interests columns: goal coverage, "

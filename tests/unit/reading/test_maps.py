@@ -191,8 +191,9 @@ def test_maps_round_trip_on_a_google_sheet_with_one_more_batch_get_for_a_tab_map
     assert tables["mentees"].title == "Form Responses 1" and problems == [] and "settings" not in tables
 
 
-def test_mapped_once_a_form_export_pairs_exactly_as_the_same_people_under_tandems_headers(tmp_path):
-    folder = form_folder(tmp_path)
+@pytest.mark.parametrize("resubmitted", [False, True])
+def test_mapped_once_a_form_export_pairs_exactly_as_the_same_people_under_tandems_headers(tmp_path, resubmitted):
+    folder = form_folder(tmp_path, without_resubmission=not resubmitted)
     source = CsvSource(folder=folder)
     map_form(source)
     mapped = load(source)
@@ -205,6 +206,7 @@ def test_mapped_once_a_form_export_pairs_exactly_as_the_same_people_under_tandem
         with open(own / f"{tab}.csv", "w", newline="", encoding="utf-8") as handle:
             csv.writer(handle).writerows([header, *rows[1:]])
     plain = load(CsvSource(folder=own))
+    assert [m.goals for m in mapped.mentees] == [m.goals for m in plain.mentees]  # Tom's latest answer in both
     for kind in ("one-on-one", "group", "peer"):
         a, b = suggest(mapped, PairingOptions(type=kind)), suggest(plain, PairingOptions(type=kind))
         assert [(p.mentor_email, p.mentee_email, p.score, p.reason) for p in a.pairs] == \
