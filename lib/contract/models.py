@@ -56,6 +56,10 @@ def _optional(parse):
 Text = Annotated[str, BeforeValidator(lambda v: "" if v is None else str(v).strip())]
 Email = Annotated[str, BeforeValidator(values.check_email)]
 OptionalEmail = Annotated[str, BeforeValidator(lambda v: values.check_email(v) if str(v or "").strip() else "")]
+# A manager as HR exports write them: an email, or a full name ("Reports To: Ana Costa") that loading resolves to
+# the one roster person of that name (lib/reading/managers.py). Anything with an @ must be a real address.
+EmailOrName = Annotated[str, BeforeValidator(lambda v: "" if not str(v or "").strip() else values.check_email(v)
+                                             if "@" in str(v) else " ".join(str(v).split()))]
 TextList = Annotated[list[str], BeforeValidator(_list)]
 EmailList = Annotated[list[str], BeforeValidator(_emails)]
 YesNo = Annotated[bool, BeforeValidator(lambda v: True if _blank_to_none(v) is None else
@@ -86,7 +90,7 @@ class Person(Row):  # list defaults are factories: pydantic deep-copies a litera
     email: Email
     name: Annotated[str, BeforeValidator(lambda v: str(v or "").strip()), Field(min_length=1)]
     team: Text = ""
-    manager_email: OptionalEmail = ""
+    manager_email: EmailOrName = ""  # an email once loaded: a name is resolved, or left blank with a warning
     interests: TextList = Field(default_factory=list)
     seniority: number_in(0, 80) = None
     timezone: TimeZone = ""

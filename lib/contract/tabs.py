@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lib.vocabulary import CADENCES, DEFAULT_CADENCE, DEFAULT_TYPE, FEEDBACK_ROLES, MENTORSHIP_TYPES, PAIRING_STATUSES
+from lib.vocabulary import (
+    CADENCES,
+    DEFAULT_CADENCE,
+    DEFAULT_TYPE,
+    FEEDBACK_ROLES,
+    MENTORSHIP_TYPES,
+    PAIRING_STATUSES,
+)
 
 
 @dataclass(frozen=True)

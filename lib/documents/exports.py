@@ -35,7 +35,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """One sheet ready to print or filter: bold frozen header, filters, column widths fitted to the content
     (long text wraps). Text cells are neutralised, so they are stored as text, never as formulas."""
-    from openpyxl import Workbook  # loaded on demand: most commands never write a workbook
+    from openpyxl import (
+        Workbook,  # loaded on demand: most commands never write a workbook
+    )
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 

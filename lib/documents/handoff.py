@@ -14,7 +14,13 @@ from lib.contract.models import Mentee, Mentor, Pairing
 from lib.matching.criteria import offsets_on, overlap_hours
 from lib.matching.explain import covered_goals, pair_reason, words
 from lib.reading.dataset import Dataset
-from lib.vocabulary import CADENCE_WORDS, DEFAULT_CADENCE, OPEN_STATUSES, TYPE_PAIR_WORDS, program_phrase
+from lib.vocabulary import (
+    CADENCE_WORDS,
+    DEFAULT_CADENCE,
+    OPEN_STATUSES,
+    TYPE_PAIR_WORDS,
+    program_phrase,
+)
 
 SHEET_COLUMNS = ["Mentor", "Mentor email", "Mentee", "Mentee email", "Type", "Status", "Starts", "Cadence",
                  "Shared goals", "Why this pair", "Pairing id"]

@@ -9,7 +9,18 @@ from datetime import date
 from html import escape
 
 from lib.contract.dates import format_date
-from lib.guides.library import Bullets, Checklist, FillIn, Guide, Heading, Inline, Numbered, Paragraph, Quote, Tailoring
+from lib.guides.library import (
+    Bullets,
+    Checklist,
+    FillIn,
+    Guide,
+    Heading,
+    Inline,
+    Numbered,
+    Paragraph,
+    Quote,
+    Tailoring,
+)
 
 STYLE = """
 @page { size: A4; margin: 20mm 22mm 22mm; }

@@ -25,7 +25,14 @@ import pandas as pd
 from lib.contract.dates import format_date, month_start
 from lib.reading.dataset import Dataset
 from lib.reading.log_frames import positions
-from lib.vocabulary import AT_RISK, CADENCE_DAYS, DEFAULT_CADENCE, HEALTH_STATUSES, HEALTHY, WATCH
+from lib.vocabulary import (
+    AT_RISK,
+    CADENCE_DAYS,
+    DEFAULT_CADENCE,
+    HEALTH_STATUSES,
+    HEALTHY,
+    WATCH,
+)
 
 WINDOW_DAYS = 56  # frequency is judged over the last 8 weeks
 WEIGHTS = {"recency": 0.45, "frequency": 0.30, "feedback": 0.25}

@@ -9,7 +9,13 @@ import numpy as np
 from lib.contract.models import Pairing, busy_mentees
 from lib.matching.assign import assign_to_places, match_peers
 from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, overlap_hours
-from lib.matching.explain import blocking_pairs, covered_goals, group_themes, pair_reason, unmatched_reason
+from lib.matching.explain import (
+    blocking_pairs,
+    covered_goals,
+    group_themes,
+    pair_reason,
+    unmatched_reason,
+)
 from lib.matching.groups import refine_groups
 from lib.matching.options import PairingOptions
 from lib.matching.rules import PairKey, rule_matrix

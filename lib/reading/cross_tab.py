@@ -14,11 +14,15 @@ from lib.reading.log_frames import positions
 from lib.reading.table import RawTable
 
 
+def header(tables: dict[str, RawTable], tab: str, column: str) -> str:
+    """A contract column's header as the user wrote it in that tab (the column's name when the tab lacks it)."""
+    table = tables.get(tab)
+    return table.columns.header_of(table.header, column) if table and column else column
+
+
 def _at(tables: dict[str, RawTable], tab: str, row: int, column: str, value: str, message: str,
         severity: str = ERROR) -> Problem:
-    table = tables.get(tab)
-    header = table.columns.header_of(table.header, column) if table and column else column
-    return Problem(tab, row, header, value, message, severity)
+    return Problem(tab, row, header(tables, tab, column), value, message, severity)
 
 
 def unique_people(tab: str, people: list, tables) -> tuple[list, list[Problem]]:

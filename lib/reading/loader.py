@@ -19,6 +19,7 @@ from lib.reading.coverage import coverage_problems
 from lib.reading.dataset import Dataset
 from lib.reading.log_columns import parse_log
 from lib.reading.log_frames import empty_log
+from lib.reading.managers import resolve_managers
 from lib.reading.maps import read_mapped
 from lib.reading.rows import date_evidence, parse_rows
 from lib.reading.table import RawTable
@@ -92,6 +93,9 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     mentors, found = cross_tab.unique_people("mentors", parsed["mentors"], tables)
     problems.extend(found)
     mentees, found = cross_tab.unique_people("mentees", parsed["mentees"], tables)
+    problems.extend(found)
+    mentors, mentees, found = resolve_managers(mentors, mentees, lambda tab: cross_tab.header(tables, tab,
+                                                                                               "manager_email"))
     problems.extend(found)
     problems.extend(cross_tab.check_people(mentors, mentees, tables))
     pairings, found = cross_tab.unique_ids("pairings", parsed["pairings"], tables)

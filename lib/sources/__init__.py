@@ -2,7 +2,12 @@
 
 from lib.sources.base import Source, TabEdit
 from lib.sources.csv_files import CsvSource
-from lib.sources.opening import UnavailableSource, open_source, sample_source, upload_source
+from lib.sources.opening import (
+    UnavailableSource,
+    open_source,
+    sample_source,
+    upload_source,
+)
 
 __all__ = ["Source", "TabEdit", "CsvSource", "XlsxSource", "UnavailableSource", "open_source", "sample_source",
            "upload_source"]

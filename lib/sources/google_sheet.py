@@ -22,7 +22,14 @@ from lib.contract.tabs import TABS, tab_for
 from lib.errors import SourceError
 from lib.reading.limits import check_rows
 from lib.reading.table import RawTable
-from lib.sources.base import Source, TabEdit, check_deletions, choose_titles, plain_value, tables_from_grids
+from lib.sources.base import (
+    Source,
+    TabEdit,
+    check_deletions,
+    choose_titles,
+    plain_value,
+    tables_from_grids,
+)
 from lib.sources.google_calls import RetryPolicy, call, explain
 from lib.sources.google_transport import credentials_info, emulator_url, google_session
 from lib.sources.sheet_urls import looks_like_sheet, sheet_key  # noqa: F401 - part of this module's interface

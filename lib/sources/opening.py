@@ -40,7 +40,9 @@ def open_source(location: str, google_credentials: Mapping[str, object] | None =
     A sheet is opened lazily: its first read says whether it can be reached."""
     text = str(location).strip()
     if looks_like_sheet(text) and not Path(text).expanduser().exists():
-        from lib.sources.google_sheet import GoogleSheetSource  # the Google client loads only when a sheet is opened
+        from lib.sources.google_sheet import (
+            GoogleSheetSource,  # the Google client loads only when a sheet is opened
+        )
 
         return GoogleSheetSource(text, google_credentials)
     if text.startswith(("http://", "https://")):
@@ -52,7 +54,9 @@ def open_source(location: str, google_credentials: Mapping[str, object] | None =
     if path.is_dir():
         return CsvSource(folder=path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from lib.sources.xlsx_file import XlsxSource  # openpyxl loads only for a workbook
+        from lib.sources.xlsx_file import (
+            XlsxSource,  # openpyxl loads only for a workbook
+        )
 
         if not path.is_file():
             raise SourceError(f"The file {path} does not exist.")

@@ -13,7 +13,15 @@ from openpyxl import Workbook, load_workbook
 from lib.errors import SourceError
 from lib.reading.limits import check_cells, check_rows, check_unpacked, row_cap
 from lib.reading.table import RawTable
-from lib.sources.base import Grid, Source, TabEdit, check_deletions, choose_titles, plain_value, tables_from_grids
+from lib.sources.base import (
+    Grid,
+    Source,
+    TabEdit,
+    check_deletions,
+    choose_titles,
+    plain_value,
+    tables_from_grids,
+)
 from lib.sources.safe_save import backups_of, drop_backups_mentioning, save_atomically
 from lib.vocabulary import XLSX_MIME
 

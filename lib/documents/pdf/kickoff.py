@@ -13,11 +13,33 @@ from datetime import date
 
 from lib.contract.dates import format_date
 from lib.documents.exports import dated_name
-from lib.documents.handoff import FIRST_MEETING_WITHIN, HandoffPair, cadence, shared_goals
+from lib.documents.handoff import (
+    FIRST_MEETING_WITHIN,
+    HandoffPair,
+    cadence,
+    shared_goals,
+)
 from lib.documents.pdf.fonts import BODY, clean
-from lib.documents.pdf.layout import ACCENT, BOX, INK, MUTED, NEXT_LINE, RULE, TandemDocument
+from lib.documents.pdf.layout import (
+    ACCENT,
+    BOX,
+    INK,
+    MUTED,
+    NEXT_LINE,
+    RULE,
+    TandemDocument,
+)
 from lib.errors import TandemError
-from lib.guides.library import Guide, Meeting, Tailoring, guide_for_type, load_guides, meetings, plain, worksheet_lines
+from lib.guides.library import (
+    Guide,
+    Meeting,
+    Tailoring,
+    guide_for_type,
+    load_guides,
+    meetings,
+    plain,
+    worksheet_lines,
+)
 from lib.reading.dataset import Dataset
 from lib.vocabulary import CADENCE_WORDS, DEFAULT_TYPE, TYPE_ROLES
 

@@ -1,0 +1,56 @@
+"""Managers by name: an HR export's "Reports To: Ana Costa" becomes the email of the one roster person with that
+name, so the own-manager rule holds for it. Names are compared without case, accents or extra spaces. A name that
+matches nobody, or several people, is a warning naming it, and the manager is left blank."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from lib.contract.problems import WARNING, Problem
+from lib.text import plural
+
+
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae",
+                          "œ": "oe", "þ": "th"})  # letters that carry their accent inside: no mark to take off
+
+
+def name_key(name: str) -> str:
+    """A name as compared: 'Eva Novák', 'eva  novak' and 'EVA NOVAK' are one key; letters of other scripts stay."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+    return " ".join(plain.split())
+
+
+def resolve_managers(mentors: list, mentees: list, header_of) -> tuple[list, list, list[Problem]]:
+    """The rosters with every manager given by name replaced by that person's email (see the module's text).
+    `header_of(tab)` is the user's header of the manager column, for messages."""
+    emails_by_name: dict[str, set[str]] = {}
+    for person in [*mentors, *mentees]:
+        emails_by_name.setdefault(name_key(person.name), set()).add(person.email)
+    problems, resolved = [], []
+
+    def resolve(tab: str, people: list) -> list:
+        out = []
+        for person in people:
+            named = person.manager_email
+            if not named or "@" in named:
+                out.append(person)
+                continue
+            found = sorted(emails_by_name.get(name_key(named), ()))
+            if len(found) == 1:
+                resolved.append((tab, named, found[0]))
+                out.append(person.model_copy(update={"manager_email": found[0]}))
+                continue
+            why = ("matches " + " and ".join(found) + "; write the manager's email instead" if found else
+                   "is nobody on the mentors or mentees tab, so the own-manager rule cannot hold for it; write the "
+                   "manager's email instead")
+            problems.append(Problem(tab, person.row, header_of(tab), named, f"the manager {named!r} {why}", WARNING))
+            out.append(person.model_copy(update={"manager_email": ""}))
+        return out
+
+    mentors, mentees = resolve("mentors", mentors), resolve("mentees", mentees)
+    if resolved:  # one note for all, so a lead can check the matching once
+        tab, named, email = resolved[0]
+        problems.insert(0, Problem(tab, 0, "", "", f"{plural(len(resolved), 'manager')} given by name matched to "
+                                   f"the roster's emails (for example {named!r} → {email})", WARNING))
+    return mentors, mentees, problems

@@ -1,0 +1,64 @@
+"""Managers by name, as an HR export writes them ("Reports To: Ana Costa"): resolved to the one roster person of
+that name (case, accents and spaces ignored), so the own-manager rule holds; ambiguous and unknown names are
+warnings that name them."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.contract.problems import WARNING
+from lib.matching import PairingOptions, suggest
+from lib.reading.loader import load
+from lib.reading.managers import name_key
+from lib.sources import CsvSource, upload_source
+from tests.conftest import CORPUS, value_problems
+
+HR = CORPUS / "forms" / "hr_export"
+
+
+def test_an_hr_exports_managers_by_name_become_emails_and_nobody_gets_their_own_manager():
+    data = load(CsvSource(folder=HR))
+    managers = {m.email: m.manager_email for m in [*data.mentors, *data.mentees]}
+    assert managers == {"ana.costa@acme.example": "", "eva.novak@acme.example": "ana.costa@acme.example",
+                        "raj.mehta@acme.example": "ana.costa@acme.example",
+                        "kim.park@acme.example": "ana.costa@acme.example",
+                        "tom.berg@acme.example": "eva.novak@acme.example",  # written 'Eva Novak', no accent
+                        "ola.nowak@acme.example": "raj.mehta@acme.example"}
+    found = [(p.tab, p.row, p.message) for p in value_problems(data.problems)]
+    assert found == [
+        ("mentors", 0, "5 managers given by name matched to the roster's emails (for example 'Ana Costa' → "
+                       "ana.costa@acme.example)"),
+        ("mentors", 2, "the manager 'Marta Silva' is nobody on the mentors or mentees tab, so the own-manager "
+                       "rule cannot hold for it; write the manager's email instead")]
+    for kind in ("one-on-one", "group"):
+        for pair in suggest(data, PairingOptions(type=kind)).pairs:
+            assert pair.mentor_email != managers[pair.mentee_email], (kind, pair)
+
+
+def test_a_name_shared_by_two_people_is_a_warning_naming_both_and_no_guess():
+    mentors = b"email,name,manager\nana.costa@x.org,Ana Costa,\nana.c@x.org,ANA  costa,\n"
+    mentees = b"email,name,reports to\nkim@x.org,Kim Park,Ana Costa\nbo@x.org,Bo,bo.boss@x.org\n"
+    data = load(upload_source([("mentors.csv", mentors), ("mentees.csv", mentees)]))
+    assert data.mentee_by_email["kim@x.org"].manager_email == ""
+    assert data.mentee_by_email["bo@x.org"].manager_email == "bo.boss@x.org"  # an email stays as it is
+    (problem,) = value_problems(data.problems)
+    assert (problem.tab, problem.row, problem.column, problem.severity) == ("mentees", 2, "reports to", WARNING)
+    assert problem.message == ("the manager 'Ana Costa' matches ana.c@x.org and ana.costa@x.org; write the "
+                               "manager's email instead")
+
+
+def test_a_malformed_email_is_still_refused_as_an_email():
+    data = load(upload_source([("mentors.csv", b"email,name\nana@x.org,Ana\n"),
+                               ("mentees.csv", b"email,name,manager\nkim@x.org,Kim,ana@\n")]))
+    assert [p.message for p in value_problems(data.problems)] == ["'ana@' is not an email address; value ignored"]
+
+
+@pytest.mark.parametrize("a, b", [("Eva Novák", "eva novak"), ("  José  Martínez", "JOSE MARTINEZ"),
+                                  ("Łukasz Nowak", "lukasz nowak"), ("Søren Ørsted", "soren orsted"),
+                                  ("Jürgen Groß", "jurgen gross"), ("李 伟", "李  伟")])
+def test_names_compare_without_case_accents_or_spaces(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_names_of_other_scripts_keep_their_letters():
+    assert name_key("李伟") != name_key("王芳") and name_key("Олена Коваленко") == "олена коваленко"
