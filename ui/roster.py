@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib.contract.values import normalise_email
 from lib.errors import EditRefused
+from lib.program.completeness import profile_gaps
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
 from lib.writing.roster_edit import current_values, editable_columns, planned_edit, save_edit
@@ -39,15 +40,30 @@ def filtered(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def people(data: Dataset, tab: str) -> None:
     """One roster tab: filters, the table, its download, and the edit form."""
-    frame = state.derived(f"{tab}_frame", data, lambda: data.frame(tab))
+    frame = state.derived(f"{tab}_frame", data, lambda: with_profiles(data, tab))
     if frame.empty:
         st.info(f"No {tab} loaded. Add them to the {tab} tab of your spreadsheet.", icon=":material/info:")
         return
     shown = filtered(frame, tab)
     st.caption(f"{len(shown)} of {len(frame)} {tab}")
-    st.dataframe(mail_links(shown, ("email", "manager_email")), hide_index=True, column_config=people_columns())
+    st.dataframe(mail_links(shown, ("email", "manager_email")), hide_index=True, column_config={
+        **people_columns(), "complete": st.column_config.ProgressColumn(
+            "Profile", min_value=0, max_value=100, format="%d%%", help="The share of the fields the pairing reads "
+            "that this person has filled in; sort by it to find the gaps"),
+        "missing": st.column_config.TextColumn("Missing", help="What the pairing cannot use for this person")})
     csv_download(f"Download {tab} (CSV)", shown, tab, data.today(), key=f"{tab}_csv")
     edit_person(data, tab)
+
+
+def with_profiles(data: Dataset, tab: str) -> pd.DataFrame:
+    """The tab as a table, with each person's profile completeness and what it misses after the name."""
+    frame = data.frame(tab)
+    if frame.empty:
+        return frame
+    gaps = profile_gaps(data, tab).assign(complete=lambda f: (f["complete"] * 100).round())
+    frame = frame.merge(gaps, on="email", how="left")
+    first = ["row", "email", "name", "complete", "missing"]
+    return frame[first + [c for c in frame.columns if c not in first]]
 
 
 def problems(data: Dataset) -> None:

@@ -25,6 +25,7 @@ class Settings(BaseModel):
     watch_missed_cadences: float = 1.5
     at_risk_missed_cadences: float = 3.0
     low_rating: int = 2
+    waiting_alert_days: int = 14  # an unmatched mentee waiting longer than this since signing up is flagged
     extra: dict[str, str] = {}
 
     def today(self, override: date | None = None) -> date:

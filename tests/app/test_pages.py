@@ -143,6 +143,7 @@ def test_overview_metrics_equal_the_library(app, sample):
         "Check-ins this month": str(s.checkins_this_month),
         "Mentors": str(s.mentors),
         "Mentees": str(s.mentees),
+        "Incomplete profiles": str(s.incomplete_profiles),
         "Data problems": str(s.problems),
     }
     checkins = next(m for m in app.main.metric if m.label == "Check-ins this month")
@@ -349,3 +350,27 @@ def test_every_page_explains_an_empty_program_instead_of_failing(app, tmp_path, 
     assert not app.main.error, [e.value for e in app.main.error]
     shown = [e.value for e in (*app.main.info, *app.main.success, *app.main.caption, *app.main.markdown)]
     assert shown, "an empty page should say what to do next"
+
+
+def test_a_form_export_shows_who_waited_too_long_and_each_profiles_gaps(app, tmp_path):
+    import shutil
+
+    from tests.conftest import CORPUS
+
+    folder = tmp_path / "form"
+    shutil.copytree(CORPUS / "forms" / "google_form", folder)
+    (folder / "settings.csv").write_text("key,value\nas_of,2026-06-18\n", encoding="utf-8")
+    open_location(app, folder)
+    assert_no_exception(app)
+    assert metrics(app)["Incomplete profiles"] == "8"
+    late = [w.value.replace("\\", "") for w in app.main.warning if "waited" in w.value]
+    assert late == ["3 mentees have waited more than 14 days since signing up: Kim Park (17 days); Ola Nowak "
+                    "(16 days); Sam Ito (15 days)."]
+    waiting = next(d.value for d in app.main.dataframe if "waiting_days" in d.value.columns)
+    assert waiting["waiting_days"].tolist() == [17, 16, 15, 14]
+    app.switch_page("pages/roster.py").run()
+    assert_no_exception(app)
+    mentors = app.tabs[0].dataframe[0].value
+    assert list(mentors.columns[:5]) == ["row", "email", "name", "complete", "missing"]
+    assert mentors["missing"].iloc[0] == "skills; capacity; timezone; seniority; languages; interests"
+    assert any("Tandem does not read everything in your roster" in e.label for e in app.main.expander)

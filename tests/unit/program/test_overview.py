@@ -33,3 +33,29 @@ def test_overview_counts_follow_the_as_of_date(sample_copy):
     assert not by_id["P-005"].is_active_on(date(2026, 6, 15))  # started 6 Jul
     assert early.as_of == date(2026, 6, 15) and early.active_pairs == 14  # P-015 in, P-005 not yet
     assert early.checkins_this_month == sum(date(2026, 6, 1) <= c.date <= date(2026, 6, 15) for c in data.checkins)
+
+
+def test_mentees_waiting_past_the_alert_are_flagged_longest_first():
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from tests.conftest import CORPUS
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "form"
+        shutil.copytree(CORPUS / "forms" / "google_form", folder)
+        (folder / "settings.csv").write_text("key,value\nas_of,2026-06-18\nwaiting_alert_days,14\n", encoding="utf-8")
+        data = load(CsvSource(folder=folder))
+        waiting = unmatched_mentees(data)
+        summary = program_summary(data)
+    assert waiting["email"].tolist() == ["kim.park@acme.example", "ola.nowak@acme.example", "sam.ito@acme.example",
+                                         "tom.berg@acme.example"]
+    assert waiting["waiting_days"].tolist() == [17, 16, 15, 14]  # Tom's latest sign-up, 4 June, counts
+    assert waiting["too_long"].tolist() == [True, True, True, False]
+    assert summary.waiting_too_long == 3 and summary.incomplete_profiles == 8
+
+
+def test_without_sign_up_times_nobody_is_flagged_for_waiting():
+    waiting = unmatched_mentees(load(sample_source()))
+    assert waiting["waiting_days"].isna().all() and not waiting["too_long"].any()
