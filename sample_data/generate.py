@@ -27,7 +27,7 @@ MENTORS = [  # email, name, team, manager, skills, interests, seniority, timezon
     ("aiko.tanaka", "Aiko Tanaka", "Data", "daniel.okafor", "SQL; Python; Airflow; dbt; statistics",
      "data visualisation; public speaking", 7, "Europe/Berlin", 3, "one-on-one", "English; Japanese; German", "yes"),
     ("jose.martinez", "José Martínez", "Web", "marcus.johnson", "TypeScript; React; accessibility; CSS; testing",
-     "design systems; music", 6, "UTC+1", 2, "one-on-one; peer", "English; Spanish", "yes"),
+     "design systems; music", 6, "UTC+1", 3, "one-on-one; peer", "English; Spanish", "yes"),
     ("olena.kovalenko", "Olena Kovalenko", "Mobile", "rafael.costa", "Kotlin; Swift; Android; iOS; mobile testing",
      "UX; hiking", 8, "Europe/Kyiv", 2, "one-on-one; peer", "English; Ukrainian; Polish", "yes"),
     ("priya.raman", "Priya Raman", "Support", "rafael.costa", "communication; troubleshooting; technical writing; SQL",
@@ -36,6 +36,12 @@ MENTORS = [  # email, name, team, manager, skills, interests, seniority, timezon
      "career growth; basketball", 14, "America/New_York", 2, "one-on-one", "English", "yes"),
     ("fatima.alsayed", "Fatima Al-Sayed", "Data", "daniel.okafor", "machine learning; Python; pandas; statistics",
      "AI ethics; reading", 10, "UTC+4", 0, "one-on-one", "English; Arabic; French", "no"),  # on leave
+    ("grace.oyelaran", "Grace Oyelaran", "Data", "daniel.okafor", "Python; pandas; debugging; data cleaning; Jupyter",
+     "open data; rowing", 6, "Europe/Berlin", 1, "one-on-one", "English; Yoruba", "yes"),
+    ("elif.yilmaz", "Elif Yılmaz", "Security", "cto", "security; threat modeling; CTF; cloud security; incident response",
+     "lock picking; jazz", 7, "Europe/Istanbul", 1, "one-on-one", "English; Turkish", "yes"),
+    ("sara.lindberg", "Sara Lindberg", "Platform", "hannah.weiss", "Terraform; CI/CD; Docker; Linux; Bash",
+     "homelab; sailing", 8, "Europe/Stockholm", 2, "group", "English; Swedish", "yes"),  # a group with two places
 ]
 
 MENTEES = [  # email, name, team, manager, goals, skills, interests, seniority, timezone,
@@ -82,9 +88,17 @@ MENTEES = [  # email, name, team, manager, goals, skills, interests, seniority, 
      "CTF; jazz", 1, "UTC+2", "one-on-one", "lukasz.nowak", "", "English; Zulu", "yes"),
     ("siddharth.iyer", "Siddharth Iyer", "Platform", "ana.ruiz", "Terraform; CI/CD; Kubernetes", "Java; SQL",
      "trekking; chess", 1, "Asia/Kolkata", "one-on-one", "", "", "English; Tamil", "yes"),
+    ("chloe.martin", "Chloé Martin", "Web", "marcus.johnson", "public speaking; SQL", "React; UI design",
+     "design systems; climbing", 1, "Europe/Paris", "peer", "", "", "English; French", "yes"),
+    ("kenji.watanabe", "Kenji Watanabe", "Data", "daniel.okafor", "React; UI design", "SQL; public speaking",
+     "photography; climbing", 1, "Europe/Berlin", "peer", "", "", "English; Japanese", "yes"),
 ]
-# Left unpaired for the matching engine (one free slot each at Ana, Aiko, Priya): lena.schmidt (managed by
-# Aiko, avoids Ana), siddharth.iyer (managed by Ana), thandiwe.dlamini (prefers Łukasz, whose circle is full).
+# Left unpaired for the matching engine, each with a mentor whose skills meet their goals and a free place:
+# lena.schmidt (managed by Aiko and avoiding Ana, both Python mentors: Grace has the place), thandiwe.dlamini
+# (wishes for Łukasz, whose circle is full: Elif covers her goals), and the instructive hard case siddharth.iyer
+# (managed by Ana, the one mentor who covers all his goals: the rule holds, and Sara's group covers two of three).
+# chloe.martin and kenji.watanabe prefer peer mentoring and cover each other's goals; Sara Lindberg offers a group
+# with two free places. Free places: Ana, Aiko, Priya, José, Grace, Elif one each, Sara two.
 
 
 # Stories: healthy, drifting (regular until drift_from, then irregular), at_risk (silent

@@ -71,3 +71,7 @@ def fake():
     yield server
     server.stop()
     assert server.internal_errors == []
+
+# The sample's active mentees with no pairing: what every first suggestion on it places (sample_data/generate.py).
+SAMPLE_WAITING = {f"{name}@northwind.example" for name in ("lena.schmidt", "siddharth.iyer", "thandiwe.dlamini",
+                                                          "chloe.martin", "kenji.watanabe")}

@@ -27,7 +27,7 @@ def test_configured_folder_opens_at_start(tmp_path):
     assert at.sidebar.radio(key="source_choice").value == "Folder or .xlsx on this computer"
     assert any(markdown_text(f"CSV folder {folder}") in c.value for c in at.sidebar.caption)
     at.switch_page("pages/roster.py").run()
-    assert not at.exception and at.tabs[1].label == "Mentees (21)"
+    assert not at.exception and at.tabs[1].label == "Mentees (23)"
 
 
 def test_configured_source_that_cannot_be_opened_says_why_instead_of_showing_the_sample(tmp_path):

@@ -154,12 +154,12 @@ def test_overview_known_facts_of_the_pinned_sample(app, sample):
     assert str(sample.settings.as_of) == "2026-07-24"
     shown = metrics(app)
     assert shown["Active pairs"] == "14"
-    assert shown["Unmatched mentees"] == "3"
+    assert shown["Unmatched mentees"] == "5"
     assert shown["Data problems"] == "0"
-    # No problems: no warning and no link to them, and "waiting for a mentor" lists the 3 unmatched.
+    # No problems: no warning and no link to them, and "waiting for a mentor" lists the 5 unmatched.
     assert not app.main.warning
     waiting = app.main.dataframe[0].value
-    assert len(waiting) == 3
+    assert len(waiting) == 5
 
 
 # ------------------------------------------------------------------------------------------------- roster
@@ -168,23 +168,23 @@ def test_overview_known_facts_of_the_pinned_sample(app, sample):
 def test_roster_tabs_show_the_counts(app):
     app.switch_page("pages/roster.py").run()
     assert_no_exception(app)
-    assert [t.label for t in app.tabs] == ["Mentors (8)", "Mentees (21)", "Problems (0)"]
+    assert [t.label for t in app.tabs] == ["Mentors (11)", "Mentees (23)", "Problems (0)"]
 
 
 def test_roster_search_narrows_the_mentors(app, sample):
     expected = sum(any("python" in str(v).lower() for v in m.model_dump().values()) for m in sample.mentors)
-    assert 0 < expected < len(sample.mentors) == 8
+    assert 0 < expected < len(sample.mentors) == 11
     app.switch_page("pages/roster.py").run()
     mentors_tab = app.tabs[0]
-    assert "8 of 8 mentors" in [c.value for c in mentors_tab.caption]
+    assert "11 of 11 mentors" in [c.value for c in mentors_tab.caption]
 
     app.text_input(key="mentors_search").input("python").run()
     assert_no_exception(app)
     mentors_tab = app.tabs[0]
-    assert f"{expected} of 8 mentors" in [c.value for c in mentors_tab.caption]
+    assert f"{expected} of 11 mentors" in [c.value for c in mentors_tab.caption]
     assert len(mentors_tab.dataframe[0].value) == expected
     # The mentees tab keeps its own, untouched filter.
-    assert "21 of 21 mentees" in [c.value for c in app.tabs[1].caption]
+    assert "23 of 23 mentees" in [c.value for c in app.tabs[1].caption]
 
 
 def test_roster_active_only_hides_the_inactive_mentor(app, sample):
@@ -197,7 +197,7 @@ def test_roster_active_only_hides_the_inactive_mentor(app, sample):
     app.toggle(key="mentors_active").set_value(True).run()
     assert_no_exception(app)
     mentors_tab = app.tabs[0]
-    assert "7 of 8 mentors" in [c.value for c in mentors_tab.caption]
+    assert "10 of 11 mentors" in [c.value for c in mentors_tab.caption]
     shown = mentors_tab.dataframe[0].value
     assert f"mailto:{inactive[0]}" not in set(shown["email"])
     assert shown["active"].all()
@@ -246,7 +246,7 @@ def test_a_path_that_does_not_exist_shows_an_error_and_the_app_keeps_working(app
     assert metrics(app)["Active pairs"] == "14"
     app.switch_page("pages/roster.py").run()
     assert_no_exception(app)
-    assert app.tabs[0].label == "Mentors (8)"
+    assert app.tabs[0].label == "Mentors (11)"
 
 
 def test_a_folder_without_the_mentees_tab_shows_the_contract_error(app, tmp_path):

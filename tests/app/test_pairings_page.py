@@ -9,8 +9,9 @@ import pytest
 
 from lib.sources import CsvSource
 from tests.app.test_pages import assert_no_exception, button, metrics, open_location
+from tests.conftest import SAMPLE_WAITING
 
-WAITING = {"lena.schmidt@northwind.example", "siddharth.iyer@northwind.example", "thandiwe.dlamini@northwind.example"}
+WAITING = SAMPLE_WAITING
 
 
 @pytest.fixture
@@ -42,11 +43,11 @@ def editor_emails(at) -> list[tuple[str, str]]:
     return [(p.mentor_email, p.mentee_email) for p in result.pairs]
 
 
-def test_suggest_places_the_three_waiting_mentees_with_reasons(page):
+def test_suggest_places_every_waiting_mentee_with_reasons(page):
     suggest(page)
-    assert metrics(page)["Placed"] == "3" and metrics(page)["Unmatched"] == "0"
+    assert metrics(page)["Placed"] == "5" and metrics(page)["Unmatched"] == "0"
     assert {b for _, b in editor_emails(page)} == WAITING
-    assert any(b.label == "Accept 3 pairs" for b in page.button)
+    assert any(b.label == "Accept 5 pairs" for b in page.button)
 
 
 def test_a_forbidden_pair_is_never_made_again_and_a_lock_is_kept(page):
@@ -82,13 +83,13 @@ def test_type_switches_the_preset_and_peer_runs_pair_mentees(page):
 def test_accept_writes_proposed_pairs_then_activate_and_end_change_one_row(page, sample_copy):
     before = len(pairings_rows(sample_copy))
     suggest(page)
-    button(page.main, "Accept 3 pairs").click().run()
+    button(page.main, "Accept 5 pairs").click().run()
     assert_no_exception(page)
     rows = pairings_rows(sample_copy)
-    assert len(rows) == before + 3
+    assert len(rows) == before + 5
     new = rows[before:]
     assert {r["mentee_email"] for r in new} == WAITING and {r["status"] for r in new} == {"proposed"}
-    assert any("Saved 3 pairings as proposed" in s.value for s in page.success)
+    assert any("Saved 5 pairings as proposed" in s.value for s in page.success)
 
     target = new[0]["id"]
     label = next(o for o in page.selectbox(key="lifecycle_pairing").options if o.startswith(target))
@@ -155,12 +156,12 @@ def test_accept_and_pair_save_write_the_same_rows(page, sample_copy, tmp_path):
     other = tmp_path / "other"
     shutil.copytree(sample_copy, other)
     suggest(page)
-    button(page.main, "Accept 3 pairs").click().run()
+    button(page.main, "Accept 5 pairs").click().run()
     assert_no_exception(page)
     saved = run("pair", str(other), "--save")
     assert saved.returncode == 0, saved.stderr
     accepted, by_cli = pairings_rows(sample_copy)[17:], pairings_rows(other)[17:]
-    assert len(accepted) == len(by_cli) == 3
+    assert len(accepted) == len(by_cli) == 5
     assert all(r["cadence"] == "biweekly" and r["status"] == "proposed" and r["type"] == "one-on-one" for r in by_cli)
 
     def without_id(rows):

@@ -49,7 +49,7 @@ def test_the_passphrase_gate_hides_everything_until_unlocked(browser, locked_url
         app.wait_rendered()
         expect(app.page.get_by_text("Everyone in the program")).to_be_visible()  # the page asked for
         app.go_to("Overview")
-        assert app.metric("People") == "27"
+        assert app.metric("People") == "32"
     finally:
         app.page.context.close()
     other = visit(browser, locked_url)  # another browser session starts locked

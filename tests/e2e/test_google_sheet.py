@@ -22,7 +22,7 @@ def test_connect_edit_a_roster_cell_and_see_the_sheet_change(app, sample_sheet):
     app.connect_sheet(url)
     expect(app.sidebar).to_contain_text("In use: Google Sheet 'Northwind mentoring'")
     expect(app.sidebar).to_contain_text("Last synced")
-    assert app.metric("People") == "27"  # active people, as on the sample
+    assert app.metric("People") == "32"  # active people, as on the sample
     reads = [r.kind for r in fake.requests if r.path.startswith(f"/v4/spreadsheets/{key}")]
     assert reads == ["metadata", "batchGet"], reads
 
@@ -102,7 +102,7 @@ def test_when_the_sheet_stops_answering_the_last_data_stays_and_saving_is_paused
     app.wait_rendered()
     expect(app.sidebar).to_contain_text("Stale: showing what was read at")
     expect(app.page.get_by_text("Saving is paused until it can be read again")).to_be_visible()
-    assert app.metric("People") == "27"  # active people, as on the sample  # the lead's data, never the sample in its place
+    assert app.metric("People") == "32"  # active people, as on the sample  # the lead's data, never the sample in its place
     app.go_to("Health")
     tab(app, "Log").click()
     choose(app, "Pair", "Priya Raman + Diego Hernández")

@@ -62,9 +62,9 @@ def upload(app, files: list[Path], label: str = "Uploaded CSV files (mentees.csv
 def test_every_page_renders_on_the_sample_data(app):
     app.open("/")
     expect(app.page.locator("h1")).to_have_text("Summer Internship 2026")
-    assert app.metric("People") == "27"
+    assert app.metric("People") == "32"
     assert app.metric("Active pairs") == "14"
-    assert app.metric("Unmatched mentees") == "3"
+    assert app.metric("Unmatched mentees") == "5"
     assert app.metric("Data problems") == "0"
     expect(app.sidebar).to_contain_text("In use: Sample data (Northwind Labs)")
 
@@ -72,7 +72,7 @@ def test_every_page_renders_on_the_sample_data(app):
     expect(app.page).to_have_url(re.compile(r"/roster$"))
     expect(app.page.locator("h1")).to_have_text("Roster")
     labels = [t.strip() for t in app.page.locator('[data-testid="stTab"]').all_inner_texts()]
-    assert labels == ["Mentors (8)", "Mentees (21)", "Problems (0)"]
+    assert labels == ["Mentors (11)", "Mentees (23)", "Problems (0)"]
     tab(app, "Problems").click()
     expect(app.page.get_by_text("No problems found")).to_be_visible()
 
@@ -154,13 +154,13 @@ def test_roster_search_finds_a_mentee_on_an_uploaded_set(app, tmp_path):
 def test_roster_search_on_the_sample_data(app):
     app.open("/roster")
     panel = app.page.locator('[data-testid="stTabPanel"]:visible')
-    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text("8 of 8 mentors")
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text("11 of 11 mentors")
     search = panel.get_by_label("Search names, emails, skills")
     search.fill("python")
     search.press("Enter")
-    expect(panel.locator('[data-testid="stCaptionContainer"]').first).not_to_have_text("8 of 8 mentors")
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).not_to_have_text("11 of 11 mentors")
     app.wait_rendered()
-    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text(re.compile(r"^[1-7] of 8 mentors$"))
+    expect(panel.locator('[data-testid="stCaptionContainer"]').first).to_have_text(re.compile(r"^([1-9]|10) of 11 mentors$"))
 
 
 def test_broken_upload_names_row_and_column_and_keeps_valid_rows(app, tmp_path):

@@ -22,7 +22,7 @@ def run(*args: str):
 def test_validate_clean_source_exits_0(sample_copy):
     result = run("validate", str(sample_copy))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "" and "8 mentors, 21 mentees" in result.stderr
+    assert result.stdout == "" and "11 mentors, 23 mentees" in result.stderr
 
 
 def test_validate_broken_source_lists_problems_and_exits_1(corpus_copy):

@@ -105,5 +105,5 @@ def test_forget_in_a_google_sheet_by_its_url(sheets):
     assert result.returncode == 0, result.stderr
     assert "Forgot one person in Google Sheet 'Northwind mentoring':" in result.stdout and says_nothing_of_mei(result)
     key = url.split("/d/")[1].split("/")[0]
-    assert len(fake.values(key, "mentees")) == 21 and "mei" not in str(fake.values(key, "checkins")).lower()
+    assert len(fake.values(key, "mentees")) == 23 and "mei" not in str(fake.values(key, "checkins")).lower()
     assert fake.values(key, "changes")[-1][4] == "forget"

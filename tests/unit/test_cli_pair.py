@@ -6,17 +6,18 @@ import csv
 
 import openpyxl
 
+from tests.conftest import SAMPLE_WAITING
 from tests.unit.test_cli import run
 
-WAITING = {f"{n}@northwind.example" for n in ("lena.schmidt", "siddharth.iyer", "thandiwe.dlamini")}
+WAITING = SAMPLE_WAITING
 
 
 def test_pair_prints_pairs_and_summary_and_exits_0(sample_copy):
     result = run("pair", str(sample_copy), "--type", "one-on-one")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert sum(" + " in line for line in lines) == 3
-    assert any(line.startswith("placed 3, unmatched 0, total score ") and "blocking pairs" in line for line in lines)
+    assert sum(" + " in line for line in lines) == len(WAITING) == 5
+    assert any(line.startswith("placed 5, unmatched 0, total score ") and "blocking pairs" in line for line in lines)
     assert lines[-1].startswith("time: ")
 
 
@@ -24,23 +25,23 @@ def test_best_goal_leaving_mentees_unmatched_exits_1_with_reasons(sample_copy):
     result = run("pair", str(sample_copy), "--goal", "best", "--min-score", "90")
     assert result.returncode == 1, result.stderr
     reasons = [line for line in result.stdout.splitlines() if line.startswith("unmatched ")]
-    assert len(reasons) == 3 and all("no candidate above the minimum score 90" in r for r in reasons)
+    assert len(reasons) == 5 and all("no candidate above the minimum score 90" in r for r in reasons)
 
 
-def test_save_writes_three_proposed_rows_and_a_second_save_places_nobody(sample_copy):
+def test_save_writes_the_proposed_rows_and_a_second_save_places_nobody(sample_copy):
     first = run("pair", str(sample_copy), "--save")
     assert first.returncode == 0, first.stderr
     with open(sample_copy / "pairings.csv", newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     new = rows[17:]
-    assert len(new) == 3 and {r["mentee_email"] for r in new} == WAITING
+    assert len(new) == 5 and {r["mentee_email"] for r in new} == WAITING
     assert all(r["status"] == "proposed" and r["type"] == "one-on-one" and r["id"] for r in new)
     assert all(r["cadence"] == "biweekly" for r in new)  # the settings tab's default_cadence, as Accept writes it
     second = run("pair", str(sample_copy), "--save")
     assert second.returncode == 0, second.stderr
     assert "placed 0, unmatched 0" in second.stdout and "saved" not in second.stdout
     with open(sample_copy / "pairings.csv", newline="", encoding="utf-8-sig") as handle:
-        assert len(list(csv.DictReader(handle))) == 20
+        assert len(list(csv.DictReader(handle))) == 22
     assert run("validate", str(sample_copy)).returncode == 0
 
 
@@ -50,11 +51,13 @@ def test_out_xlsx_and_csv_read_back(sample_copy, tmp_path):
     sheet = openpyxl.load_workbook(xlsx).active
     rows = list(sheet.values)
     assert rows[0] == ("mentor_email", "mentee_email", "type", "score", "reason")
-    assert {r[1] for r in rows[1:]} == WAITING and all(isinstance(r[3], float) for r in rows[1:])
+    assert {r[1] for r in rows[1:]} == WAITING and all(isinstance(r[3], (int, float)) for r in rows[1:])  # 60.0 reads as 60
     assert run("pair", "sample", "--type", "peer", "--out", str(table)).returncode == 0
     with open(table, newline="", encoding="utf-8-sig") as handle:
         peers = list(csv.DictReader(handle))
-    assert len(peers) == 3 and all(r["type"] == "peer" for r in peers)
+    assert all(r["type"] == "peer" for r in peers)  # two pairs, and the odd one out joins one as a trio
+    assert len(peers) == 4 and {"chloe.martin@northwind.example", "kenji.watanabe@northwind.example"} in [
+        {r["mentor_email"], r["mentee_email"]} for r in peers]
 
 
 def test_sample_cannot_be_saved_and_bad_arguments_exit_2(tmp_path):

@@ -5,7 +5,15 @@ from datetime import date, datetime
 
 import pytest
 
-from lib.contract.dates import DMY, MDY, format_date, infer_order, locale_order, parse_date, parse_datetime
+from lib.contract.dates import (
+    DMY,
+    MDY,
+    format_date,
+    infer_order,
+    locale_order,
+    parse_date,
+    parse_datetime,
+)
 from lib.errors import DateProblem
 
 

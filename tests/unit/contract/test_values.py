@@ -2,7 +2,14 @@
 
 import pytest
 
-from lib.contract.values import check_email, parse_bool, parse_timezone, parse_whole, split_list, utc_offset_hours
+from lib.contract.values import (
+    check_email,
+    parse_bool,
+    parse_timezone,
+    parse_whole,
+    split_list,
+    utc_offset_hours,
+)
 
 
 def test_values():

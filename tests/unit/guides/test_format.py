@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from lib.guides.format import Bullets, FillIn, Heading, Numbered, Paragraph, Quote, Span, parse_inline
+from lib.guides.format import (
+    Bullets,
+    FillIn,
+    Heading,
+    Numbered,
+    Paragraph,
+    Quote,
+    Span,
+    parse_inline,
+)
 from lib.guides.library import load_guide
 from tests.unit.guides.test_library import FRONT, broken
 

@@ -19,6 +19,7 @@ from lib.matching.explain import group_themes
 from lib.reading.dataset import Dataset
 from lib.reading.loader import load
 from lib.sources import sample_source
+from tests.conftest import SAMPLE_WAITING
 
 AS_OF = date(2026, 7, 24)
 NW = "@northwind.example"
@@ -124,16 +125,18 @@ def test_ties_break_by_email():
 
 # --- the sample data ---------------------------------------------------------------------------------
 
-def test_sample_places_the_three_waiting_mentees_into_the_three_free_places():
+def test_sample_places_every_waiting_mentee_with_a_mentor_who_covers_their_goals():
     data = load(sample_source())
     result = suggest(data)
     pairs = placed(result)
-    assert set(pairs) == {f"{n}{NW}" for n in ("lena.schmidt", "siddharth.iyer", "thandiwe.dlamini")}
-    assert sorted(pairs.values()) == [f"{n}{NW}" for n in ("aiko.tanaka", "ana.ruiz", "priya.raman")]
+    assert set(pairs) == SAMPLE_WAITING
+    assert pairs == {f"lena.schmidt{NW}": f"grace.oyelaran{NW}", f"thandiwe.dlamini{NW}": f"elif.yilmaz{NW}",
+                     f"siddharth.iyer{NW}": f"sara.lindberg{NW}", f"chloe.martin{NW}": f"aiko.tanaka{NW}",
+                     f"kenji.watanabe{NW}": f"jose.martinez{NW}"}
     assert pairs[f"lena.schmidt{NW}"] not in (f"aiko.tanaka{NW}", f"ana.ruiz{NW}")  # her manager; her avoid list
-    assert pairs[f"siddharth.iyer{NW}"] != f"ana.ruiz{NW}"  # his manager
-    assert result.unmatched == [] and result.summary.placed == 3
-    assert all(p.type == "one-on-one" and p.reason for p in result.pairs)
+    assert pairs[f"siddharth.iyer{NW}"] != f"ana.ruiz{NW}"  # his manager, the one who covers all his goals
+    assert result.unmatched == [] and result.summary.placed == 5
+    assert all(p.type == "one-on-one" and p.reason.startswith("covers ") and p.goals for p in result.pairs)
 
 
 def test_group_names_the_themes_and_peer_states_the_trio():
@@ -144,8 +147,10 @@ def test_group_names_the_themes_and_peer_states_the_trio():
     assert group.members == ["p@x.org", "q@x.org", "r@x.org"] and group.themes == ["CTF", "Go"]
     data = load(sample_source())
     peers = suggest(data, PairingOptions(type="peer"))
-    assert peers.summary.placed == 3 and any("odd one out" in note for note in peers.notes)
+    assert peers.summary.placed == 5 and any("odd one out" in note for note in peers.notes)
     assert sum("as a trio" in p.reason for p in peers.pairs) == 2
+    best = max(peers.pairs, key=lambda p: p.score)  # the two who wanted a peer cover each other's goals
+    assert {best.mentor_email, best.mentee_email} == {f"chloe.martin{NW}", f"kenji.watanabe{NW}"}
 
 
 def test_locks_are_kept_and_a_lock_against_a_rule_stops_the_run():

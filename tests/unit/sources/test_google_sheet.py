@@ -36,7 +36,7 @@ def test_a_read_is_one_metadata_request_and_one_batch_get_and_values_stay_as_typ
     fake.store.spreadsheets[key].sheet_named("mentors").write(1, 6, [["007"]])  # text a person typed as '007
     src = open_source(url)
     data = load(src)
-    assert (len(data.mentors), len(data.mentees), len(data.pairings)) == (8, 21, 17)
+    assert (len(data.mentors), len(data.mentees), len(data.pairings)) == (11, 23, 17)
     assert data.source_label == "Google Sheet 'Northwind mentoring'"
     assert data.tables["mentors"].cell(data.tables["mentors"].rows[0], "seniority") == "007"
     assert [r.kind for r in fake.requests] == ["metadata", "batchGet"]
@@ -179,7 +179,7 @@ def test_quota_errors_back_off_then_say_so_within_the_time_budget(sheets):
 def test_a_passing_5xx_on_read_is_retried_transparently(sheets):
     fake, url = sheets
     fake.fail("batchGet", 503, times=2)
-    assert len(load(source(url)).mentors) == 8
+    assert len(load(source(url)).mentors) == 11
     assert fake.count("batchGet") == 3
 
 
@@ -188,7 +188,7 @@ def test_the_command_line_reads_a_sheet_url_in_one_batch_get(sheets, capsys):
 
     fake, url = sheets
     assert main(["validate", url]) == 0
-    assert "Google Sheet 'Northwind mentoring': 8 mentors, 21 mentees" in capsys.readouterr().err
+    assert "Google Sheet 'Northwind mentoring': 11 mentors, 23 mentees" in capsys.readouterr().err
     assert [r.kind for r in fake.requests] == ["metadata", "batchGet"]
     fake.share(sheet_key(url), False)
     assert main(["health", url]) == 2

@@ -253,7 +253,7 @@ def test_an_uploaded_copy_is_forgotten_in_memory_and_the_download_holds_nothing_
     again = upload_source([(name, data)]).read_tables()
     cells = " ".join(c for table in again.values() for r in table.rows for c in r.cells).lower()
     assert "mei" not in cells and report.pseudonym in cells
-    assert len(again["mentees"].rows) == 20 and len(again["checkins"].rows) == 67
+    assert len(again["mentees"].rows) == 22 and len(again["checkins"].rows) == 67
 
 
 def test_the_forgotten_rows_load_without_new_problems_and_stay_out_of_the_program(sample_copy):

@@ -10,7 +10,16 @@ from lib.errors import RowMoved
 from lib.sources import CsvSource
 from lib.sources.google_calls import RetryPolicy
 from lib.sources.google_sheet import GoogleSheetSource
-from tests.unit.writing.test_forget import MEI, SALT, TABS, TOMAS, csv_grids, prior_writes, trimmed, writer
+from tests.unit.writing.test_forget import (
+    MEI,
+    SALT,
+    TABS,
+    TOMAS,
+    csv_grids,
+    prior_writes,
+    trimmed,
+    writer,
+)
 
 QUICK = RetryPolicy(base=0.01, cap=0.05, budget=2.0)
 
