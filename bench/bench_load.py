@@ -3,8 +3,10 @@
 
 Writes synthetic CSV folders (seeded) to a temporary directory, then times load(CsvSource(...))
 (decode, sniff, split the CSV, map headers, validation: rosters row by row, check-ins column-wise; cross-tab checks)
-and one Writer.update. The machine's load average is printed with the table: on a shared machine the figures move
-with it.
+and one Writer.update. Then the same rosters as Google Form exports (a Timestamp, the questions as headers, mapped
+to fields by column.* rows in the settings tab): their load, and the profile completeness of everyone, beside the
+load under Tandem's own headers. The machine's load average is printed with the tables: on a shared machine the
+figures move with it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lib.reading.loader import load
+from lib.contract.problems import UNREAD  # noqa: E402
+from lib.program.completeness import profile_gaps  # noqa: E402
+from lib.reading.loader import load  # noqa: E402
 from lib.sources import CsvSource  # noqa: E402
 from lib.writing.writer import Writer  # noqa: E402
 
@@ -39,6 +43,33 @@ def write_program(folder: Path, mentees: int, rng: random.Random) -> None:
     (folder / "checkins.csv").write_text("id,date,mentor_email,mentee_email,minutes\n" + "".join(
         f"C-{i},2026-07-{1 + i % 28:02d},m{(i % (mentees // 2)) % mentors}@x.org,e{i % (mentees // 2)}@x.org,30\n"
         for i in range(mentees * 4)))
+
+
+FORM_MAPS = {"mentors": {"skills": "What can you teach?", "capacity": "How many interns can you take?",
+                         "timezone": "Your time zone"},
+             "mentees": {"goals": "What do you want to learn this summer?"}}
+
+
+def as_form(folder: Path) -> None:
+    """Rewrite the rosters as Google Form responses (Timestamp first, the questions as headers) and map them."""
+    for tab, fields in FORM_MAPS.items():
+        lines = (folder / f"{tab}.csv").read_text().splitlines()
+        by_field = {"email": "Email Address", "name": "Full name", "team": "Team", **fields}
+        header = ["Timestamp", *(by_field[h] for h in lines[0].split(","))]
+        rows = [f"5/{1 + k % 28}/2026 {k % 24}:{k % 60:02d}:00,{line}" for k, line in enumerate(lines[1:])]
+        (folder / f"{tab}.csv").write_text("\n".join([",".join(f'"{h}"' if "?" in h else h for h in header), *rows])
+                                           + "\n")
+    (folder / "settings.csv").write_text("key,value\n" + "".join(
+        f"column.{tab}.{field},{header}\n" for tab, fields in FORM_MAPS.items() for field, header in fields.items()))
+
+
+def median_time(action, runs: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
 
 
 def main() -> None:
@@ -60,13 +91,30 @@ def main() -> None:
                 start = time.perf_counter()
                 data = load(CsvSource(folder=folder))
                 times.append(time.perf_counter() - start)
-            assert not data.problems, data.problems[:3]
+            assert not [p for p in data.problems if p.kind != UNREAD], data.problems[:3]
             source = CsvSource(folder=folder)
             start = time.perf_counter()
             Writer(source, source.read_tables()).update("pairings", "P-1", {"cadence": "biweekly"})
             update = time.perf_counter() - start
             print(f"| {mentees:,} | {len(data.mentors):,} | {len(data.checkin_log):,} | "
                   f"{statistics.median(times):.2f} s | {update:.2f} s |", flush=True)
+    print(f"\n| mentees | load, own headers | load, a mapped Form export | profile completeness |")
+    print("|---:|---:|---:|---:|")
+    for mentees in args.mentees:
+        with tempfile.TemporaryDirectory() as own, tempfile.TemporaryDirectory() as form:
+            write_program(Path(own), mentees, random.Random(7))
+            write_program(Path(form), mentees, random.Random(7))
+            as_form(Path(form))
+            plain, mapped = [], []
+            for _ in range(args.runs):  # taken in turns, so the machine's moods fall on both alike
+                plain.append(median_time(lambda: load(CsvSource(folder=Path(own))), 1)[0])
+                spent, data = median_time(lambda: load(CsvSource(folder=Path(form))), 1)
+                mapped.append(spent)
+            assert data.mentees[0].goals and data.mentors[0].capacity and data.mentees[0].signed_up_on
+            gaps, _ = median_time(lambda: (profile_gaps(data, "mentors"), profile_gaps(data, "mentees")), args.runs)
+            print(f"| {mentees:,} | {statistics.median(plain):.2f} s | {statistics.median(mapped):.2f} s | "
+                  f"{gaps:.3f} s |", flush=True)
+            del data
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

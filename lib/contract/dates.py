@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 
 from lib.errors import DateProblem
 
@@ -93,6 +94,12 @@ def _split_time(text: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else (text.strip(), "")
 
 
+@lru_cache(maxsize=4096)
+def _day(text: str, order: str | None) -> date:
+    """parse_date for the date of a date-time: a Form's sign-ups fall on a few dozen days, each parsed once."""
+    return parse_date(text, order)
+
+
 def _date_part(raw: str) -> str:
     return _split_time(str(raw))[0]
 
@@ -102,7 +109,7 @@ def parse_datetime(raw: str, order: str | None = None) -> datetime:
     locale), "2026-06-02 09:14", "2026-06-02T09:14:03Z", "2 Jun 2026 4:05 PM". Without a time, midnight."""
     text = str(raw).strip()
     date_text, time_text = _split_time(text)
-    day = parse_date(date_text, order)
+    day = _day(date_text, order)
     if not time_text:
         return datetime(day.year, day.month, day.day)
     m = _TIME.match(time_text)

@@ -24,6 +24,8 @@ def name_key(name: str) -> str:
 def resolve_managers(mentors: list, mentees: list, header_of) -> tuple[list, list, list[Problem]]:
     """The rosters with every manager given by name replaced by that person's email (see the module's text).
     `header_of(tab)` is the user's header of the manager column, for messages."""
+    if all("@" in p.manager_email or not p.manager_email for p in [*mentors, *mentees]):
+        return mentors, mentees, []  # every manager is an email (or none): nothing to resolve
     emails_by_name: dict[str, set[str]] = {}
     for person in [*mentors, *mentees]:
         emails_by_name.setdefault(name_key(person.name), set()).add(person.email)
