@@ -62,3 +62,30 @@ def test_names_compare_without_case_accents_or_spaces(a, b):
 
 def test_names_of_other_scripts_keep_their_letters():
     assert name_key("李伟") != name_key("王芳") and name_key("Олена Коваленко") == "олена коваленко"
+
+
+def test_an_hr_export_pairs_exactly_as_the_same_people_under_tandems_headers(tmp_path):
+    """Names split in two, work emails, managers by name: read as they come, the pairs are the ones the same people
+    get when written in Tandem's own headers with managers as emails."""
+    import csv
+
+    own = tmp_path / "own"
+    own.mkdir()
+    data = load(CsvSource(folder=HR))
+    email_of = {f"{m.name}": m.email for m in [*data.mentors, *data.mentees]}
+    for tab in ("mentors", "mentees"):
+        with open(HR / f"{tab}.csv", newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        with open(own / f"{tab}.csv", "w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            out.writerow(["email", "name", "team", "manager_email"])
+            for r in rows:
+                manager = {"Eva Novak": "eva.novak@acme.example"}.get(r["Reports To"], email_of.get(r["Reports To"], ""))
+                out.writerow([r["Work Email"], f"{r['First Name']} {r['Last Name']}", r["Department"], manager])
+    plain = load(CsvSource(folder=own))
+    assert [(m.email, m.name, m.team, m.manager_email) for m in data.mentees] == \
+        [(m.email, m.name, m.team, m.manager_email) for m in plain.mentees]
+    for kind in ("one-on-one", "group", "peer"):
+        a, b = suggest(data, PairingOptions(type=kind)), suggest(plain, PairingOptions(type=kind))
+        assert [(p.mentor_email, p.mentee_email, p.score) for p in a.pairs] == \
+            [(p.mentor_email, p.mentee_email, p.score) for p in b.pairs]
