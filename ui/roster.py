@@ -19,7 +19,8 @@ LABELS = {"name": "Name", "team": "Team", "manager_email": "Manager email", "ski
           "interests": "Interests", "seniority": "Seniority (years)", "timezone": "Time zone",
           "capacity": "Capacity", "mentorship_types": "Mentorship types", "languages": "Languages",
           "active": "Active (yes/no)", "cohort": "Cohort", "preferred_type": "Preferred type",
-          "preferred_mentors": "Preferred mentors (emails)", "avoid": "Avoid (emails)"}
+          "preferred_mentors": "Preferred mentors (emails)", "avoid": "Avoid (emails)",
+          "signed_up_on": "Signed up (date and time)"}
 SEVERITY_WORDS = {"error": "⛔ error", "warning": "⚠️ warning"}
 
 
@@ -47,12 +48,15 @@ def people(data: Dataset, tab: str) -> None:
     shown = filtered(frame, tab)
     st.caption(f"{len(shown)} of {len(frame)} {tab}")
     st.dataframe(mail_links(shown, ("email", "manager_email")), hide_index=True, column_config={
-        **people_columns(), "complete": st.column_config.ProgressColumn(
+        **people_columns(), PROFILE: st.column_config.ProgressColumn(
             "Profile", min_value=0, max_value=100, format="%d%%", help="The share of the fields the pairing reads "
             "that this person has filled in; sort by it to find the gaps"),
-        "missing": st.column_config.TextColumn("Missing", help="What the pairing cannot use for this person")})
+        MISSING: st.column_config.TextColumn("Missing", help="What the pairing cannot use for this person")})
     csv_download(f"Download {tab} (CSV)", shown, tab, data.today(), key=f"{tab}_csv")
     edit_person(data, tab)
+
+
+PROFILE, MISSING = "tandem_profile", "tandem_missing"  # Tandem's own columns: a roster's 'missing' stays its own
 
 
 def with_profiles(data: Dataset, tab: str) -> pd.DataFrame:
@@ -60,10 +64,11 @@ def with_profiles(data: Dataset, tab: str) -> pd.DataFrame:
     frame = data.frame(tab)
     if frame.empty:
         return frame
-    gaps = profile_gaps(data, tab).assign(complete=lambda f: (f["complete"] * 100).round())
-    frame = frame.merge(gaps, on="email", how="left")
-    first = ["row", "email", "name", "complete", "missing"]
-    return frame[first + [c for c in frame.columns if c not in first]]
+    gaps = profile_gaps(data, tab)
+    by_email = dict(zip(gaps["email"], zip((gaps["complete"] * 100).round(), gaps["missing"])))
+    frame.insert(3, PROFILE, [by_email[e][0] for e in frame["email"]])
+    frame.insert(4, MISSING, [by_email[e][1] for e in frame["email"]])
+    return frame
 
 
 def problems(data: Dataset) -> None:

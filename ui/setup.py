@@ -105,11 +105,18 @@ def column_map(tables: dict[str, RawTable], tab: str) -> None:
             chosen[header] = columns[k % 2].selectbox(header, options, options.index(default),
                                                       key=f"map_{tab}_{header}",
                                                       help="The guess is pre-filled: check it against the preview")
-        fields = {f: h for h, f in chosen.items() if f != NOT_READ}
+        twice = {f: [h for h, g in chosen.items() if g == f] for f in set(chosen.values()) - {NOT_READ}}
+        twice = {f: hs for f, hs in twice.items() if len(hs) > 1}
+        fields = {f: h for h, f in chosen.items() if f != NOT_READ and f not in twice}
         fields.update({f: "" for f, h in mapped.items() if chosen.get(h) == NOT_READ and f not in fields})
         st.caption("The first rows as Tandem would read them:")
         st.dataframe(preview(table, {f: h for f, h in fields.items() if h}), hide_index=True)
-        if st.button(f"Save the {tab} map", key=f"save_map_{tab}", icon=":material/save:", type="primary"):
+        for field, both in twice.items():  # said before Save, and Save waits: the lead decides which column it is
+            st.error(markdown_text(f"{' and '.join(repr(h) for h in both)} are both chosen as {field}: a field is "
+                                   "read from one column. Choose another field (or Not read) for all but one."),
+                     icon=":material/error:")
+        if st.button(f"Save the {tab} map", key=f"save_map_{tab}", icon=":material/save:", type="primary",
+                     disabled=bool(twice)):
             notices.save(lambda: save_maps(state.writer_for(tables), tables, tab, fields, table.header),
                          lambda written: f"Saved the {tab} map: " + (", ".join(
                              f"{key.rsplit('.', 1)[1]} = '{value}'" if value else f"{key} taken back"

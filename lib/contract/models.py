@@ -58,8 +58,9 @@ Email = Annotated[str, BeforeValidator(values.check_email)]
 OptionalEmail = Annotated[str, BeforeValidator(lambda v: values.check_email(v) if str(v or "").strip() else "")]
 # A manager as HR exports write them: an email, or a full name ("Reports To: Ana Costa") that loading resolves to
 # the one roster person of that name (lib/reading/managers.py). Anything with an @ must be a real address.
-EmailOrName = Annotated[str, BeforeValidator(lambda v: "" if not str(v or "").strip() else values.check_email(v)
-                                             if "@" in str(v) else " ".join(str(v).split()))]
+NO_MANAGER = {"", "-", "–", "—", "n/a", "na", "none", "tbd", "tba", "?", "unknown"}  # what people write for none
+EmailOrName = Annotated[str, BeforeValidator(lambda v: "" if str(v or "").strip().lower() in NO_MANAGER else
+                                             values.check_email(v) if "@" in str(v) else " ".join(str(v).split()))]
 TextList = Annotated[list[str], BeforeValidator(_list)]
 EmailList = Annotated[list[str], BeforeValidator(_emails)]
 YesNo = Annotated[bool, BeforeValidator(lambda v: True if _blank_to_none(v) is None else

@@ -143,6 +143,18 @@ FIRST_NAME_HEADERS = {"firstname", "givenname", "forename"}
 LAST_NAME_HEADERS = {"lastname", "surname", "familyname"}
 
 
+def map_key(header: str) -> str:
+    """A header as a column map names it: the text as written, without case or extra spaces, in any script (a map
+    of 'Цели' must never match 'Отдел', which normalise_header would reduce to the same empty text)."""
+    return " ".join(str(header).casefold().split())
+
+
+def title_key(title: str) -> str:
+    """A tab or file title as a tab map names it: trimmed, without case or extra spaces, a CSV suffix left out."""
+    text = " ".join(str(title).strip().casefold().split())
+    return re.sub(r"\.(csv|tsv|txt)$", "", text)
+
+
 def tab_for(name: str) -> TabSpec | None:
     """Find a tab by a user's tab or file name ("Mentors", "check-ins.csv" ...)."""
     stem = re.sub(r"\.(csv|tsv|txt)$", "", str(name).strip(), flags=re.I)

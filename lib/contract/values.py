@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -58,7 +59,10 @@ def parse_number(text: str) -> float:
     m = _LEADING_NUMBER.match(cleaned)
     if not m or cleaned[m.end():].strip().lower() not in {"", "y", "yr", "yrs", "year", "years", "min", "mins", "minutes"}:
         raise ValueError(f"{text!r} is not a number")
-    return float(m.group(0))
+    value = float(m.group(0))
+    if not math.isfinite(value):  # 400 digits read as infinity: no count or year is that large
+        raise ValueError(f"{text.strip()[:20]!r}… is too large a number")
+    return value
 
 
 def parse_whole(text: str) -> int:

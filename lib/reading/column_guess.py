@@ -53,7 +53,7 @@ def _share(values: list[str], test) -> float:
         try:
             test(value)
             ok += 1
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):
             pass
     return ok / len(values) if values else 0.0
 

@@ -9,7 +9,6 @@ import unicodedata
 from lib.contract.problems import WARNING, Problem
 from lib.text import plural
 
-
 _LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae",
                           "œ": "oe", "þ": "th"})  # letters that carry their accent inside: no mark to take off
 

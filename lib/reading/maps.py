@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lib.contract.problems import ERROR, Problem
-from lib.contract.tabs import ROSTER_TABS, SETTINGS, TABS, normalise_header
+from lib.contract.tabs import ROSTER_TABS, SETTINGS, TABS, map_key, tab_for, title_key
 from lib.reading.table import RawTable, map_columns
 
 COLUMN_KEY, TAB_KEY = "column.", "tab."
@@ -27,6 +27,7 @@ class Maps:
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     tabs: dict[str, str] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)  # settings key -> its row, for messages
+    value_header: str = "value"  # the settings tab's value column as the user wrote it
 
     def key_row(self, key: str) -> int:
         return self.rows.get(key, 0)
@@ -49,7 +50,7 @@ def read_maps(settings: RawTable | None) -> tuple[Maps, list[Problem]]:
     maps, problems = Maps(), []
     if settings is None or "key" not in settings.columns.index:
         return maps, problems
-    value_header = settings.columns.header_of(settings.header, "value")
+    value_header = maps.value_header = settings.columns.header_of(settings.header, "value")
     for row in settings.rows:
         key = settings.cell(row, "key").strip()
         value = settings.cell(row, "value").strip()
@@ -67,6 +68,9 @@ def read_maps(settings: RawTable | None) -> tuple[Maps, list[Problem]]:
                 refuse(f"{tab!r} is not a tab Tandem maps (one of {', '.join(MAPPED_TABS)})")
             elif tab in maps.tabs:
                 refuse(f"the tab {tab} is already mapped on row {maps.key_row(tab_key(tab))}")
+            elif (other := next((t for t, title in maps.tabs.items() if title_key(title) == title_key(value)),
+                                None)) or ((spec := tab_for(value)) is not None and spec.name != tab):
+                refuse(f"{value!r} holds the {other or spec.name}, so it cannot hold the {tab} too")
             else:
                 maps.tabs[tab], maps.rows[tab_key(tab)] = value, row.number
             continue
@@ -78,9 +82,9 @@ def read_maps(settings: RawTable | None) -> tuple[Maps, list[Problem]]:
         elif name in maps.columns.get(tab, {}):
             refuse(f"{tab}.{name} is already mapped on row {maps.key_row(column_key(tab, name))}")
         else:
-            taken = {normalise_header(h): f for f, h in maps.columns.get(tab, {}).items()}
-            if normalise_header(value) in taken:
-                refuse(f"the header {value!r} is already mapped to {taken[normalise_header(value)]}")
+            taken = {map_key(h): f for f, h in maps.columns.get(tab, {}).items()}
+            if map_key(value) in taken:
+                refuse(f"the header {value!r} is already mapped to {taken[map_key(value)]}")
                 continue
             maps.columns.setdefault(tab, {})[name] = value
             maps.rows[column_key(tab, name)] = row.number
@@ -94,14 +98,14 @@ def apply_column_maps(tables: dict[str, RawTable], maps: Maps) -> list[Problem]:
         table = tables.get(tab)
         if table is None:
             continue
-        present = {normalise_header(h) for h in table.header if h}
+        present = {map_key(h) for h in table.header if h}
         usable = {}
         for name, header in fields.items():
-            if normalise_header(header) in present:
+            if map_key(header) in present:
                 usable[name] = header
                 continue
             found = ", ".join(repr(h) for h in table.header if h) or "no headers"
-            problems.append(Problem(SETTINGS.name, maps.key_row(column_key(tab, name)), "value", header,
+            problems.append(Problem(SETTINGS.name, maps.key_row(column_key(tab, name)), maps.value_header, header,
                                     f"setting {column_key(tab, name)!r}: the tab {table.title!r} has no column "
                                     f"{header!r} (its headers: {found}); the map is not used", ERROR))
         if usable:
@@ -109,10 +113,14 @@ def apply_column_maps(tables: dict[str, RawTable], maps: Maps) -> list[Problem]:
     return problems
 
 
-def _stem(title: str) -> str:
-    """A tab or file title as a map compares it: trimmed, without case or a CSV suffix (as sources choose titles)."""
-    text = " ".join(str(title).strip().lower().split())
-    return text.rsplit(".", 1)[0] if text.endswith((".csv", ".tsv", ".txt")) else text
+def shadowed_tables(source, tables: dict[str, RawTable], maps: Maps) -> dict[str, RawTable]:
+    """The tabs of their own name (mentees.csv) that a tab map replaced with another (Form Responses 1): not read
+    as the program, but a forget must clean them too."""
+    if not maps.tabs:
+        return {}
+    defaults = source.read_tables(only=set(maps.tabs))
+    return {tab: table for tab, table in defaults.items()
+            if tab in tables and title_key(table.title) != title_key(tables[tab].title)}
 
 
 def read_mapped(source, only: set[str] | None = None) -> tuple[dict[str, RawTable], Maps, list[Problem]]:
@@ -126,11 +134,11 @@ def read_mapped(source, only: set[str] | None = None) -> tuple[dict[str, RawTabl
         mapped = source.read_tables(only=set(wanted), titles=wanted)
         for tab, title in wanted.items():
             table = mapped.get(tab)
-            if table is not None and _stem(table.title) == _stem(title):
+            if table is not None and title_key(table.title) == title_key(title):
                 tables[tab] = table
                 continue
             existing = source.titles() or [t.title for t in tables.values()]
-            problems.append(Problem(SETTINGS.name, maps.key_row(tab_key(tab)), "value", title,
+            problems.append(Problem(SETTINGS.name, maps.key_row(tab_key(tab)), maps.value_header, title,
                                     f"setting {tab_key(tab)!r}: there is no tab {title!r} (the tabs: "
                                     f"{', '.join(repr(t) for t in existing)}); the {tab} tab is read by its own "
                                     "name", ERROR))

@@ -14,6 +14,7 @@ from lib.contract.tabs import (
     TabSpec,
     column_letter,
     header_lookup,
+    map_key,
     normalise_header,
 )
 
@@ -228,16 +229,16 @@ def map_columns(spec: TabSpec, header: list[str], mapped: dict[str, str] | None 
     """Where each contract field is in the header: a header `mapped` to a field (the lead's column map) is that
     field; every other header by its name or an alias. A second header for a field already placed is a repeat."""
     lookup = header_lookup(spec)
-    by_map = {normalise_header(text): name for name, text in (mapped or {}).items()}
+    by_map = {map_key(text): name for name, text in (mapped or {}).items() if map_key(text)}
     cmap = ColumnMap()
     placed = {}
     for i, text in enumerate(header):  # the map first: its headers hold their fields wherever they stand
-        name = by_map.get(normalise_header(text))
+        name = by_map.get(map_key(text))
         if name is not None and name not in placed:
             placed[name] = i
     for i, text in enumerate(header):
         norm = normalise_header(text)
-        canonical = by_map.get(norm) or lookup.get(norm)
+        canonical = by_map.get(map_key(text)) or lookup.get(norm)
         if canonical is not None:
             if placed.get(canonical, i) == i and canonical not in cmap.index:
                 cmap.index[canonical] = i

@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib.contract.tabs import ALL_TABS, tab_for
+from lib.contract.tabs import ALL_TABS, tab_for, title_key
 from lib.errors import ReadOnlySource, RowMoved
 from lib.reading.table import RawTable, build_table
 
@@ -85,12 +85,12 @@ def choose_titles(titles: list[str], only: set[str] | None = None,
     """title -> contract tab for the titles to read: a title `named` for a tab (compared trimmed and without case, a
     file's suffix left out) holds that tab; every other tab is the first title matching its name (case- and
     punctuation-insensitively). In the order of `titles`."""
-    named = {tab: _stem(title) for tab, title in (named or {}).items() if only is None or tab in only}
+    named = {tab: title_key(title) for tab, title in (named or {}).items() if only is None or tab in only}
     by_map = {}
     for title in titles:
         for tab, wanted in named.items():
-            if _stem(title) == wanted and tab not in by_map.values():
-                by_map[title] = tab
+            if title_key(title) == wanted and tab not in by_map.values() and title not in by_map:
+                by_map[title] = tab  # one tab per title: a title two maps name holds the first
     chosen, seen = {}, set(by_map.values())
     for title in titles:
         if title in by_map:
@@ -101,10 +101,6 @@ def choose_titles(titles: list[str], only: set[str] | None = None,
             seen.add(spec.name)
             chosen[title] = spec.name
     return chosen
-
-
-def _stem(title: str) -> str:
-    return " ".join(re.sub(r"\.(csv|tsv|txt)$", "", str(title).strip(), flags=re.I).lower().split())
 
 
 def tables_from_grids(grids: dict[str, Grid], only: set[str] | None = None,

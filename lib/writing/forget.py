@@ -19,7 +19,7 @@ from lib.contract.pseudonyms import pseudonym
 from lib.contract.tabs import ALL_TABS, CHANGES, ROSTER_TABS
 from lib.contract.values import normalise_email
 from lib.errors import NothingToForget
-from lib.reading.maps import read_mapped
+from lib.reading.maps import read_mapped, shadowed_tables
 from lib.reading.table import RawRow, RawTable
 from lib.sources.base import Source, TabEdit
 from lib.text import plural
@@ -58,6 +58,16 @@ class ForgetReport:
                 f" as {self.pseudonym}, blanked {plural(self.texts_blanked, 'text')}, cleaned "
                 f"{plural(self.references_cleaned, 'other reference')} and "
                 f"{plural(self.changes_cleaned, 'change-log entry', 'change-log entries')}")
+
+    def merge(self, other: "ForgetReport") -> None:
+        """Add another plan's counts (the same person in a tab a map replaced)."""
+        for counts, more in ((self.rows_removed, other.rows_removed), (self.log_rows, other.log_rows)):
+            for tab, n in more.items():
+                counts[tab] = counts.get(tab, 0) + n
+        self.texts_blanked += other.texts_blanked
+        self.references_cleaned += other.references_cleaned
+        self.changes_cleaned += other.changes_cleaned
+        self.tabs = [tab for tab in ALL_TABS if tab in {*self.tabs, *other.tabs}]
 
     def lines(self) -> list[str]:
         """The command line's report, one count a line."""
@@ -128,9 +138,37 @@ def plan_forget(tables: dict[str, RawTable], email: str, salt: bytes | None = No
     return ForgetPlan(edits, change_cells, report, [person.email, *person.names])
 
 
+def plan_forget_everywhere(tables: dict[str, RawTable], shadowed: dict[str, RawTable], email: str,
+                           salt: bytes | None = None) -> tuple[ForgetPlan, list[tuple[dict, TabEdit]]]:
+    """plan_forget over the tabs as read, and over the tabs of their own name that a tab map replaced (the person
+    may be in both): one pseudonym, one report. Returns the plan and, for each edit, the tables it belongs to."""
+    salt = salt if salt is not None else secrets.token_bytes(16)  # the same pseudonym in both
+    try:
+        plan = plan_forget(tables, email, salt)
+    except NothingToForget:
+        if not shadowed:
+            raise
+        plan = ForgetPlan([], [], ForgetReport(pseudonym=pseudonym(email, salt)), [normalise_email(email)])
+    owners = [(tables, e) for e in plan.edits]
+    if shadowed:
+        try:
+            more = plan_forget(shadowed, email, salt)
+        except NothingToForget:
+            more = None
+        if more is not None:
+            plan.edits += more.edits
+            owners += [(shadowed, e) for e in more.edits]
+            plan.report.merge(more.report)
+            plan.mentions = sorted(set(plan.mentions) | set(more.mentions))
+    if not plan.edits and not plan.change_cells:
+        raise NothingToForget("That email is not in the data: nothing was changed.")
+    return plan, owners
+
+
 def preview(source: Source, email: str) -> ForgetReport:
     """What forgetting `email` would change now (for a confirmation); writes nothing."""
-    return plan_forget(read_mapped(source)[0], email).report
+    tables, maps, _ = read_mapped(source)
+    return plan_forget_everywhere(tables, shadowed_tables(source, tables, maps), email)[0].report
 
 
 def tables_tab(tables: dict[str, RawTable], title: str) -> str:

@@ -9,10 +9,10 @@ from typing import Callable
 
 from lib.contract.tabs import ALL_TABS, CHANGES, ID_PREFIX
 from lib.errors import SourceError, WriteConflict
-from lib.reading.maps import read_mapped
+from lib.reading.maps import read_mapped, shadowed_tables
 from lib.reading.table import RawTable, build_table
 from lib.sources.base import Source, TabEdit, apply_to_grid
-from lib.writing.forget import ForgetReport, plan_forget, tables_tab
+from lib.writing.forget import ForgetReport, plan_forget_everywhere, tables_tab
 
 
 def _text(value: object) -> str:
@@ -87,17 +87,18 @@ class Writer:
         """Erase a person (lib/writing/forget.py says what changes), worked out from a fresh read of every tab
         taken right before writing, and recorded as one `forget` change that names neither them nor their email.
         File backups that still hold them are deleted. Raises NothingToForget when the email is nowhere in the data."""
-        current = self._read()
-        plan = plan_forget(current, email, salt)
+        current, maps, _ = read_mapped(self.source)
+        plan, owners = plan_forget_everywhere(current, shadowed_tables(self.source, current, maps), email, salt)
         report = plan.report
         record = self._change("; ".join(report.rows_removed), report.pseudonym, "forget", "; ".join(report.tabs),
                               "", report.sentence())
         log = self._change_log(current, [record])
         log.cells.extend(plan.change_cells)
         self.source.commit([*plan.edits, log])
-        for edit in plan.edits:
-            tab = tables_tab(current, edit.title)
-            self.snapshot[tab] = _after(tab, current[tab], edit)
+        for tables, edit in owners:
+            if tables is current:  # the snapshot is of the tabs as read; a replaced tab is not among them
+                tab = tables_tab(current, edit.title)
+                self.snapshot[tab] = _after(tab, current[tab], edit)
         report.backups_removed = self.source.drop_backups(plan.mentions)
         return report
 

@@ -371,6 +371,28 @@ def test_a_form_export_shows_who_waited_too_long_and_each_profiles_gaps(app, tmp
     app.switch_page("pages/roster.py").run()
     assert_no_exception(app)
     mentors = app.tabs[0].dataframe[0].value
-    assert list(mentors.columns[:5]) == ["row", "email", "name", "complete", "missing"]
-    assert mentors["missing"].iloc[0] == "skills; capacity; timezone; seniority; languages; interests"
+    assert list(mentors.columns[:5]) == ["row", "email", "name", "tandem_profile", "tandem_missing"]
+    assert mentors["tandem_missing"].iloc[0] == "skills; capacity; timezone; seniority; languages; interests"
     assert any("Tandem does not read everything in your roster" in e.label for e in app.main.expander)
+
+
+def test_a_roster_with_its_own_complete_and_missing_columns_shows_both(app, tmp_path):
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "mentors.csv").write_text("email,name,complete,missing\nana@x.org,Ana,yes,nothing\n", encoding="utf-8")
+    (folder / "mentees.csv").write_text("email,name\nkim@x.org,Kim\n", encoding="utf-8")
+    open_location(app, folder)
+    app.switch_page("pages/roster.py").run()
+    assert_no_exception(app)
+    shown = app.tabs[0].dataframe[0].value
+    assert shown["complete"].tolist() == ["yes"] and shown["missing"].tolist() == ["nothing"]
+    assert shown["tandem_profile"].tolist() == [0.0]
+
+
+def test_the_pairings_page_shows_stale_data_without_failing(app, monkeypatch):
+    from ui import state
+
+    monkeypatch.setattr(state, "is_stale", lambda: True)
+    app.switch_page("pages/pairings.py").run()
+    assert_no_exception(app)
+    assert any("Saving is paused" in w.value for w in app.main.warning)

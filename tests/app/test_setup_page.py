@@ -64,3 +64,17 @@ def test_a_responses_file_is_chosen_as_the_mentees_when_no_tab_has_that_name(app
     app.switch_page("pages/overview.py").run()
     assert_no_exception(app)
     assert not app.main.error and metrics(app)["People"] == "8"  # 4 mentors and the 4 interns who signed up
+
+
+def test_one_field_chosen_for_two_columns_is_said_and_save_waits(app, tmp_path):
+    folder = tmp_path / "form"
+    shutil.copytree(FORM, folder)
+    open_location(app, folder)
+    app.switch_page(SETUP).run()
+    app.selectbox(key="map_mentees_Your time zone").set_value("goals").run()
+    assert_no_exception(app)
+    errors = [plain(e.value) for e in app.main.error]
+    assert errors == ["'What do you most want to learn this summer?' and 'Your time zone' are both chosen as goals: "
+                      "a field is read from one column. Choose another field (or Not read) for all but one."]
+    assert next(b for b in app.button if b.label == "Save the mentees map").disabled
+    assert not (folder / "settings.csv").exists()

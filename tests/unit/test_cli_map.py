@@ -47,3 +47,12 @@ def test_map_refusals_are_one_sentence_exit_2_and_write_nothing(tmp_path):
         assert result.returncode == 2 and result.stderr.startswith(message), (args, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["mentees.csv", "mentors.csv"]
+
+
+def test_map_sheet_names_a_file_by_its_stem_as_the_readme_says(tmp_path):
+    folder = tmp_path / "form"
+    shutil.copytree(FORM, folder)
+    (folder / "mentees.csv").rename(folder / "Form Responses 1.csv")
+    saved = run("map", str(folder), "--tab", "mentees", "--sheet", "Form Responses 1")
+    assert saved.returncode == 0 and saved.stdout == "saved tab.mentees = 'Form Responses 1'\n", saved.stderr
+    assert run("validate", str(folder)).returncode == 0  # the mentees are read from it now

@@ -30,7 +30,7 @@ def date_range(data: Dataset) -> tuple:
 
 def weekly_chart(data: Dataset, health: pd.DataFrame, start, end) -> None:
     weekly = state.derived("weekly checkins", data, lambda: health_charts.weekly_checkins(data, health, start, end),
-                           start, end)
+                           data.today(), start, end)
     st.subheader("Check-ins per week")
     if weekly.empty:
         st.info("No check-ins in these weeks.", icon=":material/info:")
@@ -39,7 +39,7 @@ def weekly_chart(data: Dataset, health: pd.DataFrame, start, end) -> None:
         x=alt.X("yearmonthdate(week):O", title="week of", axis=alt.Axis(format="%d %b", labelAngle=0)),
         y=alt.Y("sum(checkins):Q", title="check-ins"),
         color=alt.Color("status:N", scale=STATUS_SCALE, title="pair status today"),
-        tooltip=[alt.Tooltip("week:T", title="week of"), "status:N", "checkins:Q"]), start, end)
+        tooltip=[alt.Tooltip("week:T", title="week of"), "status:N", "checkins:Q"]), data.today(), start, end)
 
 
 def heatmap(data: Dataset, health: pd.DataFrame, start, end) -> None:
@@ -70,7 +70,7 @@ def heatmap(data: Dataset, health: pd.DataFrame, start, end) -> None:
             tooltip=["pair:N", alt.Tooltip("week:T", title="week of"), "checkins:Q", "status:N"],
         ).properties(height=ROW * len(order) + 40)
 
-    chart(data, "heatmap", build, start, end, tuple(statuses), query, page)
+    chart(data, "heatmap", build, data.today(), start, end, tuple(statuses), query, page)
 
 
 def silence_chart(data: Dataset, health: pd.DataFrame) -> None:
@@ -90,5 +90,5 @@ def silence_chart(data: Dataset, health: pd.DataFrame) -> None:
             x="cadence_days:Q", y=alt.Y("pair:N", sort=order), tooltip=["cadence:N", "cadence_days:Q"])
         return (bars + ticks).properties(height=ROW * len(order) + 40)
 
-    chart(data, "silence", build)
+    chart(data, "silence", build, data.today())
     st.caption("The black tick is the pair's cadence: a bar past it means a meeting is overdue.")

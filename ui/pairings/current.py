@@ -54,7 +54,6 @@ def lifecycle_actions(data: Dataset) -> None:
     # keyed by id and emails: stable when the status changes
     chosen = pick("Pairing", {f"{p.id} {p.mentor_email} {p.mentee_email}": p for p in open_pairs},
                   lambda p: pairing_label(p, who), key="lifecycle_pairing")
-    writer = state.writer(data)
     left, right = st.columns(2)
     action = None  # run after the forms: a refused write shows widgets that a form cannot hold
     with left.form("activate_pairing"):
@@ -62,14 +61,14 @@ def lifecycle_actions(data: Dataset) -> None:
         start = st.date_input("Start date", data.today(), key="activate_on", format="YYYY-MM-DD",
                               disabled=chosen.status != "proposed")
         if st.form_submit_button("Activate", icon=":material/play_arrow:", disabled=chosen.status != "proposed"):
-            action = (lambda: lifecycle.activate(writer, chosen, start),
+            action = (lambda: lifecycle.activate(state.writer(data), chosen, start),
                       f"Pairing {chosen.id} is active from {format_date(start)}.")
     with right.form("end_pairing"):
         st.markdown("**End**")
         end_on = st.date_input("End date", data.today(), key="end_on", format="YYYY-MM-DD")
         reason = st.text_input("Reason", key="end_reason", placeholder="e.g. internship finished, moved team")
         if st.form_submit_button("End pairing", icon=":material/stop:"):
-            action = (lambda: lifecycle.end(writer, chosen, end_on, reason),
+            action = (lambda: lifecycle.end(state.writer(data), chosen, end_on, reason),
                       f"Pairing {chosen.id} ended on {format_date(end_on)}.")
     if action:
         notices.save(*action)

@@ -16,7 +16,7 @@ def handoff_view(data: Dataset) -> None:
     if not pairs:
         st.info("No proposed or active pairings yet: accept a suggestion first.", icon=":material/info:")
         return
-    sheet = state.derived("pairing_sheet", data, lambda: handoff.pairing_sheet(data, pairs))
+    sheet = state.derived("pairing_sheet", data, lambda: handoff.pairing_sheet(data, pairs), data.today())
     left, right, kickoff = st.columns(3)
     xlsx_download("Pairing sheet (XLSX)", sheet, "pairing sheet", "pairing-sheet", data.today(), where=left,
                   type="primary")

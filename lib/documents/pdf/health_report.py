@@ -19,7 +19,7 @@ from lib.guides.library import Tailoring
 from lib.reading.dataset import Dataset
 from lib.vocabulary import STATUS_PRINT_COLOURS
 
-STATUS_COLOURS = {status: tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # fpdf2 takes RGB
+STATUS_RGB = {status: tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # fpdf2 takes RGB
                   for status, hex_colour in STATUS_PRINT_COLOURS.items()}
 LEFT_OUT = ("suggested message",)
 WIDTHS = {"pairing": 1.1, "mentor": 2.2, "mentee": 2.2, "status": 1.3, "score": 0.9, "cadence": 1.3,
@@ -57,7 +57,7 @@ def health_report_pdf(report_frame: pd.DataFrame, data: Dataset, on: date | None
             for index, value in enumerate(values):
                 style = None
                 if index == status_at:
-                    style = FontFace(emphasis="BOLD", color=STATUS_COLOURS.get(value, INK))
+                    style = FontFace(emphasis="BOLD", color=STATUS_RGB.get(value, INK))
                 row.cell(value, style=style)
     return doc.output_bytes()
 
@@ -72,7 +72,7 @@ def _head(doc: TandemDocument, frame: pd.DataFrame, tailoring: Tailoring, on: da
     doc.set_text_color(*INK)
     doc.cell(doc.epw, 10, "Relationship health", **NEXT_LINE)
     counts = frame["status"].value_counts() if "status" in frame.columns else pd.Series(dtype=int)
-    summary = ", ".join(f"{counts.get(s, 0)} {s.lower()}" for s in STATUS_COLOURS)
+    summary = ", ".join(f"{counts.get(s, 0)} {s.lower()}" for s in STATUS_RGB)
     doc.set_font(BODY, "", 10)
     doc.set_text_color(*MUTED)
     doc.multi_cell(doc.epw, 5.5, f"Every pairing active on {format_date(on)}: {len(frame)} pairs; {summary}. "

@@ -30,3 +30,8 @@ def test_values():
 def test_checkbox_and_list_answers_split_on_commas_semicolons_and_new_lines():
     assert split_list("Kubernetes, Go") == ["Kubernetes", "Go"]  # a Form's checkboxes, joined by ", "
     assert split_list("SQL\ndbt;Data modelling") == ["SQL", "dbt", "Data modelling"]
+
+
+def test_a_number_too_large_for_a_float_is_refused_not_a_crash():
+    with pytest.raises(ValueError, match="too large a number"):
+        parse_whole("9" * 400)

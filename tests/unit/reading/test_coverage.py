@@ -97,3 +97,11 @@ def test_without_goals_the_reason_says_the_points_are_the_same_for_every_mentor(
         assert "no goals given: the same points for every mentor" in pair.reason
         assert "covers none" not in pair.reason
     assert len({p.contributions["goals"] for p in result.pairs}) == 1  # the same points whoever the mentor is
+
+
+def test_a_400_digit_number_in_a_column_not_read_or_in_capacity_loads_with_a_warning():
+    big = "9" * 400
+    data = load(upload_source([("mentors.csv", f"email,name,capacity,Badge\na@x.org,A,{big},{big}\n".encode()),
+                               ("mentees.csv", b"email,name\nm@x.org,M\n")]))
+    assert data.mentors[0].capacity == 0
+    assert any("too large a number" in p.message for p in data.problems)

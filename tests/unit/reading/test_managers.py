@@ -89,3 +89,10 @@ def test_an_hr_export_pairs_exactly_as_the_same_people_under_tandems_headers(tmp
         a, b = suggest(data, PairingOptions(type=kind)), suggest(plain, PairingOptions(type=kind))
         assert [(p.mentor_email, p.mentee_email, p.score) for p in a.pairs] == \
             [(p.mentor_email, p.mentee_email, p.score) for p in b.pairs]
+
+
+@pytest.mark.parametrize("placeholder", ["N/A", "-", "TBD", "none", "?"])
+def test_a_placeholder_for_no_manager_is_no_manager_and_no_warning(placeholder):
+    data = load(upload_source([("mentors.csv", b"email,name\nana@x.org,Ana\n"),
+                               ("mentees.csv", f"email,name,manager\nkim@x.org,Kim,{placeholder}\n".encode())]))
+    assert data.mentees[0].manager_email == "" and value_problems(data.problems) == []

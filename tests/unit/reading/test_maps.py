@@ -211,3 +211,69 @@ def test_mapped_once_a_form_export_pairs_exactly_as_the_same_people_under_tandem
         a, b = suggest(mapped, PairingOptions(type=kind)), suggest(plain, PairingOptions(type=kind))
         assert [(p.mentor_email, p.mentee_email, p.score, p.reason) for p in a.pairs] == \
             [(p.mentor_email, p.mentee_email, p.score, p.reason) for p in b.pairs]
+
+
+def test_headers_in_other_scripts_map_to_their_own_column_and_are_written_there(tmp_path):
+    """'Цели' and 'Отдел' share no Latin letters: a map of one never reads (or writes) the other."""
+    from lib.contract.tabs import MENTEES
+
+    mentees = "Email Address,Full name,Отдел,Цели\nkim@x.org,Kim Park,Продажи,Kubernetes; Go\n"
+    folder = tmp_path / "ru"
+    folder.mkdir()
+    (folder / "mentors.csv").write_text("email,name\nana@x.org,Ana\n", encoding="utf-8")
+    (folder / "mentees.csv").write_text(mentees, encoding="utf-8")
+    source = CsvSource(folder=folder)
+    data = load(source)
+    save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": "Цели", "team": "Отдел"},
+              data.tables["mentees"].header)
+    data = load(source)
+    kim = data.mentee_by_email["kim@x.org"]
+    assert kim.goals == ["Kubernetes", "Go"] and kim.team == "Продажи"
+    save_edit(Writer(source, data.tables), data, "mentees", "kim@x.org", {"goals": "Rust"})
+    assert grid(folder / "mentees.csv")[1] == ["kim@x.org", "Kim Park", "Продажи", "Rust"]
+    assert MENTEES.name == "mentees"
+    with pytest.raises(MapRefused, match="mapped to both goals and team"):
+        save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": "Цели", "team": " цели "},
+                  data.tables["mentees"].header)
+
+
+def test_a_tab_map_cannot_name_a_tab_that_holds_another_roster(tmp_path):
+    folder = form_folder(tmp_path)
+    source = CsvSource(folder=folder)
+    data = load(source)
+    with pytest.raises(MapRefused, match="The tab 'mentors.csv' holds the mentors: choose the one that holds the "
+                                         "mentees."):
+        save_maps(Writer(source, data.tables), data.tables, "mentees", {}, [], source.titles(), "mentors.csv")
+    (folder / "settings.csv").write_text("key,value\ntab.mentees,mentors\n", encoding="utf-8")
+    found = [p.message for p in load(source).problems if p.tab == "settings"]
+    assert found == ["setting 'tab.mentees': 'mentors' holds the mentors, so it cannot hold the mentees too; the "
+                     "map is not used"]
+
+
+def test_with_a_key_twice_in_the_settings_the_first_row_counts_for_reading_and_saving(tmp_path):
+    folder = form_folder(tmp_path)
+    (folder / "settings.csv").write_text(
+        "key,value\ncolumn.mentees.goals,What do you most want to learn this summer?\n"
+        "column.mentees.goals,Your time zone\n", encoding="utf-8")
+    source = CsvSource(folder=folder)
+    data = load(source)
+    assert data.mentee_by_email["kim.park@acme.example"].goals == ["Kubernetes", "Go"]
+    assert [p.row for p in data.problems if p.tab == "settings"] == [3]  # the second row is the one refused
+    header = data.tables["mentees"].header
+    save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": ""}, header)  # taken back
+    assert grid(folder / "settings.csv")[1:] == [["column.mentees.goals", ""],
+                                                  ["column.mentees.goals", "Your time zone"]]
+
+
+def test_forgetting_someone_cleans_the_tab_a_map_replaced_too(tmp_path):
+    from lib.writing.forget import preview
+
+    folder = form_folder(tmp_path)
+    shutil.copy(folder / "mentees.csv", folder / f"{RESPONSES}.csv")  # an old copy stays beside the Form's file
+    (folder / "settings.csv").write_text(f"key,value\ntab.mentees,{RESPONSES}\n", encoding="utf-8")
+    source = CsvSource(folder=folder)
+    assert preview(source, "kim.park@acme.example").rows_removed == {"mentees": 2}
+    report = Writer(source, {}).forget("kim.park@acme.example")
+    assert report.rows_removed == {"mentees": 2}
+    for name in ("mentees.csv", f"{RESPONSES}.csv"):
+        assert "kim.park" not in (folder / name).read_text(encoding="utf-8")
