@@ -1,6 +1,7 @@
 """A Google Form's responses in Chromium, as a lead brings them: upload the download as it is named, see what Tandem
 does not read, say on Data set-up which file holds the mentees and map the questions to fields (the guesses come
-pre-filled), then get pairs that cover the interns' goals and download the pairing sheet, read with openpyxl."""
+pre-filled), then get pairs that cover the interns' goals, read the Overview and the Roster's profiles after
+accepting them, and download the pairing sheet, read with openpyxl."""
 
 from __future__ import annotations
 
@@ -35,7 +36,12 @@ def test_upload_a_form_export_map_its_columns_and_get_pairs_that_cover_the_goals
     app.wait_rendered()
     success_text(app, f"The mentees are read from '{RESPONSES}' from now on.")
 
-    app.go_to("Pairings")  # it loads now, and says what it does not read
+    app.go_to("Overview")  # it loads now: every profile lacks what the unmapped questions hold, and all wait
+    assert app.metric("Incomplete profiles") == "8" and app.metric("Unmatched mentees") == "4"
+    expect(app.page.locator('[data-testid="stAlert"]').filter(has_text="waited more than 14 days")).to_contain_text(
+        "4 mentees have waited more than 14 days since signing up: Kim Park (")
+
+    app.go_to("Pairings")  # and says what it does not read
     unread = app.page.locator('[data-testid="stExpander"]').filter(has_text="Tandem does not read everything")
     expect(unread).to_contain_text("'What do you most want to learn this summer?': column D is not one Tandem "
                                    "reads; it looks like goals")
@@ -61,6 +67,16 @@ def test_upload_a_form_export_map_its_columns_and_get_pairs_that_cover_the_goals
     app.wait_rendered()
     success_text(app, f"Saved {placed} pairings as proposed")
 
+    app.go_to("Overview")  # accepted, then the Overview: nobody waits any more
+    assert app.metric("Unmatched mentees") == "0"
+    expect(app.page.get_by_text("waited more than 14 days")).to_have_count(0)
+    assert int(app.metric("Incomplete profiles")) == 8  # seniority, languages and interests were never asked
+    app.go_to("Roster")
+    header = app.page.locator('[data-testid="stDataFrame"]').first.locator('[role="row"]').first
+    expect(header).to_contain_text("Profile")
+    expect(header).to_contain_text("Missing")
+
+    app.go_to("Pairings")
     tab(app, "Hand-off").click()
     name, payload = download(app, "Pairing sheet (XLSX)", tmp_path)
     sheet = load_workbook(io.BytesIO(payload)).active
