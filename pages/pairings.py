@@ -34,7 +34,7 @@ with suggest_tab:
                 st.rerun()
             right.button("Clear locks and forbids", on_click=suggestion.clear_marks, icon=":material/clear_all:")
             suggestion.marks_caption(data)
-            suggestion.accept_form(data, saved)
+            suggestion.accept_form(data, saved, edited)
             suggestion.contributions_chart(data, saved)
             suggestion.suggestion_downloads(data, result)
         else:

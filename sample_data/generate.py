@@ -41,7 +41,7 @@ MENTORS = [  # email, name, team, manager, skills, interests, seniority, timezon
     ("elif.yilmaz", "Elif Yılmaz", "Security", "cto", "security; threat modeling; CTF; cloud security; incident response",
      "lock picking; jazz", 7, "Europe/Istanbul", 1, "one-on-one", "English; Turkish", "yes"),
     ("sara.lindberg", "Sara Lindberg", "Platform", "hannah.weiss", "Terraform; CI/CD; Docker; Linux; Bash",
-     "homelab; sailing", 8, "Europe/Stockholm", 2, "group", "English; Swedish", "yes"),  # a group with two places
+     "homelab; sailing", 8, "Europe/Stockholm", 2, "group; one-on-one", "English; Swedish", "yes"),  # groups too
 ]
 
 MENTEES = [  # email, name, team, manager, goals, skills, interests, seniority, timezone,

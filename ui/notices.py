@@ -16,16 +16,20 @@ FLASH = "tandem_flash"
 T = TypeVar("T")
 
 
-def flash(message: str) -> None:
-    """A message to show after the rerun that follows a write."""
-    state.set_value(FLASH, message)
+def flash(message: str, kind: str = "success") -> None:
+    """A message to show after the rerun that follows a write (`kind` "info" for one that changed nothing)."""
+    state.set_value(FLASH, (message, kind))
 
 
 def show_flash() -> None:
     """Always a container, message or not: the tabs below keep their place, so the browser keeps the open tab."""
     box = st.container()
-    if message := state.take_value(FLASH):
-        box.success(markdown_text(message), icon=":material/check_circle:")
+    if shown := state.take_value(FLASH):
+        message, kind = shown
+        if kind == "info":
+            box.info(markdown_text(message), icon=":material/info:")
+        else:
+            box.success(markdown_text(message), icon=":material/check_circle:")
 
 
 def write_failed(exc: TandemError) -> None:

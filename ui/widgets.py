@@ -71,7 +71,12 @@ def unread_notice(data: Dataset, expanded: bool = False) -> None:
 
 def pick(label: str, options: dict[str, T], describe: Callable[[T], str], key: str, where=st, **kwargs) -> T | None:
     """A selectbox over objects keyed by a stable text (e.g. a pairing's id and emails), never by position: after a
-    write the list changes under the same widget, and the choice must stay on the same thing."""
+    write the list changes under the same widget, and the choice must stay on the same thing.
+
+    The choice is set again before each draw: the browser keeps the label it last showed, so a label that changed
+    (a pairing's status after Activate) would otherwise stay stale on screen."""
+    if state.value(key) in options:
+        state.set_value(key, state.value(key))
     chosen = where.selectbox(label, list(options), format_func=lambda k: describe(options[k]), key=key, **kwargs)
     return options.get(chosen) if chosen is not None else None
 

@@ -147,12 +147,12 @@ class Pairing(Row):
         return self
 
     def is_active_on(self, day: date) -> bool:
-        """Active on a day: started on or before it and not ended before it. An ended pairing with an end
-        date counts as active on the days before that date, so history (and an as-of date) reads right."""
+        """Active on a day: started on or before it and not ended by it. A pairing ended on a date is no longer
+        active on that date; it counts as active on the days before, so history (and an as-of date) reads right."""
         if self.status == "proposed" or (self.status == "ended" and self.ended_on is None):
             return False
         return ((self.started_on is None or self.started_on <= day)
-                and (self.ended_on is None or self.ended_on >= day))
+                and (self.ended_on is None or self.ended_on > day))
 
     @property
     def uses_capacity(self) -> bool:

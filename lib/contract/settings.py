@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from lib.contract.models import CadenceWord, OptionalDate, Text
 from lib.vocabulary import DEFAULT_CADENCE
@@ -26,6 +27,7 @@ class Settings(BaseModel):
     at_risk_missed_cadences: float = 3.0
     low_rating: int = 2
     waiting_alert_days: int = 14  # an unmatched mentee waiting longer than this since signing up is flagged
+    min_group_size: Annotated[int, Field(ge=1, le=50)] = 2  # a group mentor takes at least this many, when possible
     extra: dict[str, str] = {}
 
     def today(self, override: date | None = None) -> date:

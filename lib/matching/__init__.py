@@ -12,7 +12,7 @@ from importlib import import_module
 _HOME = {"CRITERIA": "criteria", "DEFAULT_WEIGHTS": "criteria", "LABELS": "criteria", "PRESETS": "criteria",
          "PRESET_FOR_TYPE": "criteria", "Weights": "criteria", "PairingOptions": "options", "suggest": "engine",
          "RULES": "rules", "Group": "suggestion", "Pair": "suggestion", "Suggestion": "suggestion",
-         "Summary": "suggestion", "Unmatched": "suggestion"}
+         "Summary": "suggestion", "Unmatched": "suggestion", "rematch": "rematch", "Rematch": "rematch"}
 __all__ = [*_HOME, "RuleBroken"]
 
 

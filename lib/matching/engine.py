@@ -11,12 +11,14 @@ from lib.matching.assign import assign_to_places, match_peers
 from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, overlap_hours
 from lib.matching.explain import (
     blocking_pairs,
+    blocking_sentence,
     covered_goals,
     group_themes,
     pair_reason,
     unmatched_reason,
+    words,
 )
-from lib.matching.groups import refine_groups
+from lib.matching.groups import gather_groups, refine_groups
 from lib.matching.options import PairingOptions
 from lib.matching.rules import PairKey, rule_matrix
 from lib.matching.suggestion import Group, Pair, Suggestion, Summary, Unmatched
@@ -32,27 +34,23 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
                              data.today(options.as_of))
     scores = model.matrix()
     rules = rule_matrix(mentees, candidates, data.pairings, options.type, options.not_same_team,
-                        frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)))
+                        frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)),
+                        data.settings.min_group_size)
     eligible = rules.allowed & (scores >= options.min_score) if options.goal == "best" else rules.allowed
 
     notes, trios, bound = [], [], None
     if peer:
         matching = match_peers(scores, eligible)
         chosen, trios, bound = matching.pairs, matching.trios, matching.score_bound
-        notes.append("Peer pairs are exact (the assignment bound is reached)." if matching.exact else
-                     "Peer pairs come from the assignment solver with a repair step; see the bound.")
+        if matching.exact:
+            notes.append("These peer pairs are the best possible: no other set of pairs scores more in total.")
+        elif bound:
+            share = 100 * sum(float(scores[i, j]) for i, j in chosen) / bound
+            notes.append(f"These peer pairs reach at least {share:.1f} % of the best possible total.")
     else:
         chosen = assign_to_places(scores, eligible, rules.free)
         if options.type == "group":
-            refined = refine_groups(chosen, list(rules.locked), scores, eligible, rules.free, model.goals)
-            chosen = refined.pairs
-            if refined.skipped:
-                notes.append("Groups were chosen by mentor fit alone: with this many members, recomposing them "
-                             "around shared goals would take too long.")
-            elif refined.shared_after > refined.shared_before:
-                notes.append(f"Groups were composed around shared goals: members now share {refined.shared_after} "
-                             f"goals pairwise (the best mentor fit alone gave {refined.shared_before}), for "
-                             f"{-refined.fit_change:.1f} points of mentor fit.")
+            chosen = _groups_of_size(chosen, data, mentees, candidates, scores, eligible, rules, model, notes)
 
     def pair(i: int, j: int, contributions: dict, hours: float, runner: int, locked: bool = False,
              trio_with: str = "") -> Pair:
@@ -74,8 +72,8 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
     for joiner, a, b in trios:
         edges += [(joiner, a), (joiner, b)]
         trio_of.update({len(edges) - 2: candidates[b].name, len(edges) - 1: candidates[a].name})
-        notes.append(f"{mentees[joiner].email} is the odd one out and joins {candidates[a].email} and "
-                     f"{candidates[b].email} as a trio.")
+        notes.append(f"{mentees[joiner].name} is the odd one out and joins {candidates[a].name} and "
+                     f"{candidates[b].name} as a trio.")
     rows, cols = np.array(edges, np.int64).reshape(-1, 2).T
     explained = zip(rows.tolist(), cols.tolist(), model.contributions(rows, cols),
                     overlap_hours(model.offsets[0][rows], model.offsets[1][cols]).tolist(),
@@ -86,21 +84,70 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
     placed = {p.mentee_email for p in pairs} | ({p.mentor_email for p in pairs} if peer else set())
     busy = busy_mentees(data.pairings)
     waiting = [i for i, m in enumerate(mentees) if m.active and m.email not in busy and m.email not in placed]
-    names = [c.email for c in candidates]
+    names = [c.name for c in candidates]
     min_score = options.min_score if options.goal == "best" else None
-    unmatched = [Unmatched(mentees[i].email, unmatched_reason(i, rules, scores, eligible, min_score, names))
+    unmatched = [Unmatched(mentees[i].email, unmatched_reason(i, rules, scores, eligible, min_score, names,
+                                                              mentees[i].name, options.type))
                  for i in waiting]
     free_after = rules.free - np.bincount([j for _, j in edges], minlength=len(candidates)) if not peer else rules.free
     groups = _groups(mentees, candidates, pairs, data.pairings) if options.type == "group" else []
     total = round(sum(p.score for p in pairs), 2)
     trio_joins = 2 * len(trios)  # the trio edges come last; the bound covers the two-person pairs only
     paired_total = round(sum(p.score for p in pairs[:len(pairs) - trio_joins]), 2) if peer else None
+    blocking, examples = blocking_pairs(scores, eligible, edges, free_after, peer)
     summary = Summary(placed=len(placed), unmatched=len(unmatched), total_score=total,
-                      average_score=round(total / len(pairs), 2) if pairs else 0.0,
-                      blocking_pairs=blocking_pairs(scores, eligible, edges, free_after, peer),
+                      average_score=round(total / len(pairs), 2) if pairs else 0.0, blocking_pairs=blocking,
                       score_bound=round(bound, 2) if bound is not None else None, paired_total=paired_total,
                       seconds=round(time.perf_counter() - started, 3))
-    return Suggestion(options.type, options.goal, options.min_score, pairs, unmatched, summary, groups, notes)
+    return Suggestion(options.type, options.goal, options.min_score, pairs, unmatched, summary, groups, notes,
+                      _blocking_words(examples, edges, scores, mentees, candidates, peer))
+
+
+def _groups_of_size(chosen, data: Dataset, mentees, mentors, scores, eligible, rules, model, notes) -> list:
+    """Groups of at least the program's `min_group_size`, then composed around shared goals; notes in words."""
+    min_size = data.settings.min_group_size
+    column = {c.email: j for j, c in enumerate(mentors)}
+    stored = np.bincount([column[p.mentor_email] for p in data.pairings
+                          if p.uses_capacity and p.type == "group" and p.mentor_email in column],
+                         minlength=len(mentors))
+    fixed = stored + np.bincount([j for _, j in rules.locked], minlength=len(mentors))
+    gathered = gather_groups(chosen, fixed, min_size, eligible,
+                             lambda mask: assign_to_places(scores, mask, rules.free), scores)
+    refined = refine_groups(gathered.pairs, list(rules.locked), scores, eligible, rules.free, model.goals,
+                            stored, min_size)
+    if refined.skipped or gathered.skipped:
+        notes.append("With this many members, groups were chosen by mentor fit alone: gathering them and "
+                     "composing them around shared goals would take too long.")
+    elif refined.shared_after > refined.shared_before:
+        notes.append(f"Groups were composed around shared goals: members now share {refined.shared_after} "
+                     f"goals with one another (mentor fit alone gave {refined.shared_before}), for "
+                     f"{-refined.fit_change:.1f} points of mentor fit.")
+    sizes = fixed + np.bincount([j for _, j in refined.pairs], minlength=len(mentors))
+    if small := [j for j in gathered.small if 0 < sizes[j] < min_size]:
+        notes.append(f"{words([mentors[j].name for j in small])} "
+                     f"{'has a group' if len(small) == 1 else 'have groups'} smaller than {min_size}: "
+                     "no other waiting mentee they may take could join without leaving someone out.")
+    return refined.pairs
+
+
+def _blocking_words(examples, edges, scores, mentees, candidates, peer: bool) -> list[str]:
+    """The pairs behind the blocking count, each as a sentence naming both people and what they have now."""
+    partner = {}
+    weakest: dict[int, int] = {}
+    for i, j in edges:
+        partner.setdefault(i, j)
+        if peer:
+            partner.setdefault(j, i)
+        elif j not in weakest or scores[i, j] < scores[weakest[j], j]:
+            weakest[j] = i
+    said = []
+    for i, j in examples:
+        mine = partner.get(i)
+        person_has = candidates[mine].name if mine is not None else None
+        theirs = partner.get(j) if peer else weakest.get(j)
+        other_has = (candidates[theirs].name if peer else mentees[theirs].name) if theirs is not None else None
+        said.append(blocking_sentence(mentees[i].name, candidates[j].name, person_has, other_has, peer))
+    return said
 
 
 def _runners_up(scores: np.ndarray, allowed: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[int]:

@@ -58,21 +58,50 @@ def pair_reason(mentee: Mentee, candidate: Mentor | Mentee, hours: float, peer: 
     return ", ".join(parts) or "allowed by every rule; no criterion stands out"
 
 
+# What each rule says about the candidates it rules out, (one, several): "1 is not active", "3 are not active".
+_RULE_WORDS = {
+    "inactive": ("is not active", "are not active"),
+    "type not offered": ("does not offer {type} mentoring", "do not offer {type} mentoring"),
+    "already paired": ("already has a partner", "already have a partner"),
+    "own manager": ("is {name}'s manager (or managed by {name})", "are {name}'s managers (or managed by {name})"),
+    "avoid list": ("is on an avoid list with {name}", "are on an avoid list with {name}"),
+    "same team": ("is in {name}'s team", "are in {name}'s team"),
+    "forbidden pair": ("is a pair you forbade", "are pairs you forbade"),
+    "locked to another": ("is locked to someone else", "are locked to someone else"),
+    "too few places for a group": ("has too few places left for a group", "have too few places left for a group"),
+    "no capacity left": ("has no places left", "have no places left"),
+}
+
+
 def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: np.ndarray,
-                     min_score: float | None, names: list[str]) -> str:
-    """Why a mentee waits: every candidate excluded (by rule, with counts), none good enough, or places filled."""
-    counts = rules.reasons(row)
+                     min_score: float | None, names: list[str], name: str, kind: str) -> str:
+    """Why one person waits, as a sentence: the rules that rule every candidate out (with counts), no candidate
+    good enough, or the places that could take them went to others. `names` are the candidates' names."""
+    role = "peer" if kind == "peer" else "mentor"
+    counts = {rule: k for rule, k in rules.reasons(row).items() if rule != "same person"}
     if not rules.allowed[row].any():
+        total = sum(counts.values())
         if set(counts) == {"no capacity left"}:
-            return f"no capacity left: all {counts['no capacity left']} candidates are full"
-        return "every candidate excluded: " + ", ".join(f"{rule} {k}" for rule, k in counts.items())
+            return (f"Every {role} who could take {name} is full: {_of(total, role)} "
+                    f"{'has' if total == 1 else 'have'} no places left.")
+        if not counts:
+            return f"There is no other {role} to pair {name} with."
+        said = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind)}" for rule, k in counts.items()]
+        return f"No {role} is allowed for {name}: of {_of(total, role)}, {words(said)}."
     if not eligible[row].any():
         best = int(np.argmax(np.where(rules.allowed[row], scores[row], -1)))
-        return (f"no candidate above the minimum score {min_score:g} "
-                f"(best: {names[best]} at {scores[row, best]:.0f})")
-    open_ = int(eligible[row].sum())
-    return (f"no capacity left: the {open_} candidate{'s' if open_ > 1 else ''} who could take them "
-            "went to others (placing them would leave someone else out)")
+        return (f"No {role} reaches the minimum score of {min_score:g} for {name}: the best, {names[best]}, "
+                f"scores {scores[row, best]:.0f}.")
+    allowed = np.flatnonzero(eligible[row])
+    if len(allowed) == 1:
+        return (f"{name} could only go to {names[allowed[0]]}, whose places went to others: placing {name} too "
+                f"would leave someone else without a {role}.")
+    return (f"The {_of(len(allowed), role)} who could take {name} have no places left for them: placing {name} "
+            f"would leave someone else without a {role}.")
+
+
+def _of(k: int, role: str) -> str:
+    return f"{k} {role}{'' if k == 1 else 's'}"
 
 
 def group_themes(member_goals: list[list[str]]) -> list[str]:
@@ -87,9 +116,12 @@ def group_themes(member_goals: list[list[str]]) -> list[str]:
     return [spelling[k] for k in sorted(shared, key=lambda k: (-counts[k], k))]
 
 
+BLOCKING_EXAMPLES = 20  # the pairs behind the number that a page lists
+
+
 def blocking_pairs(scores: np.ndarray, eligible: np.ndarray, pairs: list[tuple[int, int]],
-                   free_after: np.ndarray, peer: bool) -> int:
-    """Pairs not made that both sides would rather have, by score.
+                   free_after: np.ndarray, peer: bool) -> tuple[int, list[tuple[int, int]]]:
+    """Pairs not made that both sides would rather have, by score: how many, and the first BLOCKING_EXAMPLES.
 
     A mentee prefers a candidate scoring higher than their match (or any, unmatched). A mentor prefers a
     mentee scoring higher than the weakest of their new mentees, or anyone eligible while places are free.
@@ -110,12 +142,28 @@ def blocking_pairs(scores: np.ndarray, eligible: np.ndarray, pairs: list[tuple[i
         for i, j in pairs:
             rival[j] = min(rival[j], scores[i, j])
         rival[free_after > 0] = -np.inf
-    count = 0
+    count, examples = 0, []
     for start in range(0, n, 64):  # small blocks: full-size masks would cost more in page faults than in work
         rows = slice(start, start + 64)
         block = eligible[rows] & (scores[rows] > mine[rows, None]) & (scores[rows] > rival[None, :])
         block[made[rows].nonzero()] = False
         if peer:  # each pair once: above the diagonal
             block &= np.arange(m)[None, :] > np.arange(start, start + block.shape[0])[:, None]
-        count += int(np.count_nonzero(block))
-    return count
+        found = int(np.count_nonzero(block))
+        if found and len(examples) < BLOCKING_EXAMPLES:
+            r, c = np.nonzero(block)
+            examples += [(start + int(a), int(b)) for a, b in zip(r, c)][:BLOCKING_EXAMPLES - len(examples)]
+        count += found
+    return count, examples
+
+
+def blocking_sentence(person: str, other: str, person_has: str | None, other_has: str | None, peer: bool) -> str:
+    """Why two people would rather be together than with what they got, in words."""
+    if person_has is None:
+        if other_has is None:
+            return f"{person} is waiting, and {other} still has a free place that suits {person} better."
+        return f"{person} is waiting, and {other} would rather take {person} than {other_has}."
+    theirs = f"{person} has {person_has}"
+    theirs += f", {other} has {other_has}" if other_has else f", {other} has a free place"
+    return (f"{person} and {other} would both rather be paired with each other than with their current "
+            f"{'partners' if peer else 'matches'} ({theirs}).")

@@ -2,7 +2,8 @@
 forbids them, so an unmatched mentee can be told why.
 
 Rules are checked in the order of RULES; code 0 means allowed. Capacity comes last, so "no capacity left"
-is only given when nothing personal stands between the two.
+is only given when nothing personal stands between the two. A mentee's preferred type is a preference (a
+criterion); the types a mentor offers are a rule.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import numpy as np
 from lib.contract.models import Mentee, Mentor, MentorshipType, Pairing, busy_mentees
 from lib.errors import RuleBroken
 
-RULES = ("same person", "inactive", "already paired", "own manager", "avoid list", "same team",
-         "forbidden pair", "locked to another", "no capacity left")
+RULES = ("same person", "inactive", "type not offered", "already paired", "own manager", "avoid list", "same team",
+         "forbidden pair", "locked to another", "too few places for a group", "no capacity left")
 _CODE = {name: k + 1 for k, name in enumerate(RULES)}
 
 PairKey = tuple[str, str]  # (mentor or first peer email, mentee email), lower case
@@ -48,7 +49,9 @@ def places_taken(pairings: list[Pairing]) -> dict[str, int]:
 
 def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], pairings: list[Pairing],
                 kind: MentorshipType, not_same_team: bool = False, forbidden: frozenset[PairKey] = frozenset(),
-                locked: frozenset[PairKey] = frozenset()) -> RuleMatrix:
+                locked: frozenset[PairKey] = frozenset(), min_group_size: int = 1) -> RuleMatrix:
+    """The rules for one run. In a group run, a mentor whose free places and group members together stay under
+    `min_group_size` hosts no group (a group of one is a one-on-one pairing)."""
     peer = kind == "peer"
     n, m = len(mentees), len(candidates)
     row_of = {p.email: i for i, p in enumerate(mentees)}
@@ -85,6 +88,9 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
         mark_cells("same person", np.arange(n), np.arange(n))
     mark_rows("inactive", ~row_active)
     mark_cols("inactive", ~col_active)
+    if not peer:  # a filled `mentorship_types` is what the mentor offers; empty offers every type
+        mark_cols("type not offered", np.array([bool(c.mentorship_types) and kind not in c.mentorship_types
+                                                for c in candidates], bool))
     mark_rows("already paired", row_busy)
     if peer:
         mark_cols("already paired", row_busy)
@@ -118,12 +124,18 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
         free = (col_active & ~row_busy & ~locked_rows).astype(np.int64)
     else:
         taken = places_taken(pairings)
+        group_members = places_taken([p for p in pairings if p.type == "group"])
         free = np.array([(c.capacity or 0) - taken.get(c.email, 0) for c in candidates], np.int64)
         for _, j in new_locks:
             free[j] -= 1
         if (free < 0).any() and new_locks:
             full = sorted({candidates[j].email for _, j in new_locks if free[j] < 0})
             raise RuleBroken(f"Locked pairs need more places than {', '.join(full)} has left.")
+        if kind == "group" and min_group_size > 1:
+            members = np.array([group_members.get(c.email, 0) for c in candidates], np.int64)
+            for _, j in new_locks:
+                members[j] += 1
+            mark_cols("too few places for a group", (free > 0) & (free + members < min_group_size))
         mark_cols("no capacity left", free <= 0)
     return RuleMatrix(codes, np.maximum(free, 0), tuple(new_locks))
 

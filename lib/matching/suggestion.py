@@ -59,7 +59,8 @@ class Suggestion:
     unmatched: list[Unmatched]
     summary: Summary
     groups: list[Group] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # trios formed, solver caveats
+    notes: list[str] = field(default_factory=list)  # trios formed, groups, how close peer pairs come to the best
+    blocking: list[str] = field(default_factory=list)  # the first blocking pairs, each in words
 
     def frame(self) -> pd.DataFrame:
         """One row per pair, as exported."""

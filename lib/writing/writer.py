@@ -13,6 +13,7 @@ from lib.reading.maps import read_mapped, shadowed_tables
 from lib.reading.table import RawTable, build_table
 from lib.sources.base import Source, TabEdit, apply_to_grid
 from lib.writing.forget import ForgetReport, plan_forget_everywhere, tables_tab
+from lib.writing.ids import next_ids
 
 
 def _text(value: object) -> str:
@@ -36,24 +37,53 @@ class Writer:
         self.new_id = new_id or (lambda: uuid.uuid4().hex[:8])
 
     def append(self, tab: str, records: list[dict[str, object]]) -> list[str]:
-        """Add rows to a tab (created with the contract header when missing); returns their keys."""
+        """Add rows to a tab (created with the contract header when missing); returns their keys.
+
+        New ids follow the tab's own pattern (lib.writing.ids). The tab is read just before writing, and read again
+        after: when another session appended the same new id in between, the row written later is renumbered, so
+        ids stay unique; the renumbering is an update like any other, in the change log."""
         spec = ALL_TABS[tab]
         current = self._read(only={tab, CHANGES.name})
         table = current.get(tab)
         edit, layout = self._layout(tab, table, {f for r in records for f in r})
-        taken = {table.cell(r, "id").strip().lower() for r in table.rows} if table else set()
-        keys, change_rows = [], []
+        existing = [table.cell(r, "id") for r in table.rows] if table else []
+        numbered = "id" in spec.columns_by_name
+        fresh = iter(next_ids(existing, ID_PREFIX.get(tab, "R"), sum(not r.get("id") for r in records))
+                     if numbered else [])
+        keys, change_rows, written = [], [], []
         for record in records:
             values = {k: _text(v) for k, v in record.items()}
-            if "id" in spec.columns_by_name and not values.get("id"):
-                values["id"] = self._unique_id(tab, taken)
-            taken.add(values.get("id", "").lower())
-            edit.rows.append(self._cells(layout, values))
+            if numbered and not values.get("id"):
+                values["id"] = next(fresh)
+            cells = self._cells(layout, values)
+            edit.rows.append(cells)
+            written.append(cells)
             key = values.get(spec.key, "")
             keys.append(key)
             change_rows.append(self._change(tab, key, "append", "", "", json.dumps(values, ensure_ascii=False)))
         self._commit(tab, edit, current, change_rows)
-        return keys
+        return self._settle_ids(tab, keys, written) if numbered else keys
+
+    def _settle_ids(self, tab: str, keys: list[str], written: list[list[str]]) -> list[str]:
+        """Renumber each appended row whose id an earlier row of the tab now also holds (another session's append
+        of the same moment); returns the ids as they finally are."""
+        table = self._read(only={tab, CHANGES.name}).get(tab)
+        if table is None:
+            return keys
+        holders: dict[str, list] = {}
+        for row in table.rows:
+            holders.setdefault(table.cell(row, "id").strip().lower(), []).append(row)
+        settled = list(keys)
+        for k, (key, cells) in enumerate(zip(keys, written)):
+            rows = holders.get(key.lower(), [])
+            mine = [r for r in rows if [c.strip() for c in r.cells[:len(cells)]] == [c.strip() for c in cells]]
+            if len(rows) < 2 or not mine or mine[-1] is rows[0]:
+                continue
+            self.snapshot[tab] = table
+            [settled[k]] = next_ids([table.cell(r, "id") for r in table.rows] + settled, ID_PREFIX.get(tab, "R"), 1)
+            self.update(tab, key, {"id": settled[k]}, number=mine[-1].number)
+            table = self.snapshot[tab]
+        return settled
 
     def update(self, tab: str, key: str, changes: dict[str, object],
                number: int | None = None) -> dict[str, tuple[str, str]]:
@@ -149,6 +179,7 @@ class Writer:
     # --- ids and the change log ----------------------------------------------------------------------
 
     def _unique_id(self, tab: str, taken: set[str]) -> str:
+        """A change log id: random, since two sessions may log at the same moment and nobody reads them."""
         while True:
             candidate = f"{ID_PREFIX.get(tab, 'R')}-{self.new_id()}"
             if candidate.lower() not in taken:

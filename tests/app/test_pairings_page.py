@@ -70,7 +70,7 @@ def test_best_matches_only_leaves_low_scores_waiting_with_the_reason(page):
     assert metrics(page)["Placed"] == "0"
     waiting = next(d.value for d in page.main.dataframe if "reason" in d.value.columns)
     reasons = waiting["reason"].tolist()
-    assert reasons and all("minimum score 95" in r for r in reasons)
+    assert reasons and all("minimum score of 95" in r for r in reasons)
 
 
 def test_type_switches_the_preset_and_peer_runs_pair_mentees(page):

@@ -103,7 +103,7 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     rematched_mentor = re.match(r"Suggested: (.+) \(score", suggestion.inner_text()).group(1)
     button(app, "Accept as proposed").click()
     app.wait_rendered()
-    success_text(app, "Saved the new pairing as proposed.")
+    success_text(app, "Saved the new pairing as proposed (P-0")
 
     tab(app, "Hand-off").click()
     name, payload = download(app, "Pairing sheet (XLSX)", tmp_path)

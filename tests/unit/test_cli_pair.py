@@ -25,7 +25,7 @@ def test_best_goal_leaving_mentees_unmatched_exits_1_with_reasons(sample_copy):
     result = run("pair", str(sample_copy), "--goal", "best", "--min-score", "90")
     assert result.returncode == 1, result.stderr
     reasons = [line for line in result.stdout.splitlines() if line.startswith("unmatched ")]
-    assert len(reasons) == 5 and all("no candidate above the minimum score 90" in r for r in reasons)
+    assert len(reasons) == 5 and all("No mentor reaches the minimum score of 90 for " in r for r in reasons)
 
 
 def test_save_writes_the_proposed_rows_and_a_second_save_places_nobody(sample_copy):

@@ -8,7 +8,6 @@ import streamlit as st
 
 from lib.contract.dates import format_date
 from lib.contract.models import Pairing
-from lib.matching.options import PairingOptions
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text
 from lib.vocabulary import OPEN_STATUSES, PAIRING_STATUSES
@@ -75,7 +74,8 @@ def lifecycle_actions(data: Dataset) -> None:
 
 
 def rematch(data: Dataset) -> None:
-    """A new suggestion for one mentee whose pairing ended, to accept as proposed."""
+    """A new suggestion for one mentee whose pairing ended, to accept as proposed: never the mentor it ended with,
+    unless the lead allows it."""
     who = data.names
     waiting = lifecycle.needs_rematch(data)
     st.subheader("Rematch")
@@ -84,20 +84,25 @@ def rematch(data: Dataset) -> None:
         return
     mentee = st.selectbox("Mentee whose pairing ended", waiting, format_func=lambda e: who.get(e, e),
                           key="rematch_mentee")
+    allow = st.checkbox("Allow the previous mentor again", key="rematch_allow_previous",
+                        help="Off: the mentor of the pairing that ended is not suggested.")
     if st.button("Suggest a new mentor", icon=":material/autorenew:"):
-        from lib.matching.engine import suggest  # the solvers load when a suggestion is asked for
-        state.set_value(REMATCH, suggest(data, PairingOptions(only=frozenset({mentee}))))
-    result = state.value(REMATCH)
-    if result is None or (result.pairs and result.pairs[0].mentee_email != mentee) or (
-            not result.pairs and result.unmatched and result.unmatched[0].mentee_email != mentee):
+        from lib.matching.rematch import rematch as suggest_rematch  # the solvers load when a rematch is asked for
+        state.set_value(REMATCH, suggest_rematch(data, mentee, allow_previous=allow))
+    found = state.value(REMATCH)
+    if found is None or found.mentee_email != mentee:
         return
+    result = found.suggestion
+    for line in found.left_out:
+        st.caption(markdown_text(line[0].upper() + line[1:] + "."))
     if not result.pairs:
-        st.warning(markdown_text(f"No mentor can take them now: {result.unmatched[0].reason}"),
-                   icon=":material/warning:")
+        reason = result.unmatched[0].reason if result.unmatched else "nobody else is allowed."
+        st.warning(markdown_text(f"No mentor can take them now. {reason}"), icon=":material/warning:")
         return
     pair = result.pairs[0]
     st.text(f"Suggested: {who.get(pair.mentor_email, pair.mentor_email)} (score {pair.score:.0f})\n"
             f"Why: {pair.reason}")
     if st.button("Accept as proposed", key="accept_rematch", icon=":material/done:"):
         state.forget_value(REMATCH)
-        notices.save(lambda: lifecycle.accept(state.writer(data), data, [pair]), "Saved the new pairing as proposed.")
+        notices.save(lambda: lifecycle.accept(state.writer(data), data, [pair]),
+                     lambda ids: f"Saved the new pairing as proposed ({', '.join(ids)}).")

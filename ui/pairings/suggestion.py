@@ -52,8 +52,15 @@ def summary_metrics(result: Suggestion) -> None:
     cells[1].metric("Unmatched", s.unmatched)
     cells[2].metric("Average score", f"{s.average_score:.0f}", help="0-100: the weighted criteria")
     cells[3].metric("Blocking pairs", s.blocking_pairs,
-                    help="Pairs not made where both would rather have each other than what they got: "
+                    help="Two people who would both rather be paired with each other than with what they got: "
                          "0 means nobody has a reason to swap.")
+    if result.blocking:
+        with st.expander(f"Who would rather swap ({s.blocking_pairs})", icon=":material/swap_horiz:"):
+            st.markdown("\n".join(f"- {markdown_text(line)}" for line in result.blocking))
+            more = s.blocking_pairs - len(result.blocking)
+            st.caption(("" if more <= 0 else f"and {plural(more, 'more pair')}. ") +
+                       "Tandem places the most people with the best total score, so a few people can prefer each "
+                       "other to what they got. Lock a pair to make it anyway.")
 
 
 def pairs_editor(data: Dataset, saved: dict) -> pd.DataFrame:
@@ -89,9 +96,21 @@ def pairs_editor(data: Dataset, saved: dict) -> pd.DataFrame:
         })
 
 
-def rerun_with_marks(data: Dataset, saved: dict, edited: pd.DataFrame) -> None:
+def _marks(edited: pd.DataFrame) -> tuple[set, set]:
+    """The Lock and Forbid ticks as the lead left them in the table (a pair ticked both ways is locked)."""
     locked = {(r.mentor_email, r.mentee_email) for r in edited.itertuples() if r.lock}
-    forbidden = {(r.mentor_email, r.mentee_email) for r in edited.itertuples() if r.forbid and not r.lock}
+    return locked, {(r.mentor_email, r.mentee_email) for r in edited.itertuples() if r.forbid and not r.lock}
+
+
+def unapplied_marks(saved: dict, edited: pd.DataFrame) -> bool:
+    """Whether the table holds ticks the shown suggestion was not run with."""
+    locked, forbidden = _marks(edited)
+    shown = {(p.mentor_email, p.mentee_email) for p in saved["result"].pairs}
+    return bool(forbidden) or locked != state.session_value(LOCKS, set()) & shown
+
+
+def rerun_with_marks(data: Dataset, saved: dict, edited: pd.DataFrame) -> None:
+    locked, forbidden = _marks(edited)
     state.set_value(LOCKS, locked)
     state.set_value(FORBIDS, state.session_value(FORBIDS, set()) | forbidden)
     run(data, saved["options"])
@@ -160,18 +179,32 @@ def groups_table(data: Dataset, result: Suggestion) -> None:
                                                  "themes": "Common themes"})
 
 
-def accept_form(data: Dataset, saved: dict) -> None:
+def accept_form(data: Dataset, saved: dict, edited: pd.DataFrame) -> None:
+    """Accept saves the pairs shown. Lock or Forbid ticks not yet applied are applied first: when the pairs stay
+    the same they are saved; when they change, nothing is saved and the lead reviews the new pairs."""
     result: Suggestion = saved["result"]
     if not result.pairs:
         return
     left, right = st.columns([2, 3])
     status = left.radio("Save the pairs as", ["proposed", "active"], key="accept_status", horizontal=True,
                         format_func={"proposed": "Proposed", "active": "Active from today"}.get)
-    if right.button(f"Accept {plural(len(result.pairs), 'pair')}", type="primary", icon=":material/done_all:"):
-        notices.save(lambda: lifecycle.accept(state.writer(data), data, result.pairs,
-                                              activate_on=data.today() if status == "active" else None),
-                     lambda ids: f"Saved {plural(len(ids), 'pairing')} as {status} ({', '.join(ids)}).",
-                     then=forget_run)
+    if not right.button(f"Accept {plural(len(result.pairs), 'pair')}", type="primary", icon=":material/done_all:"):
+        return
+    if unapplied_marks(saved, edited):
+        before = [(p.mentor_email, p.mentee_email) for p in result.pairs]
+        rerun_with_marks(data, saved, edited)
+        applied = current_run()
+        if applied is None or applied is saved:  # the run was refused (a lock a rule forbids): said above
+            return
+        result = applied["result"]
+        if [(p.mentor_email, p.mentee_email) for p in result.pairs] != before:
+            notices.flash("Your Lock and Forbid ticks were applied first, and the suggested pairs changed, so "
+                          "nothing was saved yet. Review the pairs below, then press Accept again.", kind="info")
+            st.rerun()
+    notices.save(lambda: lifecycle.accept(state.writer(data), data, result.pairs,
+                                          activate_on=data.today() if status == "active" else None),
+                 lambda ids: f"Saved {plural(len(ids), 'pairing')} as {status} ({', '.join(ids)}).",
+                 then=forget_run)
 
 
 def suggestion_downloads(data: Dataset, result: Suggestion) -> None:

@@ -64,11 +64,11 @@ def test_best_leaves_low_scores_unmatched_with_the_reason():
     assert placed(result) == {"x@x.org": "a@x.org"}
     [waiting] = result.unmatched
     assert waiting.mentee_email == "low@x.org"
-    assert waiting.reason.startswith("no candidate above the minimum score 60 (best: a@x.org at ")
+    assert waiting.reason.startswith("No mentor reaches the minimum score of 60 for low: the best, a, scores ")
     assert placed(suggest(program([a], [x, low]))) == {"x@x.org": "a@x.org", "low@x.org": "a@x.org"}
 
 
-def test_unmatched_reasons_name_the_rules_with_counts_and_full_mentors():
+def test_unmatched_reasons_are_sentences_that_name_the_rules_with_counts_and_full_mentors():
     boss = mentor("boss", capacity=2)
     shunned = mentor("shunned", capacity=2)
     full = mentor("full", capacity=1)
@@ -77,9 +77,13 @@ def test_unmatched_reasons_name_the_rules_with_counts_and_full_mentors():
     existing = Pairing(mentor_email="full@x.org", mentee_email="busy@x.org", status="active")
     result = suggest(program([boss, shunned, full], [x, busy], [existing]))
     assert [(u.mentee_email, u.reason) for u in result.unmatched] == [
-        ("x@x.org", "every candidate excluded: own manager 1, avoid list 1, no capacity left 1")]
+        ("x@x.org", "No mentor is allowed for x: of 3 mentors, 1 is x's manager (or managed by x), "
+                    "1 is on an avoid list with x and 1 has no places left.")]
     only_full = suggest(program([full], [mentee("y"), busy], [existing]))
-    assert only_full.unmatched[0].reason == "no capacity left: all 1 candidates are full"
+    assert only_full.unmatched[0].reason == "Every mentor who could take y is full: 1 mentor has no places left."
+    taken = suggest(program([mentor("solo", capacity=1)], [mentee("p"), mentee("q")]))
+    assert taken.unmatched[0].reason == ("q could only go to solo, whose places went to others: placing q too "
+                                         "would leave someone else without a mentor.")
 
 
 def test_pair_reason_runner_up_and_summary():
@@ -102,7 +106,10 @@ def test_blocking_pairs_count_mutual_preferences_not_made():
     y = mentee("y", goals="Python; SQL", avoid="b@x.org")
     # x would rather have a, and a scores x above y: one blocking pair, the price of placing both
     assert suggest(program([a, b], [mentee("x2", goals="Python"), y])).summary.blocking_pairs == 0
-    assert suggest(program([a, b], [x, y])).summary.blocking_pairs == 1
+    blocked = suggest(program([a, b], [x, y]))
+    assert blocked.summary.blocking_pairs == 1
+    assert blocked.blocking == ["x and a would both rather be paired with each other than with their current "
+                                "matches (x has b, a has y)."]
 
 
 def test_same_input_same_output_also_with_rows_shuffled():

@@ -58,3 +58,24 @@ def test_mentees_waiting_past_the_alert_are_flagged_longest_first():
 def test_without_sign_up_times_nobody_is_flagged_for_waiting():
     waiting = unmatched_mentees(load(sample_source()))
     assert waiting["waiting_days"].isna().all() and not waiting["too_long"].any()
+
+
+def test_a_pairing_ended_today_is_not_active_today_everywhere_at_once(sample_copy):
+    from lib.health.model import assess
+    from lib.writing import lifecycle
+    from lib.writing.writer import Writer
+
+    source = CsvSource(folder=sample_copy)
+    data = load(source)
+    today = data.today()
+    p001 = next(p for p in data.pairings if p.id == "P-001")
+    assert p001.is_active_on(today) and program_summary(data).active_pairs == 14
+    lifecycle.end(Writer(source, data.tables), p001, today, "moved team")
+    data = load(source)
+    ended = next(p for p in data.pairings if p.id == "P-001")
+    assert not ended.is_active_on(today) and ended.is_active_on(date(2026, 7, 23))
+    summary = program_summary(data)
+    assert summary.active_pairs == 13 and summary.unmatched_mentees == 6
+    assert ended.mentee_email in set(unmatched_mentees(data)["email"])
+    health = assess(data)
+    assert len(health) == summary.active_pairs and "P-001" not in set(health["pairing_id"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import os
 from datetime import datetime
 from pathlib import Path
@@ -102,11 +101,11 @@ def test_append_uses_the_users_columns_adds_ids_and_creates_missing_tabs(tmp_pat
         ["ana@x.org", "Ana", "Ruiz", "keep me"], ["bo@x.org", "Bo", "van Dijk", "", "2"]]
     keys = writer.append("checkins", [{"date": "2026-03-14", "mentor_email": "ana@x.org",
                                        "mentee_email": "sam@x.org", "notes": "=HYPERLINK(\"x\")"}])
-    assert keys == ["C-0002"]  # X-0001 went to the change log of the first append
+    assert keys == ["C-001"]  # a new tab starts the short pattern
     checkins = rows_of(tmp_path / "checkins.csv")
     assert checkins[0] == ["id", "date", "mentor_email", "mentee_email", "minutes", "channel", "notes"]
     # marked as text in the file, so a spreadsheet opening it never runs it; read back as typed
-    assert checkins[1] == ["C-0002", "2026-03-14", "ana@x.org", "sam@x.org", "", "", "'=HYPERLINK(\"x\")"]
+    assert checkins[1] == ["C-001", "2026-03-14", "ana@x.org", "sam@x.org", "", "", "'=HYPERLINK(\"x\")"]
     data = load(source)
     assert [m.name for m in data.mentors] == ["Ana Ruiz", "Bo van Dijk"]
     found = value_problems(data.problems)
@@ -115,12 +114,35 @@ def test_append_uses_the_users_columns_adds_ids_and_creates_missing_tabs(tmp_pat
     assert [r[4] for r in rows_of(tmp_path / "changes.csv")[1:]] == ["append", "append"]
 
 
-def test_appended_ids_never_repeat_existing_ones(sample_copy):
-    proposals = itertools.chain(["0001", "0002", "9999"], (f"x{i}" for i in itertools.count()))
-    writer = Writer(CsvSource(folder=sample_copy), {}, clock=CLOCK, new_id=lambda: next(proposals))
+def test_appended_ids_follow_the_sheets_own_pattern(sample_copy):
+    writer = Writer(CsvSource(folder=sample_copy), {}, clock=CLOCK)
+    last = max(int(r[0][2:]) for r in rows_of(sample_copy / "checkins.csv")[1:])
     keys = writer.append("checkins", [{"date": "2026-07-24", "mentor_email": "ana.ruiz@northwind.example",
-                                       "mentee_email": "mei.chen@northwind.example"}])
-    assert keys == ["C-9999"]  # C-0001 and C-0002 are already in the sample
+                                       "mentee_email": "mei.chen@northwind.example"}] * 2)
+    assert keys == [f"C-{last + 1:04d}", f"C-{last + 2:04d}"]  # the sample's C-0001 ... four digits
+    pairs = writer.append("pairings", [{"mentor_email": "ana.ruiz@northwind.example",
+                                        "mentee_email": "lena.schmidt@northwind.example", "status": "proposed"}])
+    assert pairs == ["P-018"]
+
+
+def test_two_sessions_appending_at_once_keep_ids_unique_the_later_row_is_renumbered(sample_copy):
+    source = CsvSource(folder=sample_copy)
+    before = source.read_tables()
+    first, second = Writer(source, before, clock=CLOCK), Writer(source, before, clock=CLOCK)
+    record = {"mentor_email": "ana.ruiz@northwind.example", "status": "proposed"}
+    reads = iter([{k: v for k, v in before.items()}])  # the second session read before the first one wrote
+    real_read = second._read
+    second._read = lambda only=None: next(reads, None) or real_read(only)
+    assert first.append("pairings", [{**record, "mentee_email": "lena.schmidt@northwind.example"}]) == ["P-018"]
+    assert second.append("pairings", [{**record, "mentee_email": "siddharth.iyer@northwind.example"}]) == ["P-019"]
+    stored = load(source)
+    ids = [p.id for p in stored.pairings]
+    assert len(ids) == len(set(ids))
+    by_id = {p.id: p.mentee_email for p in stored.pairings}
+    assert by_id["P-018"] == "lena.schmidt@northwind.example"  # the row written first keeps its id
+    assert by_id["P-019"] == "siddharth.iyer@northwind.example"
+    changes = stored.tables["changes"]
+    assert any(changes.cell(r, "field") == "id" and changes.cell(r, "new_value") == "P-019" for r in changes.rows)
 
 
 def test_interrupted_save_leaves_the_original_intact(sample_copy, monkeypatch):
