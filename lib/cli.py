@@ -86,9 +86,9 @@ def cmd_starter(args) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() == ".zip":
-        out.write_bytes(starter_csv_zip())
+        out.write_bytes(starter_csv_zip(args.examples))
     elif out.suffix.lower() == ".xlsx":
-        out.write_bytes(starter_workbook())
+        out.write_bytes(starter_workbook(args.examples))
     else:
         raise TandemError(f"{out} must end in .xlsx (a workbook) or .zip (a set of CSV files).")
     print(f"wrote {out}")
@@ -325,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=cmd_validate)
     starter = commands.add_parser("starter", help="write a blank starter workbook (.xlsx) or CSV set (.zip)")
     starter.add_argument("out", help="file to write: tandem-starter.xlsx or tandem-starter.zip")
+    starter.add_argument("--examples", action="store_true", help="with one example row per tab (example people)")
     starter.set_defaults(run=cmd_starter)
     passphrase = commands.add_parser("passphrase", help="hash a passphrase for the dashboard's [access] secrets")
     passphrase.set_defaults(run=cmd_passphrase)

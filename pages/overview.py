@@ -1,21 +1,23 @@
-"""Overview: the program at a glance."""
+"""Overview: what Tandem is for, what to do next, and the program at a glance."""
 
 import streamlit as st
 
 from lib.contract.dates import format_date
-from lib.program.overview import program_summary
-from lib.vocabulary import program_title
+from lib.health.model import assess
+from lib.program.overview import next_steps, program_summary
+from lib.vocabulary import AT_RISK, program_title
 from ui import gate, notices, overview, state
 
 data = gate.require_data()
 summary = state.derived("overview", data, lambda: program_summary(data), data.today())
+health = state.derived("health", data, lambda: assess(data), data.today())  # shared with the Health page
+at_risk = int((health["status"] == AT_RISK).sum()) if len(health) else 0
 st.title(program_title(data.settings.program_name, data.settings.organisation))
+st.markdown(overview.PURPOSE)
 st.caption(f"The program at a glance on {format_date(summary.as_of)}"
            + (" (date pinned by the `as_of` setting)" if data.settings.as_of else ""))
 notices.show_flash()
-overview.figures(summary)
-left, right = st.columns(2)
-with left:
-    overview.waiting(data)
-with right:
-    overview.capacity(data)
+overview.next_steps(next_steps(summary, at_risk))
+overview.figures(summary, at_risk)
+overview.waiting(data)  # one under the other: side by side, their columns do not fit at 1280 px
+overview.capacity(data)

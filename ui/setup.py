@@ -18,14 +18,19 @@ from ui import notices, state
 
 
 def starter_downloads() -> None:
-    from lib.documents.starter import starter_csv_zip, starter_workbook  # openpyxl loads for this page only
+    from lib.documents.starter import starter_csv_zip, starter_name, starter_workbook  # openpyxl: this page only
 
+    examples = st.radio("Starter", [False, True], key="starter_examples", horizontal=True,
+                        format_func={False: "Blank: headers and drop-downs only",
+                                     True: "With examples: one example person per tab"}.get,
+                        label_visibility="collapsed") or False
     left, right = st.columns(2)
-    left.download_button("Download the starter workbook (.xlsx)", starter_workbook,
-                         file_name="tandem-starter.xlsx", on_click="ignore", icon=":material/download:",
+    left.download_button("Download the starter workbook (.xlsx)", lambda: starter_workbook(examples),
+                         file_name=starter_name(examples, ".xlsx"), on_click="ignore", icon=":material/download:",
                          mime=XLSX_MIME, type="primary")
-    right.download_button("Download the starter CSV set (.zip)", starter_csv_zip, file_name="tandem-starter-csv.zip",
-                          mime="application/zip", on_click="ignore", icon=":material/download:")
+    right.download_button("Download the starter CSV set (.zip)", lambda: starter_csv_zip(examples),
+                          file_name=starter_name(examples, "-csv.zip"), mime="application/zip", on_click="ignore",
+                          icon=":material/download:")
 
 
 def contract() -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.sources.sheet_urls import looks_like_sheet
 from lib.text import markdown_text, plural
-from ui import state
+from ui import notices, state
 
 SAMPLE, SHEET, LOCAL, UPLOAD = "Sample data", "Google Sheet", "Folder or .xlsx on this computer", "Upload files"
 
@@ -25,6 +25,7 @@ def data_source_sidebar() -> None:
                           label_visibility="collapsed")
         if choice == SAMPLE and not state.is_sample():
             state.use_sample()
+            confirm_switch()
         elif choice == SHEET:
             location_form("open_sheet", "Google Sheets URL or key", "sheet_url",
                           "https://docs.google.com/spreadsheets/d/…/edit", "Connect", ":material/link:")
@@ -42,7 +43,20 @@ def data_source_sidebar() -> None:
                 error = state.open_uploads([(f.name, f.getvalue()) for f in files], origin)
                 if error:
                     st.error(error)
+                else:
+                    confirm_switch()
         source_status()
+
+
+def confirm_switch() -> None:
+    """Say in the main area what was opened and what it holds, so a change in the sidebar is never silent."""
+    data, error = state.current_data()
+    if data is None:
+        return  # the sidebar says why it cannot be read
+    people = f"{plural(len(data.mentors), 'mentor')}, {plural(len(data.mentees), 'mentee')}, " \
+             f"{plural(len(data.pairings), 'pairing')}"
+    problems = f"; {plural(len(data.problems), 'data problem')} (see the Roster page)" if data.problems else ""
+    notices.flash(f"Now using {data.source_label}: {people}{problems}.")
 
 
 def location_form(form: str, label: str, key: str, placeholder: str, button: str, icon: str) -> None:
@@ -53,6 +67,8 @@ def location_form(form: str, label: str, key: str, placeholder: str, button: str
             error = state.open_location(location)
             if error:
                 st.error(error)
+            else:
+                confirm_switch()
 
 
 def source_status() -> None:

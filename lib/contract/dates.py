@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from lib.errors import DateProblem
@@ -139,6 +139,26 @@ def month_start(day: date, back: int = 0) -> date:
     """The first day of the month of `day`, or of the month `back` months before it."""
     month_index = day.year * 12 + day.month - 1 - back
     return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def month_so_far(day: date, back: int = 0) -> tuple[date, date]:
+    """The first `day.day` days of the month `back` months before `day`'s (fewer when that month is shorter): so
+    this month to date compares like with like, 1-24 Jul against 1-24 Jun."""
+    start = month_start(day, back)
+    month_end = month_start(day, back - 1) - timedelta(days=1)
+    return start, min(start + timedelta(days=day.day - 1), month_end)
+
+
+def period_words(start: date, end: date) -> str:
+    """"1–24 Jul" (one month), "28 Jun–3 Jul" (two)."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b}" if start != end else f"{end.day} {end:%b}"
+    return f"{start.day} {start:%b}–{end.day} {end:%b}"
+
+
+def month_so_far_words(day: date) -> tuple[str, str]:
+    """What a month-to-date comparison compares, this month's days and last month's: ("1–24 Jul", "1–24 Jun")."""
+    return period_words(*month_so_far(day)), period_words(*month_so_far(day, 1))
 
 
 def format_date(value: date | None) -> str:

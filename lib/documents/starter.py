@@ -1,4 +1,5 @@
-"""A blank starter workbook (XLSX) and CSV set with the contract's headers and one example row per tab."""
+"""A starter workbook (XLSX) and CSV set with the contract's headers and drop-downs: blank (the settings keys with
+empty values, no people), or with one example row per tab."""
 
 from __future__ import annotations
 
@@ -24,20 +25,27 @@ EXAMPLE_OVERRIDES = {"mentees": {"email": "sam.lee@example.org", "name": "Sam Le
 _HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 
 
-def example_rows(spec: TabSpec) -> list[list[str]]:
+def example_rows(spec: TabSpec, examples: bool = True) -> list[list[str]]:
+    """The rows under the header: the examples, or for a blank starter only the settings' keys to fill in."""
     if spec.name == "settings":
-        return SETTINGS_EXAMPLE
+        return SETTINGS_EXAMPLE if examples else [[key, ""] for key, _ in SETTINGS_EXAMPLE]
+    if not examples:
+        return []
     overrides = EXAMPLE_OVERRIDES.get(spec.name, {})
     return [[overrides.get(c.name, c.example) for c in spec.columns]]
 
 
-def starter_workbook() -> bytes:
+def starter_name(examples: bool, suffix: str) -> str:
+    return f"tandem-starter{'-examples' if examples else ''}{suffix}"
+
+
+def starter_workbook(examples: bool = False) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for spec in TABS.values():
         ws = book.create_sheet(spec.name)
         ws.append(spec.column_names)
-        for row in example_rows(spec):
+        for row in example_rows(spec, examples):
             ws.append([int(v) if v.isdigit() else v for v in row])
         for i, col in enumerate(spec.columns, start=1):
             cell = ws.cell(row=1, column=i)
@@ -55,10 +63,10 @@ def starter_workbook() -> bytes:
     return out.getvalue()
 
 
-def starter_csv_zip() -> bytes:
+def starter_csv_zip(examples: bool = False) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for spec in TABS.values():
-            grid = [spec.column_names, *example_rows(spec)]
+            grid = [spec.column_names, *example_rows(spec, examples)]
             archive.writestr(f"{spec.name}.csv", render_csv(grid, CsvFormat(encoding="utf-8-sig")))
     return out.getvalue()

@@ -17,12 +17,12 @@ Everything is computed with pandas over the Dataset's log frames at once, pairs 
 from __future__ import annotations
 
 from collections import namedtuple
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from lib.contract.dates import format_date, month_start
+from lib.contract.dates import format_date, month_so_far, month_so_far_words
 from lib.reading.dataset import Dataset
 from lib.reading.log_frames import positions
 from lib.vocabulary import (
@@ -215,15 +215,15 @@ def _next_step(row, reasons: list[str]) -> str:
 def summary(health: pd.DataFrame, data: Dataset, as_of: date | None = None) -> dict[str, object]:
     """Program KPIs for the Health page."""
     on = data.today(as_of)
-    this_month = month_start(on)
     mentor_ratings, mentee_ratings = health["mentor_rating"].dropna(), health["mentee_rating"].dropna()
     return {
         "active_pairs": len(health),
         "healthy_share": float((health["status"] == HEALTHY).mean()) if len(health) else 0.0,
         "at_risk": int((health["status"] == AT_RISK).sum()),
         "watch": int((health["status"] == WATCH).sum()),
-        "checkins_this_month": data.checkins_between(this_month, on),
-        "checkins_last_month": data.checkins_between(month_start(on, 1), this_month - timedelta(days=1)),
+        "checkins_this_month": data.checkins_between(*month_so_far(on)),
+        "checkins_last_month": data.checkins_between(*month_so_far(on, 1)),
+        "periods": month_so_far_words(on),
         "mentor_rating": float(mentor_ratings.mean()) if len(mentor_ratings) else None,
         "mentee_rating": float(mentee_ratings.mean()) if len(mentee_ratings) else None,
         "first_meetings_pending": int(health["reasons"].map(lambda r: any("first meeting" in x for x in r)).sum()),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
-from lib.contract.dates import month_start
+from lib.contract.dates import month_so_far, month_so_far_words
 from lib.contract.models import busy_mentees, mentor_places_used
 from lib.contract.problems import ERROR
 from lib.program.completeness import incomplete_profiles
@@ -24,8 +24,9 @@ class ProgramSummary:
     capacity_total: int
     capacity_left: int
     unmatched_mentees: int
-    checkins_this_month: int
-    checkins_last_month: int
+    checkins_this_month: int  # from the 1st to today
+    checkins_last_month: int  # the same days of last month: like with like
+    periods: tuple[str, str]  # the days compared: ("1–24 Jul", "1–24 Jun")
     problems: int
     problem_errors: int
     incomplete_profiles: int  # active people missing a field the criteria read
@@ -70,10 +71,45 @@ def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
         capacity_total=int(active_load["capacity"].sum()),
         capacity_left=int(active_load["left"].sum()),
         unmatched_mentees=len(waiting),
-        checkins_this_month=data.checkins_between(month_start(today), today),
-        checkins_last_month=data.checkins_between(month_start(today, 1), month_start(today) - timedelta(days=1)),
+        checkins_this_month=data.checkins_between(*month_so_far(today)),
+        checkins_last_month=data.checkins_between(*month_so_far(today, 1)),
+        periods=month_so_far_words(today),
         problems=len(data.problems),
         problem_errors=sum(p.severity == ERROR for p in data.problems),
         incomplete_profiles=incomplete_profiles(data),
         waiting_too_long=int(waiting["too_long"].sum()),
     )
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str  # what is to do, in words: "3 interns are waiting for a mentor: suggest pairs"
+    page: str  # where it is done: "pairings", "health", "roster", "setup"
+    action: str  # the link's words
+
+
+def next_steps(summary: ProgramSummary, at_risk: int) -> list[NextStep]:
+    """What the lead can do next, most pressing first; empty when nothing needs doing."""
+    if summary.mentors + summary.mentees == 0:
+        return [NextStep("No people yet: add your mentors and interns to the roster tabs (the starter workbook on "
+                         "Data set-up has the headers), or map the columns of a form or HR export you already have.",
+                         "setup", "Set up your data")]
+    steps = []
+    if summary.unmatched_mentees:
+        steps.append(NextStep(f"{_count(summary.unmatched_mentees, 'intern is', 'interns are')} waiting for a mentor"
+                              + (f", {summary.waiting_too_long} for too long" if summary.waiting_too_long else ""),
+                              "pairings", "Suggest pairs"))
+    if at_risk:
+        steps.append(NextStep(f"{_count(at_risk, 'pair is', 'pairs are')} at risk", "health", "See why on Health"))
+    if summary.problems:
+        steps.append(NextStep(f"{_count(summary.problems, 'problem', 'problems')} found in the data"
+                              + (f", {summary.problem_errors} keeping a row or value out" if summary.problem_errors
+                                 else ""), "roster", "See the problems"))
+    if summary.incomplete_profiles:
+        steps.append(NextStep(f"{_count(summary.incomplete_profiles, 'profile misses', 'profiles miss')} what the "
+                              "pairing reads", "roster", "Complete the profiles"))
+    return steps
+
+
+def _count(k: int, one: str, several: str) -> str:
+    return f"{k} {one if k == 1 else several}"

@@ -73,7 +73,8 @@ def coverage_problems(tables: dict[str, RawTable]) -> list[Problem]:
                                     f"{len(rest)} more columns are not read either (from column "
                                     f"{column_letter(rest[0][0])} on); their values are kept as they are", WARNING,
                                     UNREAD))
-        problems.extend(_missing_criteria(table))
+        if table.size:  # a tab with nobody on it yet has nothing to pair on, and nothing to warn about
+            problems.extend(_missing_criteria(table))
     return problems
 
 

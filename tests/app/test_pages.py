@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -133,9 +134,13 @@ def test_setup_lists_every_contract_tab(app):
 
 
 def test_overview_metrics_equal_the_library(app, sample):
+    from lib.health.model import assess
+
     s = program_summary(sample)
     shown = metrics(app)
+    health = assess(sample)
     assert shown == {
+        "Pairs at risk": str(int((health["status"] == "At risk").sum())),
         "People": str(s.mentors + s.mentees),
         "Active pairs": str(s.active_pairs),
         "Capacity left": str(s.capacity_left),
@@ -147,7 +152,16 @@ def test_overview_metrics_equal_the_library(app, sample):
         "Data problems": str(s.problems),
     }
     checkins = next(m for m in app.main.metric if m.label == "Check-ins this month")
-    assert str(checkins.delta).lstrip("+") == str(s.checkins_this_month - s.checkins_last_month)
+    difference = s.checkins_this_month - s.checkins_last_month
+    assert checkins.delta == f"{difference:+d} against 1–24 Jun"  # like with like: the same days of June
+    assert s.checkins_last_month == sum(date(2026, 6, 1) <= c.date <= date(2026, 6, 24) for c in sample.checkins)
+
+
+def test_overview_says_what_tandem_is_for_and_what_to_do_next_with_links(app, sample):
+    assert any("Tandem pairs your interns with mentors" in m.value for m in app.main.markdown)
+    cards = [m.value for m in app.main.markdown]
+    assert any(c.startswith("5 interns are waiting for a mentor") for c in cards), cards
+    assert any(c.startswith("3 pairs are at risk") for c in cards), cards
 
 
 def test_overview_known_facts_of_the_pinned_sample(app, sample):
@@ -221,7 +235,9 @@ def test_open_a_folder_with_a_broken_row(app, tmp_path):
     assert shown["People"] == str(VALID_PEOPLE)
     assert shown["Mentors"] == "2" and shown["Mentees"] == "2"
     assert int(shown["Data problems"]) >= 1
-    assert app.main.warning  # the overview points at the problems
+    # the overview points at the problems, and says in the main area what was opened
+    assert any(m.value.startswith(f"{shown['Data problems']} problems found in the data") for m in app.main.markdown)
+    assert any(s.value.startswith("Now using ") and "2 mentors, 2 mentees" in s.value for s in app.main.success)
 
     app.switch_page("pages/roster.py").run()
     assert_no_exception(app)

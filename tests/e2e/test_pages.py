@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from lib.reading.loader import load
 from lib.sources import upload_source
 from tests.conftest import value_problems
-from tests.e2e.actions import download, open_location, tab
+from tests.e2e.actions import download, open_location, success_text, tab
 from tests.unit.reading.test_loader_hostile import HOSTILE
 
 # Every criterion's column is there (under the names people use), so these sets load with no warning at all.
@@ -97,21 +97,37 @@ def test_starter_workbook_downloads_with_every_tab(app, tmp_path):
     assert list(header[:2]) == ["email", "name"]
 
 
-def test_starter_csv_set_downloads_and_loads_back_as_an_upload(app, tmp_path):
+def test_blank_starter_csv_set_uploads_says_so_and_the_overview_says_to_add_people(app, tmp_path):
     app.open("/setup")
     name, payload = download(app, "Download the starter CSV set (.zip)", tmp_path)
-    assert name == "tandem-starter-csv.zip"
+    assert name == "tandem-starter-csv.zip"  # blank is the default: headers and drop-downs only
     archive = zipfile.ZipFile(io.BytesIO(payload))
     assert sorted(archive.namelist()) == sorted(f"{t}.csv" for t in
                                                 ("mentors", "mentees", "pairings", "checkins", "feedback", "settings"))
+    assert archive.read("mentors.csv").decode("utf-8-sig").strip().count("\n") == 0  # no example people
     zipped = tmp_path / name
     zipped.write_bytes(payload)
     upload(app, [zipped], "Uploaded CSV files (checkins.csv, feedback.csv, mentees.csv, mentors.csv, "
                           "pairings.csv, settings.csv)")  # what a lead downloads must load as it is
+    success_text(app, "Now using Uploaded CSV files")  # said in the main area, not only in the sidebar
     app.go_to("Overview")
-    expect(app.page.locator("h1")).to_have_text("Summer Internship")  # from the starter's settings tab
-    assert app.metric("People") == "2"
+    expect(app.page.locator("h1")).to_have_text("Your mentorship program")
+    assert app.metric("Mentors") == "0" and app.metric("People") == "0"
     assert app.metric("Data problems") == "0"
+    expect(app.page.get_by_text(re.compile("^No people yet: add your mentors and interns"))).to_be_visible()
+    app.page.locator('[data-testid="stPageLink"]').filter(has_text="Set up your data").click()
+    app.wait_rendered()
+    expect(app.page.locator("h1")).to_have_text("Data set-up")
+
+
+def test_starter_with_examples_downloads_example_people(app, tmp_path):
+    app.open("/setup")
+    app.page.get_by_text("With examples: one example person per tab").click()
+    app.wait_rendered()
+    name, payload = download(app, "Download the starter workbook (.xlsx)", tmp_path)
+    assert name == "tandem-starter-examples.xlsx"
+    book = load_workbook(io.BytesIO(payload), read_only=True)
+    assert len(list(book["mentors"].iter_rows(min_row=2, values_only=True))) == 1
 
 
 # --- uploads --------------------------------------------------------------------------------------------------
@@ -171,8 +187,9 @@ def test_broken_upload_names_row_and_column_and_keeps_valid_rows(app, tmp_path):
     assert app.metric("People") == "4"  # 2 mentors (one at capacity 0 until fixed) + the 2 valid mentees
     assert app.metric("Mentees") == "2"
     assert app.metric("Data problems") == "2"
-    warning = app.page.locator('[data-testid="stMain"] [data-testid="stAlert"] [data-testid="stMarkdownContainer"]')
-    expect(warning).to_have_text(re.compile(r"^2 problems\b"))
+    success_text(app, "Now using Uploaded CSV files (mentees.csv, mentors.csv): 2 mentors, 2 mentees, 0 pairings; "
+                      "2 data problems")
+    expect(app.page.get_by_text(re.compile(r"^2 problems found in the data"))).to_be_visible()  # the next step
     expect(app.page.locator('[data-testid="stPageLink"]').filter(has_text="See the problems")).to_be_visible()
 
     app.go_to("Roster")

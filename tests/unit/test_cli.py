@@ -66,4 +66,9 @@ def test_starter_writes_a_workbook_that_validates(tmp_path):
     assert run("starter", str(out)).returncode == 0
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["mentors", "mentees", "pairings", "checkins", "feedback", "settings"]
+    assert book["mentors"].max_row == 1  # blank: no example people
     assert run("validate", str(out)).returncode == 0
+    examples = tmp_path / "examples.xlsx"
+    assert run("starter", str(examples), "--examples").returncode == 0
+    assert openpyxl.load_workbook(examples)["mentors"].max_row == 2
+    assert run("validate", str(examples)).returncode == 0

@@ -29,7 +29,8 @@ def kpis(health: pd.DataFrame, data: Dataset) -> None:
     cells[1].metric("Healthy", f"{k['healthy_share']:.0%}", help=f"{k['watch']} to watch, {k['at_risk']} at risk")
     cells[2].metric("At risk", k["at_risk"])
     cells[3].metric("Check-ins (month)", k["checkins_this_month"],
-                    delta=k["checkins_this_month"] - k["checkins_last_month"], help="against last month")
+                    delta=f"{k['checkins_this_month'] - k['checkins_last_month']:+d} against {k['periods'][1]}",
+                    help=f"Check-ins {k['periods'][0]} against {k['periods'][1]}: the same days of each month")
     ratings = " / ".join("–" if v is None else f"{v:.1f}" for v in (k["mentor_rating"], k["mentee_rating"]))
     cells[4].metric("Ratings", ratings, help="Mentors / mentees: the average of each side's latest rating (1-5)")
     cells[5].metric("First meetings pending", k["first_meetings_pending"])

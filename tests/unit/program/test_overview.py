@@ -79,3 +79,35 @@ def test_a_pairing_ended_today_is_not_active_today_everywhere_at_once(sample_cop
     assert ended.mentee_email in set(unmatched_mentees(data)["email"])
     health = assess(data)
     assert len(health) == summary.active_pairs and "P-001" not in set(health["pairing_id"])
+
+
+def test_next_steps_name_what_to_do_and_where_most_pressing_first():
+    from lib.program.overview import next_steps
+
+    data = load(sample_source())
+    steps = next_steps(program_summary(data), at_risk=3)
+    assert [(s.text, s.page, s.action) for s in steps] == [
+        ("5 interns are waiting for a mentor", "pairings", "Suggest pairs"),
+        ("3 pairs are at risk", "health", "See why on Health")]
+
+
+def test_an_empty_roster_has_one_next_step_add_people(tmp_path):
+    from lib.contract.tabs import TABS
+    from lib.program.overview import next_steps
+
+    for tab, spec in TABS.items():
+        (tmp_path / f"{tab}.csv").write_text(",".join(spec.column_names) + "\n", encoding="utf-8")
+    summary = program_summary(load(CsvSource(folder=tmp_path)))
+    assert (summary.mentors, summary.mentees, summary.active_pairs) == (0, 0, 0)
+    [step] = next_steps(summary, at_risk=0)
+    assert step.text.startswith("No people yet: add your mentors and interns") and step.page == "setup"
+
+
+def test_month_to_date_compares_the_same_days_of_each_month():
+    from lib.contract.dates import month_so_far, month_so_far_words
+
+    assert month_so_far(date(2026, 7, 24), 1) == (date(2026, 6, 1), date(2026, 6, 24))
+    assert month_so_far(date(2026, 3, 31), 1) == (date(2026, 2, 1), date(2026, 2, 28))  # February is shorter
+    assert month_so_far(date(2026, 1, 5), 1) == (date(2025, 12, 1), date(2025, 12, 5))
+    assert month_so_far_words(date(2026, 7, 24)) == ("1–24 Jul", "1–24 Jun")
+    assert month_so_far_words(date(2026, 7, 1)) == ("1 Jul", "1 Jun")
