@@ -8,7 +8,7 @@ from ui.widgets import unread_notice
 data = gate.require_data()
 st.title("Roster")
 st.caption("Everyone in the program as your spreadsheet has them, and every problem Tandem found in the data. "
-           "Edit a person below: only the cells you change are saved.")
+           "Edit a person below: only the fields you change are saved.")
 notices.show_flash()
 unread_notice(data)
 

@@ -12,7 +12,7 @@ import pandas as pd
 from lib.contract.dates import format_date
 from lib.contract.models import Mentee, Mentor, Pairing
 from lib.matching.criteria import offsets_on, overlap_hours
-from lib.matching.explain import covered_goals, pair_reason, words
+from lib.matching.explain import covered_goals, pair_reason, why_you_two, words
 from lib.reading.dataset import Dataset
 from lib.vocabulary import (
     CADENCE_WORDS,
@@ -61,12 +61,14 @@ def shared_goals(pair: HandoffPair) -> list[str]:
     return []
 
 
-def reason(pair: HandoffPair, on: date) -> str:
+def reason(pair: HandoffPair, on: date, to_the_pair: bool = False) -> str:
+    """Why this pair, for the lead's sheet; or, `to_the_pair`, in sentences addressed to the two people."""
     if not (pair.first and pair.mentee):
         return "one of the two is not on the roster any more"
     hours = overlap_hours(offsets_on([pair.mentee], on), offsets_on([pair.first], on))[0]
-    return pair_reason(pair.mentee, pair.first, float(hours) if not np.isnan(hours) else np.nan,
-                       pair.pairing.type == "peer")
+    words_for = why_you_two if to_the_pair else pair_reason
+    return words_for(pair.mentee, pair.first, float(hours) if not np.isnan(hours) else np.nan,
+                     pair.pairing.type == "peer")
 
 
 def cadence(pair: HandoffPair, data: Dataset) -> str:
@@ -94,7 +96,7 @@ def introduction(pair: HandoffPair, data: Dataset) -> tuple[str, str]:
     role = TYPE_PAIR_WORDS.get(pair.pairing.type, "mentoring pair")
     lines = [f"Hi {_given(first)} and {_given(second)},", "",
              f"I'm pairing you as {role} in {program}.", ""]
-    lines += [f"Why you two: {reason(pair, data.today())}."]
+    lines += [f"Why you two: {reason(pair, data.today(), to_the_pair=True)}."]
     if goals:
         lines += [f"Goals to start with: {words(goals)}."]
     lines += [f"Suggested rhythm: meet {CADENCE_WORDS.get(rhythm, rhythm)}, 30 to 45 minutes.",

@@ -48,7 +48,7 @@ def pair_reason(mentee: Mentee, candidate: Mentor | Mentee, hours: float, peer: 
         goals = covered_goals(mentee, candidate)
         parts.append(f"covers {words(goals)}" if goals else "covers none of the goals")
     if not np.isnan(hours):  # NaN: a time zone is not known
-        parts.append(f"{hours:g} h overlap")
+        parts.append(f"working days overlap by {_hours(hours)}")
     if candidate.email in mentee.preferred_mentors:
         parts.append("requested by the mentee")
     elif peer and mentee.email in getattr(candidate, "preferred_mentors", []):
@@ -71,6 +71,31 @@ _RULE_WORDS = {
     "too few places for a group": ("has too few places left for a group", "have too few places left for a group"),
     "no capacity left": ("has no places left", "have no places left"),
 }
+
+
+def why_you_two(mentee: Mentee, candidate: Mentor | Mentee, hours: float, peer: bool) -> str:
+    """The reason as the two people read it in their introduction: sentences, names, no scores."""
+    first, second = candidate.name.split()[0] if candidate.name else candidate.email, \
+        mentee.name.split()[0] if mentee.name else mentee.email
+    said = []
+    there = covered_goals(mentee, candidate)
+    if there:
+        said.append(f"{first} knows {words(there)}, which {second} wants to learn")
+    back = covered_goals(candidate, mentee) if peer else []
+    if back:
+        said.append(f"{second} knows {words(back)}, which {first} wants to learn")
+    if not np.isnan(hours):
+        said.append("your working days overlap by " + _hours(hours) if hours > 0 else
+                    "your working days do not overlap, so pick a time that suits you both")
+    if candidate.email in mentee.preferred_mentors:
+        said.append(f"{second} asked to work with {first}")
+    if interests := _shared(mentee.interests, candidate.interests):
+        said.append(f"you both enjoy {words(interests[:2])}")
+    return "; ".join(said) or "you fit the program's rules well and have time for it"
+
+
+def _hours(hours: float) -> str:
+    return f"{hours:g} hour" + ("" if hours == 1 else "s")
 
 
 def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: np.ndarray,

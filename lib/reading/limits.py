@@ -64,5 +64,5 @@ def check_unpacked(name: str, parts: list[tuple[str, int, int]]) -> None:
 
 def check_cells(title: str, cells: int) -> None:
     if cells > MAX_CELLS:
-        raise SourceError(f"The sheet {title!r} holds more than {MAX_CELLS:,} cells; Tandem refuses sheets that "
-                          "large. Delete the unused rows and columns (or the sheet) and try again.")
+        raise SourceError(f"The sheet {title!r} holds more than {MAX_CELLS:,} values (rows times columns); Tandem "
+                          "refuses sheets that large. Delete the unused rows and columns (or the sheet) and try again.")

@@ -149,12 +149,12 @@ def reader_grid(text: str, delimiter: str, name: str, tab: bool = True) -> Grid:
     except csv.Error as exc:
         row = _records_before_error(text, delimiter) + 1
         if "field larger than field limit" in str(exc):
-            raise SourceError(f"{name} row {row}: a cell is longer than {csv.field_size_limit():,} characters "
+            raise SourceError(f"{name} row {row}: a value is longer than {csv.field_size_limit():,} characters "
                               "(often a quote that is never closed); fix that row and try again.") from None
         raise SourceError(f"{name} could not be read as CSV (row {row}): {exc}") from None
     if tab and grid and _ends_in_open_quote(text, grid[-1], delimiter):
-        raise SourceError(f"{name} row {len(grid)}: a quote (\") opens a cell there and is never closed, so the "
-                          "rest of the file would be read as that one cell. Close or remove that quote and try again.")
+        raise SourceError(f"{name} row {len(grid)}: a quote (\") opens a value there and is never closed, so the "
+                          "rest of the file would be read as that one value. Close or remove that quote and try again.")
     return grid
 
 

@@ -20,7 +20,7 @@ def test_pairing_sheet_has_names_emails_cadence_goals_and_reasons(sample_copy):
     first = sheet[sheet["Pairing id"] == "P-001"].iloc[0]
     assert first["Mentor"] == "Ana Ruiz" and first["Mentee email"] == "mei.chen@northwind.example"
     assert first["Cadence"] == "weekly" and first["Shared goals"] == "Kubernetes; code review"
-    assert "h overlap" in first["Why this pair"] and first["Starts"] == "1 Jun 2026"
+    assert "working days overlap by 7 hours" in first["Why this pair"] and first["Starts"] == "1 Jun 2026"
 
 
 def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_copy):
@@ -30,6 +30,8 @@ def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_co
     assert "Ana Ruiz" in subject and "Mei Chen" in subject
     assert body.startswith("Hi Ana and Mei,") and "Kubernetes and code review" in body
     assert "every week" in body and "by 8 Jun 2026" in body
+    assert ("Why you two: Ana knows Kubernetes, Terraform and code review, which Mei wants to learn; your working "
+            "days overlap by 7 hours; Mei asked to work with Ana; you both enjoy open source.") in body
     link = handoff.mailto(pair, subject, body)
     assert link.startswith("mailto:ana.ruiz@northwind.example,mei.chen@northwind.example?subject=")
     assert unquote(link.split("&body=")[1]) == body

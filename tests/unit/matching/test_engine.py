@@ -93,7 +93,7 @@ def test_pair_reason_runner_up_and_summary():
     result = suggest(program([ana, bo], [me]))
     [pair] = result.pairs
     assert pair.mentor_email == "ana@x.org" and pair.goals == ["Python", "SQL"]
-    assert pair.reason == "covers Python and SQL, 4 h overlap, requested by the mentee"
+    assert pair.reason == "covers Python and SQL, working days overlap by 4 hours, requested by the mentee"
     assert pair.runner_up == "bo@x.org" and pair.runner_up_score < pair.score
     assert result.summary.placed == 1 and result.summary.unmatched == 0
     assert result.summary.total_score == result.summary.average_score == pair.score

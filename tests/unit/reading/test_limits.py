@@ -95,7 +95,7 @@ def test_a_workbook_sheet_with_too_many_cells_is_refused(tmp_path, monkeypatch):
     path.write_bytes(workbook_bytes({"mentors": [["email", "name", *range(20)], *wide_rows],
                                      "mentees": [["email", "name"]]}))
     data, message = outcome(path)
-    assert data is None and "The sheet 'mentors' holds more than 100 cells" in message
+    assert data is None and "The sheet 'mentors' holds more than 100 values" in message
 
 
 def test_formatted_empty_rows_below_the_data_do_not_count_against_the_cap(tmp_path, monkeypatch):

@@ -20,8 +20,8 @@ def problems(data) -> list[tuple[str, int, str, str, str]]:
 
 REFUSED = {  # case -> words the message must hold (the file, and the row where there is one)
     "binary_renamed": "mentors.csv is not a text file",
-    "unclosed_quote": "mentors.csv row 2: a quote (\") opens a cell there and is never closed",
-    "unclosed_quote_after_an_inch_mark": "mentors.csv row 3: a quote (\") opens a cell there and is never closed",
+    "unclosed_quote": "mentors.csv row 2: a quote (\") opens a value there and is never closed",
+    "unclosed_quote_after_an_inch_mark": "mentors.csv row 3: a quote (\") opens a value there and is never closed",
     "text_renamed.xlsx": "text_renamed.xlsx is not a readable .xlsx workbook",
 }
 

@@ -28,7 +28,7 @@ def test_a_very_long_row_is_refused_naming_its_row(tmp_path):
     long_skills = "; ".join(["Python"] * 1_000_000)  # 8 MB in one cell
     data, message = outcome(folder(tmp_path, f"email,name,skills\nana.ruiz@example.org,Ana,ok\nbo@example.org,Bo,"
                                              f"{long_skills}\n"))
-    assert data is None and "mentors.csv row 3: a cell is longer than 131,072 characters" in message, message
+    assert data is None and "mentors.csv row 3: a value is longer than 131,072 characters" in message, message
 
 
 def test_long_cells_under_the_limit_load(tmp_path):
@@ -49,4 +49,4 @@ def test_a_quote_never_closed_is_found_and_closed_ones_pass(rows):
     if QUOTES[rows] is None:
         assert message is None, message
     else:
-        assert data is None and message.startswith(f"mentors.csv row {QUOTES[rows]}: a quote (\") opens a cell")
+        assert data is None and message.startswith(f"mentors.csv row {QUOTES[rows]}: a quote (\") opens a value")
