@@ -36,6 +36,12 @@ HEALTH_STATUSES = (HEALTHY, WATCH, AT_RISK)  # best first
 # One palette, colour-blind safe and always beside a word; print darkens the amber, which is faint on white paper.
 STATUS_COLOURS = {HEALTHY: "#2e7d32", WATCH: "#f9a825", AT_RISK: "#c62828"}
 STATUS_PRINT_COLOURS = {HEALTHY: "#2e7d32", WATCH: "#a66e00", AT_RISK: "#c62828"}
+# The house colour (the dashboard's theme, .streamlit/config.toml) for one-series charts; the two sides of a pair
+# differ in colour (blue and orange, told apart with any colour vision) and in shape.
+HOUSE_COLOUR = "#1f6f8b"
+SIDE_COLOURS = {"mentor": HOUSE_COLOUR, "mentee": "#d9731a"}
+SIDE_SHAPES = {"mentor": "circle", "mentee": "diamond"}
+EMPTY_WEEK_COLOUR, FULL_WEEK_COLOUR = "#eeeeee", "#1b5e20"
 
 # --- pairing -------------------------------------------------------------------------------------------------------
 DEFAULT_MIN_SCORE = 40  # "best matches only" makes no pair below this score (0-100)

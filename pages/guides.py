@@ -6,13 +6,14 @@ from lib.documents.handoff import handoff_pairs
 from lib.errors import GuideError
 from lib.guides.library import GUIDES_DIR
 from lib.text import markdown_text
-from ui import gate, state
+from ui import gate, notices, state
 from ui import guides as parts
 
 data = gate.require_data()
 st.title("Guides")
 st.caption("How to run each kind of mentorship, in Tandem's words and your program's details: read a guide here, "
            "print it, or give each pair a kickoff sheet for its first meeting.")
+notices.show_flash()
 try:
     guides = state.guides()
 except GuideError as exc:

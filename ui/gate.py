@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.access import OPEN, PASSPHRASE, AccessPolicy, AttemptLimiter, check_passphrase, email_allowed
+from lib.access import (
+    OPEN,
+    PASSPHRASE,
+    AccessPolicy,
+    AttemptLimiter,
+    check_passphrase,
+    email_allowed,
+)
 from lib.errors import AccessConfigError
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text

@@ -11,10 +11,11 @@ from lib.documents.exports import dated_name
 from lib.documents.handoff import HandoffPair
 from lib.guides.library import Guide, Tailoring, reading_view
 from lib.reading.dataset import Dataset
-from lib.text import markdown_text
+from lib.text import markdown_text, plural
 from lib.vocabulary import CADENCE_WORDS, CADENCES, DEFAULT_CADENCE
-from ui import state
-from ui.widgets import PDF, kickoff_button, pick
+from lib.writing.settings_rows import save_program_details
+from ui import notices, state
+from ui.widgets import PDF, kickoff_button, kickoff_scope, pick
 
 TAILORINGS = "guide_tailorings"  # {source label: Tailoring}: kept across page switches, per data source
 HTML = "text/html"
@@ -40,17 +41,30 @@ def tailor_form(data: Dataset) -> Tailoring:
                                      format_func=CADENCE_WORDS.get, key="tailor_cadence")
             contact = right.text_input("Contact for questions", current.contact, key="tailor_contact",
                                        placeholder="e.g. Priya Raman <priya@example.org>")
-            apply, reset = st.columns([1, 3])
+            apply, keep, reset = st.columns([1, 2, 2])
+            chosen = Tailoring(organisation, program, start, end, cadence, contact)
             if apply.form_submit_button("Apply", type="primary", icon=":material/check:"):
-                current = Tailoring(organisation, program, start, end, cadence, contact)
+                current = chosen
                 state.session_value(TAILORINGS, {})[data.source_label] = current
                 st.toast("The guides and downloads now use these details.", icon=":material/check_circle:")
+            save = keep.form_submit_button("Save as the program's settings", icon=":material/save:",
+                                           help="Write these details to your settings tab, for every session and "
+                                                "the command line")
             if reset.form_submit_button("Back to the settings tab's values", icon=":material/undo:"):
-                state.session_value(TAILORINGS, {}).pop(data.source_label, None)
-                state.forget_value(*(f"tailor_{key}" for key in ("organisation", "program", "start", "end", "cadence",
-                                                                 "contact")))
+                _forget_tailoring(data)
                 st.rerun()
+    if save:  # after the form: a refused write shows widgets a form cannot hold
+        notices.save(lambda: save_program_details(state.writer(data), data.tables, chosen),
+                     lambda written: (f"Saved the program's details to the settings tab ({', '.join(written)})."
+                                      if written else "The settings tab already holds these details."),
+                     then=lambda: _forget_tailoring(data))
     return current
+
+
+def _forget_tailoring(data: Dataset) -> None:
+    """Back to the settings tab's values: the session's tailoring and the form's fields are dropped."""
+    state.session_value(TAILORINGS, {}).pop(data.source_label, None)
+    state.forget_value(*(f"tailor_{key}" for key in ("organisation", "program", "start", "end", "cadence", "contact")))
 
 
 def choose_guide(guides: list[Guide]) -> Guide:
@@ -59,7 +73,10 @@ def choose_guide(guides: list[Guide]) -> Guide:
 
 
 def guide_downloads(guide: Guide, guides: list[Guide], tailoring: Tailoring, data: Dataset) -> None:
-    from lib.documents.pdf.guide_documents import guide_pdf, pack_pdf  # fpdf2 loads once a page offers a PDF
+    from lib.documents.pdf.guide_documents import (  # fpdf2 loads once a page offers a PDF
+        guide_pdf,
+        pack_pdf,
+    )
     from lib.guides.html import guide_html
 
     day = data.today()
@@ -97,7 +114,12 @@ def kickoff_section(data: Dataset, pairs: list[HandoffPair], guides: list[Guide]
     st.caption("One page per pair for its first meeting: both people and their emails, the type, rhythm and shared "
                "goals, the agenda of the first three meetings from that type's guide, and a goal worksheet. "
                "Feedback is never printed on it.")
-    kickoff_button(data, pairs, f"Kickoff sheets, all {len(pairs)} pairs (PDF)", "kickoff_all", guides, tailoring)
+    chosen_pairs = kickoff_scope(data, pairs, "kickoff_every")
+    if chosen_pairs:
+        every = len(chosen_pairs) == len(pairs)
+        kickoff_button(data, chosen_pairs, f"Kickoff sheets, {'all ' if every else ''}"
+                                           f"{plural(len(chosen_pairs), 'new pair' if not every else 'pair')} (PDF)",
+                       "kickoff_all", guides, tailoring)
     chosen = pick("One pair", {f"{p.pairing.mentor_email} {p.pairing.mentee_email}": p for p in pairs},
                   lambda p: f"{p.first_name} + {p.mentee_name} ({p.pairing.type}, {p.pairing.status})",
                   key="kickoff_pair")

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.program.overview import NextStep, ProgramSummary, mentor_load, unmatched_mentees
+from lib.program.overview import (
+    NextStep,
+    ProgramSummary,
+    mentor_load,
+    unmatched_mentees,
+)
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
 from ui.widgets import mail_links, people_columns

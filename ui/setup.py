@@ -18,7 +18,11 @@ from ui import notices, state
 
 
 def starter_downloads() -> None:
-    from lib.documents.starter import starter_csv_zip, starter_name, starter_workbook  # openpyxl: this page only
+    from lib.documents.starter import (  # openpyxl: this page only
+        starter_csv_zip,
+        starter_name,
+        starter_workbook,
+    )
 
     examples = st.radio("Starter", [False, True], key="starter_examples", horizontal=True,
                         format_func={False: "Blank: headers and drop-downs only",

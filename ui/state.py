@@ -18,7 +18,13 @@ from lib.guides import library
 from lib.guides.library import Guide
 from lib.reading.dataset import Dataset
 from lib.reading.loader import load
-from lib.sources import Source, UnavailableSource, open_source, sample_source, upload_source
+from lib.sources import (
+    Source,
+    UnavailableSource,
+    open_source,
+    sample_source,
+    upload_source,
+)
 from lib.writing.writer import Writer
 
 SOURCE, DATA, VERSION, SHOWN = "tandem_source", "tandem_data", "tandem_version", "tandem_shown"

@@ -100,11 +100,28 @@ def xlsx_download(label: str, frame: pd.DataFrame, sheet: str, what: str, day: d
                           on_click="ignore", icon=":material/download:", **kwargs)
 
 
+def kickoff_scope(data: Dataset, pairs: list[HandoffPair], key: str, where=st) -> list[HandoffPair]:
+    """New pairs (proposed, or started in the last two weeks) by default, every pair when the lead asks."""
+    from lib.documents.handoff import new_pairs
+
+    new = new_pairs(pairs, data.today())
+    every = where.toggle(f"All pairs ({len(pairs)})", key=key,
+                         help="Off: only the new pairs (proposed, or started in the last 14 days), who have their "
+                              "first meeting ahead of them.")
+    if not every and not new:
+        where.caption("No new pairs: every pair started more than 14 days ago. Switch on *All pairs* to print "
+                      "theirs.")
+    return pairs if every else new
+
+
 def kickoff_button(data: Dataset, pairs: list[HandoffPair], label: str, key: str, guides: list[Guide] | None = None,
                    tailoring: Tailoring | None = None, where=st) -> None:
     """A kickoff-sheet PDF (one page per pair) for these pairs, in `where` (a column, or the page); the agendas
     come from `guides`, else from the guides folder when the button is clicked."""
-    from lib.documents.pdf.kickoff import kickoff_name, kickoff_pdf  # fpdf2 loads when a page offers a PDF
+    from lib.documents.pdf.kickoff import (  # fpdf2 loads when a page offers a PDF
+        kickoff_name,
+        kickoff_pdf,
+    )
 
     def build() -> bytes:
         try:

@@ -90,6 +90,14 @@ def parse_timezone(text: str) -> str:
     return zone
 
 
+def timezone_choices() -> list[str]:
+    """The time zones a form offers: UTC, the whole-hour offsets UTC-12 ... UTC+14, then the zone database's names
+    by region (Africa/Abidjan ... Pacific/Wallis)."""
+    offsets = [f"UTC{h:+d}" for h in range(-12, 15) if h]
+    names = sorted(z for z in _ZONES_LOWER.values() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    return ["UTC", *offsets, *names]
+
+
 def utc_offset_hours(tz: str, on: datetime | None = None) -> float | None:
     """Hours ahead of UTC for a canonical time zone (None when blank)."""
     if not tz:

@@ -61,6 +61,15 @@ def shared_goals(pair: HandoffPair) -> list[str]:
     return []
 
 
+NEW_WITHIN = timedelta(days=14)  # a pair is new while proposed, or for its first two weeks
+
+
+def new_pairs(pairs: list[HandoffPair], on: date) -> list[HandoffPair]:
+    """The pairs a kickoff sheet is for by default: proposed, or started within NEW_WITHIN of `on`."""
+    return [p for p in pairs if p.pairing.status == "proposed"
+            or (p.pairing.started_on is not None and on - NEW_WITHIN <= p.pairing.started_on <= on)]
+
+
 def reason(pair: HandoffPair, on: date, to_the_pair: bool = False) -> str:
     """Why this pair, for the lead's sheet; or, `to_the_pair`, in sentences addressed to the two people."""
     if not (pair.first and pair.mentee):
@@ -80,7 +89,7 @@ def pairing_sheet(data: Dataset, pairs: list[HandoffPair] | None = None) -> pd.D
     pairs = handoff_pairs(data) if pairs is None else pairs
     on = data.today()
     rows = [[p.first_name, p.pairing.mentor_email, p.mentee_name, p.pairing.mentee_email, p.pairing.type,
-             p.pairing.status, format_date(p.pairing.started_on), cadence(p, data), "; ".join(shared_goals(p)),
+             p.pairing.status, p.pairing.started_on, cadence(p, data), "; ".join(shared_goals(p)),
              reason(p, on), p.pairing.id] for p in pairs]
     return pd.DataFrame(rows, columns=SHEET_COLUMNS)
 

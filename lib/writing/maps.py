@@ -1,13 +1,14 @@
 """Saving column and tab maps (lib/reading/maps.py) as rows of the settings tab, through the writer: checked
-first (refused with one sentence, nothing written), then only the rows that change. The Data set-up page and
-`python -m lib map` both save through `save_maps`."""
+first (refused with one sentence, nothing written), then only the rows that change (lib/writing/settings_rows).
+The Data set-up page and `python -m lib map` both save through `save_maps`."""
 
 from __future__ import annotations
 
-from lib.contract.tabs import SETTINGS, map_key, title_key
+from lib.contract.tabs import map_key, title_key
 from lib.errors import MapRefused
 from lib.reading.maps import MAPPED_TABS, column_key, fields_of, tab_key
 from lib.reading.table import RawTable
+from lib.writing.settings_rows import save_settings
 from lib.writing.writer import Writer
 
 
@@ -52,21 +53,4 @@ def save_maps(writer: Writer, tables: dict[str, RawTable], tab: str, fields: dic
     wanted = {column_key(tab, name): header.strip() for name, header in fields.items()}
     if sheet is not None:
         wanted[tab_key(tab)] = sheet.strip()
-    settings = tables.get(SETTINGS.name)
-    existing: dict[str, tuple[str, int]] = {}  # key -> (value, row) of its first row
-    for row in settings.rows if settings is not None else []:
-        existing.setdefault(settings.cell(row, "key").strip().lower(), (settings.cell(row, "value").strip(),
-                                                                         row.number))
-    written = {}
-    new_rows = []
-    for key, value in wanted.items():
-        if key in existing and existing[key][0] == value or (key not in existing and not value):
-            continue  # already so, or taking back a map that was never made
-        if key in existing:
-            writer.update(SETTINGS.name, key, {"value": value}, number=existing[key][1])
-        else:
-            new_rows.append({"key": key, "value": value})
-        written[key] = value
-    if new_rows:
-        writer.append(SETTINGS.name, new_rows)
-    return written
+    return save_settings(writer, tables, wanted)

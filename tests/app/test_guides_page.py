@@ -40,7 +40,9 @@ def test_the_guides_page_reads_the_first_guide_tailored_from_the_settings(app):
     assert str(app.date_input(key="tailor_start").value) == "2026-06-01"
     assert app.selectbox(key="tailor_cadence").value == "biweekly"
     assert downloads(app) == ["Guide (PDF)", "Guide (HTML, to print)", "Program pack (PDF)",
-                              "Kickoff sheets, all 16 pairs (PDF)", "Kickoff sheet for this pair (PDF)"]
+                              "Kickoff sheets, 2 new pairs (PDF)", "Kickoff sheet for this pair (PDF)"]
+    app.toggle(key="kickoff_every").set_value(True).run()  # the pairs running since June, on request
+    assert "Kickoff sheets, all 16 pairs (PDF)" in downloads(app)
     assert app.code, "message templates are shown as code to copy"
 
 
@@ -62,6 +64,22 @@ def test_tailoring_applies_to_the_reading_view_escaped_and_survives_a_page_switc
     assert_no_exception(app)
     assert app.text_input(key="tailor_organisation").value == "Northwind Labs"
     assert "Acme" not in markdown(app)
+
+
+def test_tailoring_saved_as_the_programs_settings_is_written_and_read_back_everywhere(app):
+    app.switch_page(GUIDES).run()
+    app.text_input(key="tailor_program").input("Autumn Cohort 2026")
+    app.text_input(key="tailor_contact").input("Ana Ruiz <ana.ruiz@northwind.example>")
+    submit(app, "Save as the program's settings")
+    assert_no_exception(app)
+    [saved] = [s.value for s in app.success]
+    assert saved.replace("\\", "") == "Saved the program's details to the settings tab (program_name, contact)."
+    app.switch_page("pages/overview.py").run()
+    assert [t.value for t in app.title] == ["Autumn Cohort 2026"]  # the settings tab now says so
+    app.switch_page(GUIDES).run()
+    assert app.text_input(key="tailor_program").value == "Autumn Cohort 2026"
+    submit(app, "Save as the program's settings")
+    assert [s.value.replace("\\", "") for s in app.success] == ["The settings tab already holds these details."]
 
 
 def test_choosing_another_guide(app):
@@ -86,7 +104,7 @@ def test_kickoff_sheets_explain_the_empty_state(app, tmp_path):
 def test_the_pairings_hand_off_and_the_health_page_offer_the_pdfs(app):
     app.switch_page("pages/pairings.py").run()
     assert_no_exception(app)
-    assert {"Kickoff sheets (PDF)", "Kickoff sheet for this pair (PDF)"} <= set(downloads(app))
+    assert {"Kickoff sheets, 2 pairs (PDF)", "Kickoff sheet for this pair (PDF)"} <= set(downloads(app))
     app.switch_page("pages/health.py").run()
     assert_no_exception(app)
     assert {"Health report (CSV)", "Health report (PDF)"} <= set(downloads(app))

@@ -36,6 +36,7 @@ def test_forget_a_mentee_from_the_roster(app, sample_copy):
     tab(app, "Mentees").click()
     app.page.get_by_text("Edit a mentee").click()
     choose(app, "Mentee", "Mei Chen")
+    app.page.get_by_role("button", name="Forget Mei Chen…").click()  # a separate action, behind its own button
     expect(app.page.get_by_text("This cannot be undone.").filter(visible=True)).to_be_visible()
 
     confirm(app, "mei.chen@")

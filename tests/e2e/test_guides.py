@@ -13,7 +13,7 @@ from lib.documents.pdf import guide_pdf
 from lib.guides.library import Tailoring, find_guide, load_guides
 from lib.reading.loader import load
 from lib.sources import sample_source
-from tests.e2e.actions import button, choose, download, tab
+from tests.e2e.actions import button, choose, download, open_folder, success_text, tab
 from tests.unit.documents.pdf.reading import read, words
 
 ORGANISATION = "Contoso Łódź <b>&</b> Partners"
@@ -54,6 +54,11 @@ def test_tailor_a_guide_then_download_it_and_the_kickoff_sheets(app, tmp_path):
 
     tab(app, "Kickoff sheets").click()
     pairs = handoff_pairs(data)
+    name, payload = download(app, "Kickoff sheets, 2 new pairs (PDF)", tmp_path)  # new pairs by default
+    new = read(payload)
+    assert len(new) == 2 and "Olena Kovalenko and Yusuf Demir" in " ".join(new)  # P-016, proposed
+    app.page.get_by_text(f"All pairs ({len(pairs)})").click()  # and the pairs running since June, on request
+    app.wait_rendered()
     name, payload = download(app, f"Kickoff sheets, all {len(pairs)} pairs (PDF)", tmp_path)
     assert name == "tandem-kickoff-sheets-2026-07-24.pdf"
     pages = read(payload)
@@ -73,8 +78,8 @@ def test_the_pairings_hand_off_and_the_health_page_download_their_pdfs(app, tmp_
     app.open()
     app.go_to("Pairings")
     tab(app, "Hand-off").click()
-    name, payload = download(app, "Kickoff sheets (PDF)", tmp_path)
-    assert name == "tandem-kickoff-sheets-2026-07-24.pdf" and len(read(payload)) == 16
+    name, payload = download(app, "Kickoff sheets, 2 pairs (PDF)", tmp_path)
+    assert name == "tandem-kickoff-sheets-2026-07-24.pdf" and len(read(payload)) == 2
     choose(app, "Pair", "Aiko Tanaka + Sofia Rossi")
     name, payload = download(app, "Kickoff sheet for this pair (PDF)", tmp_path)
     pages = read(payload)
@@ -86,3 +91,17 @@ def test_the_pairings_hand_off_and_the_health_page_download_their_pdfs(app, tmp_
     pages = read(payload)
     assert name == "tandem-health-report-2026-07-24.pdf"
     assert "Relationship health" in pages[0] and "14 pairs; 8 healthy, 3 watch, 3 at risk" in pages[0]
+
+
+def test_tailoring_saved_as_the_programs_settings_lands_in_the_settings_file(app, sample_copy):
+    open_folder(app, sample_copy)
+    app.go_to("Guides")
+    app.page.get_by_text("Tailor to your program").click()
+    app.page.get_by_label("Program name").fill("Autumn Cohort 2026")
+    button(app, "Save as the program's settings").click()
+    app.wait_rendered()
+    success_text(app, "Saved the program's details to the settings tab (program_name).")
+    rows = dict(line.split(",", 1) for line in (sample_copy / "settings.csv").read_text(encoding="utf-8").splitlines())
+    assert rows["program_name"] == "Autumn Cohort 2026"
+    app.go_to("Overview")
+    expect(app.page.locator("h1")).to_have_text("Autumn Cohort 2026")

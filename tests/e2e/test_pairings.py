@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import time
+from datetime import datetime
 
 from openpyxl import load_workbook
 from playwright.sync_api import expect
@@ -113,7 +114,7 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     header = [c.value for c in sheet[1]]
     records = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
     by_id = {r["Pairing id"]: r for r in records}
-    assert by_id["P-016"]["Status"] == "active" and by_id["P-016"]["Starts"] == "24 Jul 2026"
+    assert by_id["P-016"]["Status"] == "active" and by_id["P-016"]["Starts"] == datetime(2026, 7, 24)  # a date cell
     assert "P-001" not in by_id  # ended pairs are not handed off
     new = [r for r in records if r["Status"] == "proposed" and r["Pairing id"] not in ("P-017",)]
     assert len(new) == placed + 1 and all(r["Why this pair"] and "@" in r["Mentee email"] for r in new)

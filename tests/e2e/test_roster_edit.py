@@ -4,6 +4,7 @@ refused with its row and column, a good one changes exactly that cell of the CSV
 from __future__ import annotations
 
 import csv
+import re
 
 from playwright.sync_api import expect
 
@@ -28,8 +29,17 @@ def test_edit_a_mentor_capacity_refuses_a_bad_value_and_saves_a_good_one(app, sa
     capacity.fill("two")
     button(app, "Save changes").click()
     app.wait_rendered()
-    expect(app.page.get_by_text("Nothing was saved for Ana Ruiz:")).to_be_visible()
-    expect(app.page.get_by_text("mentors row 2, column 'capacity': 'two' is not a number")).to_be_visible()
+    alerts = app.page.locator('[data-testid="stAlert"]')
+    summary = alerts.filter(has_text=re.compile("Nothing was saved for Ana Ruiz: mentors row 2, column 'capacity': "
+                                                "'two' is not a number"))
+    expect(summary).to_be_visible()
+    reason = alerts.filter(has_text=re.compile("^\\W*(error)?'two' is not a number$"))  # under the field itself
+    expect(reason).to_be_visible()
+    field_box, reason_box = capacity.bounding_box(), reason.bounding_box()
+    assert 0 < reason_box["y"] - field_box["y"] < 120 and abs(reason_box["x"] - field_box["x"]) < 60
+    save_box = button(app, "Save changes").bounding_box()
+    assert abs(summary.bounding_box()["y"] - save_box["y"]) < 60  # the summary beside Save
+    expect(app.page.get_by_role("button", name="Forget this person", exact=True)).to_have_count(0)  # apart
     assert mentor_rows(folder) == before
 
     app.page.get_by_label("Capacity", exact=True).fill("4")

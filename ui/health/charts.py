@@ -11,7 +11,13 @@ import streamlit as st
 
 from lib.health import charts as health_charts
 from lib.reading.dataset import Dataset
-from lib.vocabulary import CADENCE_DAYS, HEALTH_STATUSES, STATUS_COLOURS
+from lib.vocabulary import (
+    CADENCE_DAYS,
+    EMPTY_WEEK_COLOUR,
+    FULL_WEEK_COLOUR,
+    HEALTH_STATUSES,
+    STATUS_COLOURS,
+)
 from ui import state
 from ui.widgets import chart
 
@@ -60,13 +66,16 @@ def heatmap(data: Dataset, health: pd.DataFrame, start, end) -> None:
 
     def build():
         grid = health_charts.pair_weeks(data, shown, start, end)
+        most = max(int(grid["checkins"].max()), 1)
         order = list(dict.fromkeys(shown["mentor"] + " + " + shown["mentee"]))
         return alt.Chart(grid).mark_rect(stroke="white").encode(
             x=alt.X("yearmonthdate(week):O", title="week of", axis=alt.Axis(format="%d %b", labelAngle=0)),
             y=alt.Y("pair:N", sort=order, title=None, axis=PAIR_AXIS),
-            color=alt.Color("checkins:Q", title="check-ins",  # an empty week is pale grey, so silence stands out
-                            scale=alt.Scale(domain=[0, max(int(grid["checkins"].max()), 1)],
-                                            range=["#eeeeee", "#1b5e20"])),
+            # an empty week is pale grey, so silence stands out; the legend counts in whole check-ins
+            color=alt.Color("checkins:Q", title="check-ins",
+                            scale=alt.Scale(domain=[0, most], range=[EMPTY_WEEK_COLOUR, FULL_WEEK_COLOUR]),
+                            legend=alt.Legend(format="d", type="gradient",
+                                              values=sorted({*range(0, most + 1, max(most // 4, 1)), most}))),
             tooltip=["pair:N", alt.Tooltip("week:T", title="week of"), "checkins:Q", "status:N"],
         ).properties(height=ROW * len(order) + 40)
 

@@ -10,7 +10,7 @@ import streamlit as st
 from lib.contract.dates import format_date
 from lib.health import charts as health_charts
 from lib.reading.dataset import Dataset
-from lib.vocabulary import CHANNELS
+from lib.vocabulary import CHANNELS, SIDE_COLOURS, SIDE_SHAPES
 from lib.writing.log_entries import log_checkin, log_feedback
 from ui import notices, state
 from ui.health.pairs import label, pick_pair
@@ -28,14 +28,30 @@ def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     pairing = row["pairing_id"], row["mentor_email"], row["mentee_email"]
     ratings = state.derived("ratings", data, lambda: health_charts.rating_history(data, row), *pairing)
     if not ratings.empty:
-        chart(data, "ratings", lambda: alt.Chart(ratings).mark_line(point=True).encode(
-            x=alt.X("date:T"), y=alt.Y("rating:Q", scale=alt.Scale(domain=[1, 5]), title="rating (1-5)"),
-            color=alt.Color("side:N", title="from"), tooltip=["date:T", "side:N", "rating:Q", "comment:N"]),
-            *pairing)
+        chart(data, "ratings", lambda: rating_chart(ratings), *pairing)
     timeline = state.derived("timeline", data, lambda: health_charts.timeline(data, row), *pairing)
     st.dataframe(timeline, hide_index=True, width="stretch", column_config={
         "date": st.column_config.DateColumn("Date", format="D MMM YYYY"), "what": "What",
         "detail": st.column_config.TextColumn("Detail", width="large")})
+
+
+def rating_chart(ratings: pd.DataFrame) -> alt.LayerChart:
+    """Both sides' ratings over time: a colour and a shape per side, the mentee's points nudged up a little so an
+    equal rating on the same day never hides the other, and one date label per week."""
+    sides = list(SIDE_COLOURS)
+    shown = ratings.assign(shown=ratings["rating"] + ratings["side"].map({"mentor": -0.06, "mentee": 0.06}))
+    encoding = {
+        "x": alt.X("date:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="week")),
+        "y": alt.Y("shown:Q", title="rating (1-5)", scale=alt.Scale(domain=[0.7, 5.3]),
+                   axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
+        "color": alt.Color("side:N", title="from", scale=alt.Scale(domain=sides, range=list(SIDE_COLOURS.values()))),
+        "tooltip": [alt.Tooltip("date:T", format="%d %b %Y"), alt.Tooltip("side:N", title="from"), "rating:Q",
+                    "comment:N"]}
+    line = alt.Chart(shown).mark_line(strokeWidth=2).encode(**encoding, strokeDash=alt.StrokeDash(
+        "side:N", title="from", scale=alt.Scale(domain=sides, range=[[1, 0], [5, 3]])))
+    points = alt.Chart(shown).mark_point(size=90, filled=True).encode(**encoding, shape=alt.Shape(
+        "side:N", title="from", scale=alt.Scale(domain=sides, range=list(SIDE_SHAPES.values()))))
+    return (line + points).resolve_scale(color="shared")
 
 
 def log_forms(data: Dataset, health: pd.DataFrame) -> None:

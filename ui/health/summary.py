@@ -51,7 +51,9 @@ def attention_list(health: pd.DataFrame) -> None:
 
 
 def report_download(health: pd.DataFrame, data: Dataset) -> None:
-    from lib.documents.pdf.health_report import health_report_pdf  # fpdf2 loads once a page offers a PDF
+    from lib.documents.pdf.health_report import (
+        health_report_pdf,  # fpdf2 loads once a page offers a PDF
+    )
 
     csv_column, pdf_column = st.columns(2)
     csv_download("Health report (CSV)", report(health), "health-report", data.today(), where=csv_column)

@@ -87,7 +87,9 @@ def rematch(data: Dataset) -> None:
     allow = st.checkbox("Allow the previous mentor again", key="rematch_allow_previous",
                         help="Off: the mentor of the pairing that ended is not suggested.")
     if st.button("Suggest a new mentor", icon=":material/autorenew:"):
-        from lib.matching.rematch import rematch as suggest_rematch  # the solvers load when a rematch is asked for
+        from lib.matching.rematch import (
+            rematch as suggest_rematch,  # the solvers load when a rematch is asked for
+        )
         state.set_value(REMATCH, suggest_rematch(data, mentee, allow_previous=allow))
     found = state.value(REMATCH)
     if found is None or found.mentee_email != mentee:

@@ -7,8 +7,9 @@ import streamlit as st
 
 from lib.documents import handoff
 from lib.reading.dataset import Dataset
+from lib.text import plural
 from ui import state
-from ui.widgets import csv_download, kickoff_button, pick, xlsx_download
+from ui.widgets import csv_download, kickoff_button, kickoff_scope, pick, xlsx_download
 
 
 def handoff_view(data: Dataset) -> None:
@@ -21,8 +22,12 @@ def handoff_view(data: Dataset) -> None:
     xlsx_download("Pairing sheet (XLSX)", sheet, "pairing sheet", "pairing-sheet", data.today(), where=left,
                   type="primary")
     csv_download("Pairing sheet (CSV)", sheet, "pairing-sheet", data.today(), where=right)
-    kickoff_button(data, pairs, "Kickoff sheets (PDF)", "handoff_kickoff_all", where=kickoff)
+    chosen_pairs = kickoff_scope(data, pairs, "handoff_kickoff_every", where=kickoff)
+    if chosen_pairs:
+        kickoff_button(data, chosen_pairs, f"Kickoff sheets, {plural(len(chosen_pairs), 'pair')} (PDF)",
+                       "handoff_kickoff_all", where=kickoff)
     st.dataframe(sheet, hide_index=True, column_config={
+        "Starts": st.column_config.DateColumn(format="D MMM YYYY"),
         "Why this pair": st.column_config.TextColumn(width="large")})
     st.subheader("Introductions")
     chosen = pick("Pair", {f"{p.pairing.mentor_email} {p.pairing.mentee_email}": p for p in pairs},

@@ -7,7 +7,12 @@ import streamlit as st
 from lib.matching.criteria import CRITERIA, LABELS, PRESET_FOR_TYPE, PRESETS, Weights
 from lib.matching.options import PairingOptions
 from lib.reading.dataset import Dataset
-from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE, MENTORSHIP_TYPES, TYPE_LABELS
+from lib.vocabulary import (
+    DEFAULT_MIN_SCORE,
+    DEFAULT_TYPE,
+    MENTORSHIP_TYPES,
+    TYPE_LABELS,
+)
 from ui import state
 
 GOALS = {"everyone": "Match everyone first", "best": "Best matches only"}

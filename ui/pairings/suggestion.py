@@ -13,6 +13,7 @@ from lib.matching.options import PairingOptions
 from lib.matching.suggestion import Suggestion
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
+from lib.vocabulary import HOUSE_COLOUR
 from lib.writing import lifecycle
 from ui import notices, state
 from ui.widgets import chart, csv_download, pick, xlsx_download
@@ -22,7 +23,9 @@ LOCKS, FORBIDS, RUN = "pairing_locks", "pairing_forbids", "pairing_run"
 
 def run(data: Dataset, options: PairingOptions) -> None:
     """Suggest with the session's locks and forbids, and keep the result for this session."""
-    from lib.matching.engine import suggest  # the solvers (scipy.optimize, OR-tools) load on the first request
+    from lib.matching.engine import (
+        suggest,  # the solvers (scipy.optimize, OR-tools) load on the first request
+    )
     locks = state.session_value(LOCKS, set())
     forbids = state.session_value(FORBIDS, set())
     options = PairingOptions(**{**options.__dict__, "locked": frozenset(locks), "forbidden": frozenset(forbids)})
@@ -147,8 +150,9 @@ def contributions_chart(data: Dataset, saved: dict) -> None:
         return
     parts = pd.DataFrame({"criterion": [LABELS[c] for c in pair.contributions],
                           "points": list(pair.contributions.values())})
-    chart(data, "contributions", lambda: alt.Chart(parts).mark_bar().encode(
-        x=alt.X("points:Q", title="points of the score"), y=alt.Y("criterion:N", sort="-x", title=None),
+    chart(data, "contributions", lambda: alt.Chart(parts).mark_bar(color=HOUSE_COLOUR).encode(
+        x=alt.X("points:Q", title="points of the score"),
+        y=alt.Y("criterion:N", sort="-x", title=None, axis=alt.Axis(labelLimit=0)),  # labels never cut short
         tooltip=["criterion", alt.Tooltip("points:Q", format=".1f")]),
           saved["number"], pair.mentor_email, pair.mentee_email)
     st.caption(markdown_text(f"Score {pair.score:.1f} = the sum of the bars. Shared goals saved with the pair: "

@@ -43,3 +43,5 @@ def test_libreoffice_reads_the_pairing_sheet_cell_for_cell(tmp_path):
     assert rows[1][handoff.SHEET_COLUMNS.index("Why this pair")] == "'=1+1 looks like a formula"  # text, not 2
     assert rows[2][0] == "Zoë Łukasz 李雷 Олена"
     assert [r[handoff.SHEET_COLUMNS.index("Pairing id")] for r in rows[1:]] == list(sheet["Pairing id"])
+    starts = handoff.SHEET_COLUMNS.index("Starts")
+    assert rows[1][starts] == "1 Jun 2026"  # a date cell, shown in the sheet's date format

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date, datetime
 from urllib.parse import unquote
 
 import openpyxl
@@ -20,7 +21,7 @@ def test_pairing_sheet_has_names_emails_cadence_goals_and_reasons(sample_copy):
     first = sheet[sheet["Pairing id"] == "P-001"].iloc[0]
     assert first["Mentor"] == "Ana Ruiz" and first["Mentee email"] == "mei.chen@northwind.example"
     assert first["Cadence"] == "weekly" and first["Shared goals"] == "Kubernetes; code review"
-    assert "working days overlap by 7 hours" in first["Why this pair"] and first["Starts"] == "1 Jun 2026"
+    assert "working days overlap by 7 hours" in first["Why this pair"] and first["Starts"] == date(2026, 6, 1)
 
 
 def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_copy):
@@ -45,6 +46,8 @@ def test_pairing_sheet_xlsx_is_formatted_and_neutralised(sample_copy):
     table = book["pairs"]
     assert table.freeze_panes == "A2" and table.auto_filter.ref.startswith("A1:")
     assert [c.value for c in table[1]] == handoff.SHEET_COLUMNS and table["A1"].font.bold
+    starts = table.cell(row=2, column=handoff.SHEET_COLUMNS.index("Starts") + 1)
+    assert starts.is_date and starts.value == datetime(2026, 6, 1) and starts.number_format == "d mmm yyyy"
     assert table.max_row == len(sheet) + 1
     reason = table.cell(row=2, column=handoff.SHEET_COLUMNS.index("Why this pair") + 1)
     assert reason.value.startswith("'=HYPERLINK") and reason.data_type == "s" and reason.alignment.wrap_text
