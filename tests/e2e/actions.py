@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 
@@ -14,11 +15,24 @@ def button(app, name: str):
 
 
 def choose(app, label: str, option_start: str) -> None:
-    """Open a selectbox by its label and pick the option that starts with `option_start`."""
+    """Open a selectbox by its label, type the start of the option to narrow a long list (only the options in view
+    are drawn), and pick the option that starts with `option_start`."""
     exact = app.page.get_by_text(re.compile("^" + re.escape(label) + "$"), exact=True)
     select = app.page.locator('[data-testid="stSelectbox"]').filter(has=exact).filter(visible=True)
-    select.click()
-    app.page.get_by_role("option", name=re.compile("^" + re.escape(option_start))).click()
+    starts = "^" + re.escape(option_start).replace("/", r"\/")  # Playwright's selector reads / as the end
+    option = app.page.get_by_role("option", name=re.compile(starts))
+    box = select.get_by_role("combobox")
+    for _ in range(3):  # keys typed while the list is still opening can be lost: then type them again
+        select.click()
+        expect(box).to_be_focused()
+        box.press_sequentially(option_start, delay=20)
+        try:
+            option.first.wait_for(timeout=3000)
+            break
+        except PlaywrightTimeout:
+            app.page.keyboard.press("Escape")
+            box.fill("")
+    option.first.click()
     app.wait_rendered()
 
 
