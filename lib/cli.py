@@ -10,10 +10,11 @@ import argparse
 import json
 import sys
 import time
-import tomllib
 from datetime import date
 from pathlib import Path
 
+from lib.cli_common import FOUND, OK, UNUSABLE, source_from
+from lib.cli_documents import add_document_commands
 from lib.contract.problems import ERROR
 from lib.errors import TandemError
 from lib.reading.loader import load
@@ -22,7 +23,6 @@ from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE, MENTORSHIP_TYPES
 # Each command imports what it needs when it runs (the pairing engine brings scipy and OR-tools; the workbook
 # writer openpyxl): `health` and `validate` start in a fraction of the time.
 
-OK, FOUND, UNUSABLE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,25 +30,6 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"error: {message}", file=sys.stderr)
         raise SystemExit(UNUSABLE)
-
-
-def source_from(argument: str):
-    """SOURCE on the command line: a Google Sheets URL or key, a CSV folder, an .xlsx file, or the word 'sample'."""
-    from lib.sources import open_source, sample_source
-
-    return sample_source() if argument == "sample" else open_source(argument, secrets_credentials())
-
-
-def secrets_credentials(path: Path = Path(".streamlit/secrets.toml")) -> dict | None:
-    """The dashboard's service account ([gcp_service_account] in .streamlit/secrets.toml), so the command line
-    reaches the same sheet; GOOGLE_APPLICATION_CREDENTIALS is used when there is none."""
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle).get("gcp_service_account") or None
-    except FileNotFoundError:
-        return None
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise TandemError(f"{path} cannot be read: {exc}") from None
 
 
 def cmd_validate(args) -> int:
@@ -216,61 +197,6 @@ def cmd_health(args) -> int:
     return FOUND if args.fail_on_risk and at_risk else OK
 
 
-def _pdf_path(out: str) -> Path:
-    path = Path(out)
-    if path.suffix.lower() != ".pdf":
-        raise TandemError(f"{path} must end in .pdf.")
-    return path
-
-
-def cmd_guide(args) -> int:
-    from lib.documents.pdf import guide_pdf, pack_pdf
-    from lib.guides.library import (  # PDF modules load on demand: other commands stay quick
-        Tailoring,
-        find_guide,
-        load_guides,
-    )
-
-    guides = load_guides()
-    if not guides:
-        raise TandemError("there are no guides in the guides folder")
-    tailoring = Tailoring(organisation=args.org or "")
-    started = time.perf_counter()
-    if args.name == "all":
-        out = _pdf_path(args.out or "tandem-program-pack.pdf")
-        out.write_bytes(pack_pdf(guides, tailoring, date.today()))
-        print(f"wrote the program pack ({len(guides)} guides) to {out} in {time.perf_counter() - started:.1f} s")
-    else:
-        guide = find_guide(guides, args.name)
-        out = _pdf_path(args.out or f"tandem-guide-{guide.slug}.pdf")
-        out.write_bytes(guide_pdf(guide, tailoring, date.today()))
-        print(f"wrote '{guide.title}' to {out} in {time.perf_counter() - started:.1f} s")
-    return OK
-
-
-def cmd_kickoff(args) -> int:
-    from lib.documents.handoff import handoff_pairs
-    from lib.documents.pdf import kickoff_name, kickoff_pdf
-
-    out = _pdf_path(args.out) if args.out else None  # checked before the source is read
-    data = load(source_from(args.source))
-    pairs = handoff_pairs(data)
-    if not pairs:
-        print("No proposed or active pairings: accept pairs first (python -m lib pair SOURCE --save).",
-              file=sys.stderr)
-        return FOUND
-    if args.pair:
-        wanted = args.pair.strip().lower()
-        pairs = [p for p in pairs if p.pairing.mentee_email.lower() == wanted]
-        if not pairs:
-            print(f"No proposed or active pairing for the mentee {args.pair}.", file=sys.stderr)
-            return FOUND
-    out = out or Path(kickoff_name(pairs, data.today()))
-    out.write_bytes(kickoff_pdf(data, pairs))
-    print(f"wrote {len(pairs)} kickoff sheet{'s' if len(pairs) != 1 else ''} to {out}")
-    return OK
-
-
 def cmd_forget(args) -> int:
     """Right to erasure. Prints counts only: the person's email and name never reach the output."""
     from lib.contract.values import check_email
@@ -353,17 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--format", choices=["table", "csv", "json"], default="table")
     health.add_argument("--fail-on-risk", action="store_true", help="exit 1 when any pair is at risk")
     health.set_defaults(run=cmd_health)
-    guide = commands.add_parser("guide", help="write a guide, or all of them as the program pack, as a PDF")
-    guide.add_argument("name", metavar="TYPE", help="one-on-one, group, peer, program, a guide's file name "
-                                                    "(e.g. finding-a-mentor), or 'all' for the program pack")
-    guide.add_argument("--org", help="the organisation's name, filled into the guide")
-    guide.add_argument("--out", help="the PDF to write (default: tandem-guide-TYPE.pdf here)")
-    guide.set_defaults(run=cmd_guide)
-    kickoff = commands.add_parser("kickoff", help="kickoff sheets (PDF, one page per pair) for the accepted pairs")
-    kickoff.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
-    kickoff.add_argument("--pair", metavar="MENTEE_EMAIL", help="only the pair of this mentee")
-    kickoff.add_argument("--out", help="the PDF to write (default: tandem-kickoff-sheets-DATE.pdf here)")
-    kickoff.set_defaults(run=cmd_kickoff)
+    add_document_commands(commands, _day)
     forget = commands.add_parser("forget", help="forget a person (right to erasure): roster rows removed, their "
                                                 "log rows kept with a pseudonym and blanked notes")
     forget.add_argument("email", metavar="EMAIL", help="the person's email")

@@ -100,6 +100,28 @@ def xlsx_download(label: str, frame: pd.DataFrame, sheet: str, what: str, day: d
                           on_click="ignore", icon=":material/download:", **kwargs)
 
 
+def calendar_button(data: Dataset, pairings: list, label: str, key: str, what: str, where=st) -> None:
+    """A meeting-series calendar file (.ics) for these pairings, built when the button is clicked; what had to be
+    assumed (a missing time zone, no common working hours) is said beside it."""
+    from lib.meetings.plan import plan_series
+
+    notes = list(dict.fromkeys(n for p in pairings for n in state.derived(
+        "meeting plan", data, lambda p=p: plan_series(data, p), p.id, p.mentor_email, p.mentee_email).notes))
+
+    def build() -> bytes:
+        from lib.meetings.calendar_file import calendar_bytes  # icalendar loads when a calendar is asked for
+        try:
+            agendas = state.guides()
+        except GuideError:  # a broken guide file: the series still comes, without the first agenda
+            agendas = []
+        return calendar_bytes(data, pairings, agendas)[0]
+
+    where.download_button(label, build, dated_name(what, data.today(), "ics"), mime="text/calendar",
+                          on_click="ignore", icon=":material/calendar_month:", key=key)
+    for note in notes:
+        where.caption(markdown_text(note))
+
+
 def kickoff_scope(data: Dataset, pairs: list[HandoffPair], key: str, where=st) -> list[HandoffPair]:
     """New pairs (proposed, or started in the last two weeks) by default, every pair when the lead asks."""
     from lib.documents.handoff import new_pairs

@@ -5,10 +5,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from lib.contract.models import CadenceWord, OptionalDate, Text
+from lib.contract.models import CadenceWord, OptionalDate, Text, TimeZone
 from lib.vocabulary import DEFAULT_CADENCE
+
+
+def _clock(value: object) -> str:
+    """'9:00', '09:00' or '9' -> '09:00'; anything else is refused with the form to use."""
+    text = str(value or "").strip()
+    hours, _, minutes = text.partition(":")
+    if not (hours.isdigit() and (minutes.isdigit() or not minutes)) or not (
+            0 <= int(hours) <= 24 and 0 <= int(minutes or 0) < 60) or int(hours) * 60 + int(minutes or 0) > 1440:
+        raise ValueError(f"{text!r} is not a time of day: write it as 09:00")
+    return f"{int(hours):02d}:{int(minutes or 0):02d}"
+
+
+ClockTime = Annotated[str, BeforeValidator(_clock)]
 
 
 class Settings(BaseModel):
@@ -28,7 +41,18 @@ class Settings(BaseModel):
     low_rating: int = 2
     waiting_alert_days: int = 14  # an unmatched mentee waiting longer than this since signing up is flagged
     min_group_size: Annotated[int, Field(ge=1, le=50)] = 2  # a group mentor takes at least this many, when possible
+    # Meetings (lib/meetings/): the working day each person's slot must lie in, in their own time zone.
+    timezone: TimeZone = ""  # the program's, for a person without one
+    work_start: ClockTime = "09:00"
+    work_end: ClockTime = "17:00"
+    meeting_minutes: Annotated[int, Field(ge=10, le=240)] = 45
     extra: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _a_working_day(self):
+        if self.work_end <= self.work_start:
+            raise ValueError(f"work_end {self.work_end} is not after work_start {self.work_start}")
+        return self
 
     def today(self, override: date | None = None) -> date:
         return override or self.as_of or date.today()

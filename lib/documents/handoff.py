@@ -23,7 +23,7 @@ from lib.vocabulary import (
 )
 
 SHEET_COLUMNS = ["Mentor", "Mentor email", "Mentee", "Mentee email", "Type", "Status", "Starts", "Cadence",
-                 "Shared goals", "Why this pair", "Pairing id"]
+                 "Meeting slot", "Shared goals", "Why this pair", "Pairing id"]
 FIRST_MEETING_WITHIN = timedelta(days=7)
 
 
@@ -85,12 +85,15 @@ def cadence(pair: HandoffPair, data: Dataset) -> str:
 
 
 def pairing_sheet(data: Dataset, pairs: list[HandoffPair] | None = None) -> pd.DataFrame:
-    """One row per pair with names, emails, type, cadence, shared goals and the reason, for printing or sending."""
+    """One row per pair with names, emails, type, cadence, the meeting slot in both people's local times, shared
+    goals and the reason, for printing or sending."""
+    from lib.meetings.plan import plan_series
+
     pairs = handoff_pairs(data) if pairs is None else pairs
     on = data.today()
     rows = [[p.first_name, p.pairing.mentor_email, p.mentee_name, p.pairing.mentee_email, p.pairing.type,
-             p.pairing.status, p.pairing.started_on, cadence(p, data), "; ".join(shared_goals(p)),
-             reason(p, on), p.pairing.id] for p in pairs]
+             p.pairing.status, p.pairing.started_on, cadence(p, data), plan_series(data, p.pairing).slot_words(),
+             "; ".join(shared_goals(p)), reason(p, on), p.pairing.id] for p in pairs]
     return pd.DataFrame(rows, columns=SHEET_COLUMNS)
 
 

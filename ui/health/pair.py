@@ -14,7 +14,7 @@ from lib.vocabulary import CHANNELS, SIDE_COLOURS, SIDE_SHAPES
 from lib.writing.log_entries import log_checkin, log_feedback
 from ui import notices, state
 from ui.health.pairs import label, pick_pair
-from ui.widgets import chart
+from ui.widgets import calendar_button, chart
 
 
 def pair_story(data: Dataset, health: pd.DataFrame) -> None:
@@ -26,6 +26,10 @@ def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     cells[2].metric("Days since contact", row["days_silent"], help=f"cadence {row['cadence']}")
     cells[3].metric("Check-ins, 8 weeks", row["checkins_8w"], help=f"about {row['expected_8w']:.0f} expected")
     pairing = row["pairing_id"], row["mentor_email"], row["mentee_email"]
+    stored = next((p for p in data.pairings if (p.id, p.mentor_email, p.mentee_email) == pairing), None)
+    if stored is not None:
+        calendar_button(data, [stored], "Meetings for this pair (.ics)", "story_calendar",
+                        f"meetings-{stored.mentee_email}")
     ratings = state.derived("ratings", data, lambda: health_charts.rating_history(data, row), *pairing)
     if not ratings.empty:
         chart(data, "ratings", lambda: rating_chart(ratings), *pairing)

@@ -9,7 +9,7 @@ from lib.documents import handoff
 from lib.reading.dataset import Dataset
 from lib.text import plural
 from ui import state
-from ui.widgets import csv_download, kickoff_button, kickoff_scope, pick, xlsx_download
+from ui.widgets import calendar_button, csv_download, kickoff_button, kickoff_scope, pick, xlsx_download
 
 
 def handoff_view(data: Dataset) -> None:
@@ -26,14 +26,22 @@ def handoff_view(data: Dataset) -> None:
     if chosen_pairs:
         kickoff_button(data, chosen_pairs, f"Kickoff sheets, {plural(len(chosen_pairs), 'pair')} (PDF)",
                        "handoff_kickoff_all", where=kickoff)
+    active = [p.pairing for p in pairs if p.pairing.is_active_on(data.today())]
+    if active:
+        calendar_button(data, active, f"Meetings of all {plural(len(active), 'active pair')} (.ics)",
+                        "handoff_calendar_all", "meetings")
     st.dataframe(sheet, hide_index=True, column_config={
         "Starts": st.column_config.DateColumn(format="D MMM YYYY"),
+        "Meeting slot": st.column_config.TextColumn(help="Each person's local time; the series runs to the "
+                                                         "program's end"),
         "Why this pair": st.column_config.TextColumn(width="large")})
     st.subheader("Introductions")
     chosen = pick("Pair", {f"{p.pairing.mentor_email} {p.pairing.mentee_email}": p for p in pairs},
                   lambda p: f"{p.first_name} + {p.mentee_name} ({p.pairing.status})", key="intro_pair")
     subject, body = handoff.introduction(chosen, data)
     st.code(f"Subject: {subject}\n\n{body}", language=None, wrap_lines=True)
-    email, sheet_for_pair = st.columns(2)
+    email, sheet_for_pair, meetings = st.columns(3)
     email.link_button("Write it as an email", handoff.mailto(chosen, subject, body), icon=":material/mail:")
     kickoff_button(data, [chosen], "Kickoff sheet for this pair (PDF)", "handoff_kickoff_one", where=sheet_for_pair)
+    calendar_button(data, [chosen.pairing], "Meetings for this pair (.ics)", "handoff_calendar_one",
+                    f"meetings-{chosen.pairing.mentee_email}", where=meetings)

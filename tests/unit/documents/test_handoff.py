@@ -21,6 +21,7 @@ def test_pairing_sheet_has_names_emails_cadence_goals_and_reasons(sample_copy):
     first = sheet[sheet["Pairing id"] == "P-001"].iloc[0]
     assert first["Mentor"] == "Ana Ruiz" and first["Mentee email"] == "mei.chen@northwind.example"
     assert first["Cadence"] == "weekly" and first["Shared goals"] == "Kubernetes; code review"
+    assert first["Meeting slot"] == "Mon 12:15 for Ana (Lisbon), 13:15 for Mei (Berlin)"  # both local times
     assert "working days overlap by 7 hours" in first["Why this pair"] and first["Starts"] == date(2026, 6, 1)
 
 

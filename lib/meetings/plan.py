@@ -1,0 +1,135 @@
+"""A pair's meeting series, planned: who meets, in which zones (a person without one takes the program's, else the
+other person's), from the pair's start to the program's end, in which slot (lib/meetings/slots.py), and what had
+to be assumed, in `notes`. The calendar file is written from this by lib/meetings/calendar_file.py.
+
+The UID stays the same for a pairing, so downloading again updates the series in a calendar instead of adding a
+second one; the sequence is the number of `changes` entries for that pairing's row, so it grows when the pairing
+changes.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from lib.contract.models import Pairing
+from lib.meetings.slots import Slot, find_slot
+from lib.meetings.zones import place_words, zone_of
+from lib.reading.dataset import Dataset
+from lib.vocabulary import DEFAULT_CADENCE
+
+UNDATED_WEEKS = 12  # a program with no end date: the series runs this long
+UID_SPACE = uuid.UUID("6f1c7a52-3d0e-4b8e-9a4f-2d7c1e5b9a10")  # Tandem's namespace for meeting UIDs
+_ADDRESS = re.compile(r"^\s*(?P<name>.*?)\s*<\s*(?P<email>[^<>\s]+@[^<>\s]+)\s*>\s*$|^\s*(?P<bare>[^<>\s]+@[^<>\s]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Series:
+    pairing: Pairing
+    first: tuple[str, str, str]  # name, email, time zone of the mentor (or first peer)
+    other: tuple[str, str, str]  # the same for the mentee (or second peer)
+    slot: Slot
+    cadence: str
+    until: date
+    sequence: int
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.pairing.status == "ended"
+
+    @property
+    def uid(self) -> str:
+        return meeting_uid(self.pairing)
+
+    @property
+    def title(self) -> str:
+        return f"Mentoring: {self.first[0]} & {self.other[0]}"
+
+    def slot_words(self) -> str:
+        """'Tue 15:30 for Ana (Berlin), 09:30 for Mei (New York)'."""
+        return self.slot.words(f"{_given(self.first[0])} ({place_words(self.first[2])})",
+                               f"{_given(self.other[0])} ({place_words(self.other[2])})")
+
+
+def meeting_uid(pairing: Pairing) -> str:
+    """The same for a pairing on every download (its id and both people), so a calendar updates the series."""
+    return f"{uuid.uuid5(UID_SPACE, '|'.join((pairing.id, pairing.mentor_email, pairing.mentee_email)))}@tandem"
+
+
+def plan_all(data: Dataset, pairings: list[Pairing]) -> list[Series]:
+    """The plan of each pairing's series; the roster and the change log are looked up once for all of them."""
+    people = {**data.mentee_by_email, **data.mentor_by_email}
+    changes = Counter(_changed_pairings(data))
+    return [_plan(data, p, people, changes[p.id] if p.id else 0) for p in pairings]
+
+
+def plan_series(data: Dataset, pairing: Pairing) -> Series:
+    """Who meets, in which zones, from when to when, in which slot; and the notes on what was assumed."""
+    return plan_all(data, [pairing])[0]
+
+
+def _plan(data: Dataset, pairing: Pairing, people: dict, sequence: int) -> Series:
+    settings = data.settings
+    first_person, other_person = people.get(pairing.mentor_email), people.get(pairing.mentee_email)
+    if pairing.type == "peer":
+        first_person = data.mentee_by_email.get(pairing.mentor_email)
+    names = [p.name if p else email for p, email in ((first_person, pairing.mentor_email),
+                                                      (other_person, pairing.mentee_email))]
+    notes = []
+    zones = [p.timezone if p else "" for p in (first_person, other_person)]
+    for k, name in enumerate(names):
+        if zones[k]:
+            continue
+        other_zone = zones[1 - k]
+        if settings.timezone:
+            zones[k] = settings.timezone
+            notes.append(f"{name} has no time zone: the program's ({settings.timezone}) is used.")
+        elif other_zone:
+            zones[k] = other_zone
+            notes.append(f"{name} has no time zone: {names[1 - k]}'s ({other_zone}) is used.")
+        else:
+            zones[k] = "UTC"
+            notes.append(f"{name} has no time zone, nor has {names[1 - k]} or the program: UTC is used.")
+    start = max(pairing.started_on or data.today(), settings.program_start or date.min)
+    if settings.program_end and settings.program_end >= start:
+        until = settings.program_end
+    else:
+        until = start + timedelta(weeks=UNDATED_WEEKS)
+        notes.append(f"The program has no end date{' after the start' if settings.program_end else ''}: the series "
+                     f"runs {UNDATED_WEEKS} weeks, to {until:%d %b %Y}.")
+    cadence = pairing.cadence or settings.default_cadence or DEFAULT_CADENCE
+    slot = find_slot(zone_of(zones[0]), zone_of(zones[1]), cadence, start, until, settings.work_start,
+                     settings.work_end, settings.meeting_minutes)
+    series = Series(pairing, (names[0], pairing.mentor_email, zones[0]), (names[1], pairing.mentee_email, zones[1]),
+                    slot, cadence, until, sequence, notes)
+    if not slot.fits:
+        always = slot.outside >= len(slot.dates) * settings.meeting_minutes
+        notes.append(f"{names[0]} ({place_words(zones[0])}) and {names[1]} ({place_words(zones[1])}): working hours "
+                     f"do not overlap{'' if always else ' in every week'}; least-bad slot {series.slot_words()}.")
+    if not contact_address(settings.contact):
+        notes.append("No program contact with an email in the settings: the series has no organiser.")
+    return series
+
+
+def _changed_pairings(data: Dataset) -> list[str]:
+    """The pairing id of each `changes` entry about the pairings tab (an append, each field updated)."""
+    changes = data.tables.get("changes")
+    if changes is None:
+        return []
+    return [changes.cell(row, "key").strip() for row in changes.rows if changes.cell(row, "tab").strip() == "pairings"]
+
+
+def contact_address(contact: str) -> tuple[str, str] | None:
+    """(name, email) of 'Priya Raman <priya@example.org>' or a bare address; None without an email."""
+    found = _ADDRESS.match(contact or "")
+    if not found:
+        return None
+    return (found["name"] or "", found["email"]) if found["email"] else ("", found["bare"])
+
+
+def _given(name: str) -> str:
+    return name.split()[0] if name.strip() else name

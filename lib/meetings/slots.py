@@ -1,0 +1,145 @@
+"""The weekly slot of a pair's meetings: a weekday and a time in the first person's zone whose every occurrence,
+from the series' start to its end, lies inside both people's working hours on a weekday, each in their own zone.
+
+Europe and North America change their clocks on different dates, so a slot that fits in one week can leave the
+other person's working day in another: every occurrence is checked with the offsets of its own date. When no slot
+fits every week (Los Angeles and Singapore), the least-bad one is chosen: the fewest minutes outside someone's
+working hours over the whole series, then the one nearest to their working hours (an early start rather than a
+night call). Among slots that fit, the pair's start weekday comes first, then the middle of
+the hours that fit, so a small change of plan (a longer meeting) still fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+
+import numpy as np
+
+from lib.vocabulary import CADENCE_DAYS
+
+STEP = 15  # minutes between the start times tried
+WEEK = 7 * 1440
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class Slot:
+    weekday: int  # 0 is Monday, in the first person's zone
+    minute: int  # start, minutes after midnight in the first person's zone
+    dates: tuple[date, ...]  # every occurrence, as dates in the first person's zone
+    outside: int  # minutes of the series outside someone's working hours: 0 when it fits every week
+    other_minute: int  # the other person's local start at the first occurrence, minutes after midnight
+    other_weekday: int
+
+    @property
+    def fits(self) -> bool:
+        return self.outside == 0
+
+    def words(self, first: str, other: str) -> str:
+        """'Tue 15:30 for Ana, 09:30 for Mei' (the other's weekday said only when it differs)."""
+        theirs = f"{WEEKDAYS[self.other_weekday]} " if self.other_weekday != self.weekday else ""
+        return (f"{WEEKDAYS[self.weekday]} {clock(self.minute)} for {first}, {theirs}{clock(self.other_minute)} "
+                f"for {other}")
+
+
+def clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def minutes_of(text: str) -> int:
+    hours, _, minutes = text.partition(":")
+    return int(hours) * 60 + int(minutes or 0)
+
+
+def first_on_or_after(day: date, weekday: int) -> date:
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def occurrences(first: date, cadence: str, until: date) -> tuple[date, ...]:
+    """The series' dates: every week or two from `first`, or monthly on the same weekday position (the 1st
+    Tuesday); a first date on a 5th weekday repeats on the last one of each month."""
+    if cadence != "monthly":
+        step = timedelta(days=CADENCE_DAYS.get(cadence, 7))
+        count = max((until - first) // step + 1, 0)
+        return tuple(first + k * step for k in range(count))
+    position = (first.day - 1) // 7  # 0..4; 4 (a 5th weekday) means the last of the month
+    found, year, month = [], first.year, first.month
+    while True:
+        day = nth_weekday(year, month, first.weekday(), -1 if position == 4 else position)
+        if day > until:
+            return tuple(found)
+        if day >= first:
+            found.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, position: int) -> date:
+    """The `position`-th (0-based; -1 the last) `weekday` of a month."""
+    if position < 0:
+        next_month = date(year + (month == 12), month % 12 + 1, 1)
+        last = next_month - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    return first_on_or_after(date(year, month, 1), weekday) + timedelta(weeks=position)
+
+
+@lru_cache(maxsize=65536)
+def _offset(zone: tzinfo, day: date, reference: tzinfo) -> int:
+    """Minutes `zone` is ahead of `reference` at noon of `day` in `reference` (clocks change on Sunday nights,
+    so a weekday's offset holds all day)."""
+    instant = datetime.combine(day, time(12), reference)
+    return int((instant.astimezone(zone).utcoffset() - instant.utcoffset()).total_seconds() // 60)
+
+
+def _distance(starts: np.ndarray, duration: int, work_start: int, work_end: int) -> np.ndarray:
+    """Minutes between each meeting and its day's working hours (0 when they meet; a whole day on a weekend)."""
+    starts = np.mod(starts, WEEK)
+    day = starts // 1440
+    before = day * 1440 + work_start - (starts + duration)
+    after = starts - (day * 1440 + work_end)
+    return np.where(np.mod(day, 7) < 5, np.clip(np.maximum(before, after), 0, None), 1440)
+
+
+def _outside(starts: np.ndarray, duration: int, work_start: int, work_end: int) -> np.ndarray:
+    """Minutes of each meeting (start as minute of the week, Monday 00:00 = 0) outside a weekday's working hours."""
+    starts = np.mod(starts, WEEK)
+    inside = np.zeros(starts.shape, np.int64)
+    for later in (0, 1):  # a meeting can run past midnight into the next day
+        day = starts // 1440 + later
+        low, high = day * 1440 + work_start, day * 1440 + work_end
+        overlap = np.clip(np.minimum(starts + duration, high) - np.maximum(starts, low), 0, None)
+        inside += np.where(np.mod(day, 7) < 5, overlap, 0)
+    return duration - inside
+
+
+@lru_cache(maxsize=4096)
+def find_slot(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start: date, until: date, work_start: str,
+              work_end: str, minutes: int) -> Slot:
+    """The slot for a series from `start` (its first weekday on or after it) to `until`, both in the first
+    person's zone; the working hours are the same local hours for both people."""
+    low, high = minutes_of(work_start), minutes_of(work_end)
+    starts = np.arange(0, 1440 - minutes + 1, STEP)
+    preferred = first_on_or_after(start, 0).weekday() if start.weekday() >= 5 else start.weekday()
+    best = None
+    for weekday in range(5):
+        dates = occurrences(first_on_or_after(start, weekday), cadence, until)
+        if not dates:
+            continue
+        ahead = np.array([_offset(other_zone, d, first_zone) for d in dates])
+        mine = weekday * 1440 + starts
+        theirs = mine[:, None] + ahead[None, :]
+        outside = len(dates) * _outside(mine, minutes, low, high) + _outside(theirs, minutes, low, high).sum(axis=1)
+        far = len(dates) * _distance(mine, minutes, low, high) + _distance(theirs, minutes, low, high).sum(axis=1)
+        cost = outside * 10_000_000 + far  # the fewest minutes outside first, then the nearest to working hours
+        at = np.flatnonzero(cost == cost.min())
+        chosen = int(at[len(at) // 2])  # the middle of the start times that do best
+        lowest = int(outside[chosen])
+        key = (int(cost[chosen]), weekday != preferred, weekday)
+        if best is None or key < best[0]:
+            other = weekday * 1440 + int(starts[chosen]) + int(ahead[0])
+            best = (key, Slot(weekday, int(starts[chosen]), dates, lowest, int(np.mod(other, 1440)),
+                              int(np.mod(other, WEEK) // 1440)))
+    if best is None:
+        raise ValueError(f"no meeting date between {start} and {until}")
+    return best[1]
