@@ -17,8 +17,10 @@ from ui.widgets import mail_links, people_columns
 
 PURPOSE = ("Tandem pairs your interns with mentors, follows how each pair is doing, and shows what the program "
            "achieves, from the spreadsheet you already keep.")
-STEP_PAGES = {"pairings": ("pages/pairings.py", ":material/join:"), "health": ("pages/health.py", ":material/ecg_heart:"),
-              "roster": ("pages/roster.py", ":material/group:"), "setup": ("pages/setup.py", ":material/table_view:")}
+STEP_PAGES = {"pairings": ("pages/pairings.py", ":material/join:"),
+              "health": ("pages/health.py", ":material/ecg_heart:"),
+              "roster": ("pages/roster.py", ":material/group:"),
+              "setup": ("pages/setup.py", ":material/table_view:")}
 
 
 def next_steps(steps: list[NextStep]) -> None:

@@ -23,7 +23,8 @@ from lib.vocabulary import DEFAULT_CADENCE
 
 UNDATED_WEEKS = 12  # a program with no end date: the series runs this long
 UID_SPACE = uuid.UUID("6f1c7a52-3d0e-4b8e-9a4f-2d7c1e5b9a10")  # Tandem's namespace for meeting UIDs
-_ADDRESS = re.compile(r"^\s*(?P<name>.*?)\s*<\s*(?P<email>[^<>\s]+@[^<>\s]+)\s*>\s*$|^\s*(?P<bare>[^<>\s]+@[^<>\s]+)\s*$")
+_ADDRESS = re.compile(r"^\s*(?P<name>.*?)\s*<\s*(?P<email>[^<>\s]+@[^<>\s]+)\s*>\s*$"  # Name <a@b.c>
+                      r"|^\s*(?P<bare>[^<>\s]+@[^<>\s]+)\s*$")  # a@b.c
 
 
 @dataclass(frozen=True)
