@@ -26,7 +26,7 @@ if not guides:
 
 tailoring = parts.tailor_form(data)
 pairs = state.derived("handoff_pairs", data, lambda: handoff_pairs(data))
-read_tab, kickoff_tab = st.tabs(["Read and download", f"Kickoff sheets ({len(pairs)} pairs)"])
+read_tab, kickoff_tab = st.tabs(["Read and download", "Kickoff sheets"])
 with read_tab:
     guide = parts.choose_guide(guides)
     parts.guide_downloads(guide, guides, tailoring, data)

@@ -54,7 +54,8 @@ def figures(summary: ProgramSummary, at_risk: int) -> None:
     row[3].metric("Incomplete profiles", summary.incomplete_profiles,
                   help="Active people missing a field the pairing reads (goals or skills, time zone, seniority, "
                        "languages, interests, a mentor's capacity): the Roster page shows what each one misses")
-    row[4].metric("Data problems", summary.problems, help=f"{summary.problem_errors} of them kept a row or value out")
+    row[4].metric("Data problems", summary.problems, help=f"{summary.problem_errors} of them are errors: a row or value that was not loaded; the rest "
+                  "are warnings")
 
 
 def waiting(data: Dataset) -> None:

@@ -118,11 +118,14 @@ def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: 
         return (f"No {role} reaches the minimum score of {min_score:g} for {name}: the best, {names[best]}, "
                 f"scores {scores[row, best]:.0f}.")
     allowed = np.flatnonzero(eligible[row])
+    ruled_out = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind)}" for rule, k in counts.items()
+                 if rule != "no capacity left"]
+    others = f" Of the other {role}s, {words(ruled_out)}." if ruled_out else ""
     if len(allowed) == 1:
         return (f"{name} could only go to {names[allowed[0]]}, whose places went to others: placing {name} too "
-                f"would leave someone else without a {role}.")
+                f"would leave someone else without a {role}.{others}")
     return (f"The {_of(len(allowed), role)} who could take {name} have no places left for them: placing {name} "
-            f"would leave someone else without a {role}.")
+            f"would leave someone else without a {role}.{others}")
 
 
 def _of(k: int, role: str) -> str:

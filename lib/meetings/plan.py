@@ -110,7 +110,7 @@ def _plan(data: Dataset, pairing: Pairing, people: dict, sequence: int) -> Serie
     if not slot.fits:
         always = slot.outside >= len(slot.dates) * settings.meeting_minutes
         notes.append(f"{names[0]} ({place_words(zones[0])}) and {names[1]} ({place_words(zones[1])}): working hours "
-                     f"do not overlap{'' if always else ' in every week'}; least-bad slot {series.slot_words()}.")
+                     f"do not overlap{'' if always else ' in every week'}; the nearest time is {series.slot_words()}.")
     if not contact_address(settings.contact):
         notes.append("No program contact with an email in the settings: the series has no organiser.")
     return series

@@ -104,7 +104,7 @@ def test_accept_writes_proposed_pairs_then_activate_and_end_change_one_row(page,
     page.button(key="FormSubmitter:end_pairing-End pairing").click().run()
     assert [plain(e.value) for e in page.error] == ["Say why the pairing ends: the reason is kept with it for "
                                                     "the program's history."]
-    page.text_input(key="end_reason").input("internship finished")
+    page.text_input(key=f"end_reason_{target}").input("internship finished")  # the field of this pairing
     page.button(key="FormSubmitter:end_pairing-End pairing").click().run()
     row = next(r for r in pairings_rows(sample_copy) if r["id"] == target)
     assert (row["status"], row["ended_on"], row["end_reason"]) == ("ended", "2026-07-24", "internship finished")

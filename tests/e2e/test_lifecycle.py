@@ -68,6 +68,8 @@ def test_a_pairing_ended_today_leaves_the_counts_at_once_and_the_rematch_skips_i
     button(app, "End pairing").click()
     app.wait_rendered()
     success_text(app, "Pairing P-001 ended on 24 Jul 2026")
+    tab(app, "Current pairs").click()
+    expect(app.page.get_by_label("Reason")).to_have_value("")  # never carried over to end the next pairing shown
 
     app.go_to("Overview")
     assert app.metric("Active pairs") == "13"

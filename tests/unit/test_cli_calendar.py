@@ -23,7 +23,7 @@ def test_calendar_writes_one_series_per_active_pair_and_prints_what_it_assumed(t
     active = [p for p in data.pairings if p.is_active_on(data.today())]
     assert f"wrote {len(active)} meeting series to {out}" in result.stdout
     # the sample's Kolkata and New York pair has no common working hours: said, and still written
-    assert ("Priya Raman (Kolkata) and Diego Hernández (New York): working hours do not overlap; least-bad slot "
+    assert ("Priya Raman (Kolkata) and Diego Hernández (New York): working hours do not overlap; the nearest time is "
             in result.stdout)
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     events = calendar.walk("VEVENT")

@@ -19,12 +19,12 @@ from ui.widgets import PDF, csv_download
 def caption(data: Dataset) -> None:
     pinned = " (date pinned by the `as_of` setting)" if data.settings.as_of else ""
     st.caption(markdown_text(f"Every pairing active on {format_date(data.today())}") + pinned + ". Status is the worse "
-               "of the score and the warning signs; thresholds come from your settings tab.")
+               "of the score and the warning signs; thresholds come from the settings tab of your spreadsheet.")
 
 
 def kpis(health: pd.DataFrame, data: Dataset) -> None:
     k = summary(health, data)
-    cells = st.columns(6)
+    cells = [*st.columns(3), *st.columns(3)]  # two rows: every label and comparison shows at 1280 px
     cells[0].metric("Active pairs", k["active_pairs"])
     cells[1].metric("Healthy", f"{k['healthy_share']:.0%}", help=f"{k['watch']} to watch, {k['at_risk']} at risk")
     cells[2].metric("At risk", k["at_risk"])

@@ -65,7 +65,9 @@ def lifecycle_actions(data: Dataset) -> None:
     with right.form("end_pairing"):
         st.markdown("**End**")
         end_on = st.date_input("End date", data.today(), key="end_on", format="YYYY-MM-DD")
-        reason = st.text_input("Reason", key="end_reason", placeholder="e.g. internship finished, moved team")
+        # one field per pairing: a reason typed for one never ends the next pairing the box shows
+        reason = st.text_input("Reason", key=f"end_reason_{chosen.id}",
+                               placeholder="e.g. internship finished, moved team")
         if st.form_submit_button("End pairing", icon=":material/stop:"):
             action = (lambda: lifecycle.end(state.writer(data), chosen, end_on, reason),
                       f"Pairing {chosen.id} ended on {format_date(end_on)}.")

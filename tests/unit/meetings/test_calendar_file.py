@@ -102,7 +102,7 @@ def test_no_common_hours_still_writes_the_least_bad_slot_and_says_so():
     data = program("America/Los_Angeles", "Asia/Singapore", start=date(2026, 6, 1), end=date(2026, 8, 21))
     payload, [note] = calendar_bytes(data, data.pairings, GUIDES)
     assert note.startswith("Ana Ruiz (Los Angeles) and Mei Chen (Singapore): working hours do not overlap; "
-                           "least-bad slot ")
+                           "the nearest time is ")
     found = occurrences(payload)
     assert found
     for o in found:  # least bad: one of the two is inside working hours, the other as near as can be
