@@ -121,25 +121,33 @@ def find_slot(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start: date,
     low, high = minutes_of(work_start), minutes_of(work_end)
     starts = np.arange(0, 1440 - minutes + 1, STEP)
     preferred = first_on_or_after(start, 0).weekday() if start.weekday() >= 5 else start.weekday()
-    best = None
-    for weekday in range(5):
-        dates = occurrences(first_on_or_after(start, weekday), cadence, until)
-        if not dates:
-            continue
-        ahead = np.array([_offset(other_zone, d, first_zone) for d in dates])
-        mine = weekday * 1440 + starts
-        theirs = mine[:, None] + ahead[None, :]
-        outside = len(dates) * _outside(mine, minutes, low, high) + _outside(theirs, minutes, low, high).sum(axis=1)
-        far = len(dates) * _distance(mine, minutes, low, high) + _distance(theirs, minutes, low, high).sum(axis=1)
-        cost = outside * 10_000_000 + far  # the fewest minutes outside first, then the nearest to working hours
-        at = np.flatnonzero(cost == cost.min())
-        chosen = int(at[len(at) // 2])  # the middle of the start times that do best
-        lowest = int(outside[chosen])
-        key = (int(cost[chosen]), weekday != preferred, weekday)
-        if best is None or key < best[0]:
-            other = weekday * 1440 + int(starts[chosen]) + int(ahead[0])
-            best = (key, Slot(weekday, int(starts[chosen]), dates, lowest, int(np.mod(other, 1440)),
-                              int(np.mod(other, WEEK) // 1440)))
-    if best is None:
+    series = {w: occurrences(first_on_or_after(start, w), cadence, until) for w in range(5)}
+    days = [w for w in range(5) if series[w]]
+    if not days:
         raise ValueError(f"no meeting date between {start} and {until}")
-    return best[1]
+    # every weekday, start time and occurrence in one pass: (weekdays, start times, occurrences)
+    ahead = np.zeros((len(days), max(len(series[w]) for w in days)), np.int64)
+    held = np.zeros(ahead.shape, bool)
+    for row, w in enumerate(days):
+        ahead[row, :len(series[w])] = [_offset(other_zone, d, first_zone) for d in series[w]]
+        held[row, :len(series[w])] = True
+    mine = np.array(days)[:, None] * 1440 + starts[None, :]
+    theirs = mine[:, :, None] + ahead[:, None, :]
+    count = held.sum(axis=1)[:, None]
+    outside = (count * _outside(mine, minutes, low, high)
+               + np.where(held[:, None, :], _outside(theirs, minutes, low, high), 0).sum(axis=2))
+    far = (count * _distance(mine, minutes, low, high)
+           + np.where(held[:, None, :], _distance(theirs, minutes, low, high), 0).sum(axis=2))
+    cost = outside * 10_000_000 + far  # the fewest minutes outside first, then the nearest to working hours
+    best = None
+    for row, w in enumerate(days):
+        at = np.flatnonzero(cost[row] == cost[row].min())
+        chosen = int(at[len(at) // 2])  # the middle of the start times that do best
+        key = (int(cost[row, chosen]), w != preferred, w)
+        if best is None or key < best[0]:
+            best = (key, row, chosen)
+    _, row, chosen = best
+    w = days[row]
+    other = w * 1440 + int(starts[chosen]) + int(ahead[row, 0])
+    return Slot(w, int(starts[chosen]), series[w], int(outside[row, chosen]), int(np.mod(other, 1440)),
+                int(np.mod(other, WEEK) // 1440))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import uuid
 from datetime import datetime
 from typing import Callable
@@ -14,6 +15,20 @@ from lib.reading.table import RawTable, build_table
 from lib.sources.base import Source, TabEdit, apply_to_grid
 from lib.writing.forget import ForgetReport, plan_forget_everywhere, tables_tab
 from lib.writing.ids import next_ids
+
+
+SETTLE_ROUNDS = 3  # checks of new ids after an append (each one read of the tab)
+RENUMBER_SPREAD = 12  # a clashing row takes one of the free numbers 2..12 after the highest
+
+
+def _pick(choices: list[str]) -> str:
+    return random.SystemRandom().choice(choices)
+
+
+def _same_apart_from(cells: list[str], written: list[str], skip: int | None) -> bool:
+    """Whether a stored row holds what was appended, apart from its id (which a renumbering changes)."""
+    return all(k == skip or (cells[k].strip() if k < len(cells) else "") == text.strip()
+               for k, text in enumerate(written))
 
 
 def _text(value: object) -> str:
@@ -66,23 +81,35 @@ class Writer:
 
     def _settle_ids(self, tab: str, keys: list[str], written: list[list[str]]) -> list[str]:
         """Renumber each appended row whose id an earlier row of the tab now also holds (another session's append
-        of the same moment); returns the ids as they finally are."""
-        table = self._read(only={tab, CHANGES.name}).get(tab)
-        if table is None:
-            return keys
-        holders: dict[str, list] = {}
-        for row in table.rows:
-            holders.setdefault(table.cell(row, "id").strip().lower(), []).append(row)
+        of the same moment); returns the ids as they finally are.
+
+        A renumbered row takes a random one of the few free numbers after the next (the next is what a concurrent
+        append takes), and the check repeats, so two sessions renumbering at once do not meet again."""
         settled = list(keys)
-        for k, (key, cells) in enumerate(zip(keys, written)):
-            rows = holders.get(key.lower(), [])
-            mine = [r for r in rows if [c.strip() for c in r.cells[:len(cells)]] == [c.strip() for c in cells]]
-            if len(rows) < 2 or not mine or mine[-1] is rows[0]:
-                continue
+        for _ in range(SETTLE_ROUNDS):
+            table = self._read(only={tab, CHANGES.name}).get(tab)
+            if table is None:
+                return settled
+            id_at = table.columns.index.get("id")
+            holders: dict[str, list] = {}
+            for row in table.rows:
+                holders.setdefault(table.cell(row, "id").strip().lower(), []).append(row)
+            clashes = []
+            for k, cells in enumerate(written):
+                rows = holders.get(settled[k].lower(), [])
+                mine = [r for r in rows if _same_apart_from(r.cells, cells, id_at)]
+                if len(rows) > 1 and mine and mine[-1] is not rows[0]:
+                    clashes.append((k, mine[-1]))
+            if not clashes:
+                return settled
             self.snapshot[tab] = table
-            [settled[k]] = next_ids([table.cell(r, "id") for r in table.rows] + settled, ID_PREFIX.get(tab, "R"), 1)
-            self.update(tab, key, {"id": settled[k]}, number=mine[-1].number)
-            table = self.snapshot[tab]
+            taken = [table.cell(r, "id") for r in table.rows] + settled
+            for k, row in clashes:
+                fresh = next_ids(taken, ID_PREFIX.get(tab, "R"), RENUMBER_SPREAD)[1:]
+                new = _pick(fresh)
+                self.update(tab, settled[k], {"id": new}, number=row.number)
+                settled[k] = new
+                taken.append(new)
         return settled
 
     def update(self, tab: str, key: str, changes: dict[str, object],
