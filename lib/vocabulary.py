@@ -39,8 +39,8 @@ STATUS_PRINT_COLOURS = {HEALTHY: "#2e7d32", WATCH: "#a66e00", AT_RISK: "#c62828"
 # The house colour (the dashboard's theme, .streamlit/config.toml) for one-series charts; the two sides of a pair
 # differ in colour (blue and orange, told apart with any colour vision) and in shape.
 HOUSE_COLOUR = "#1f6f8b"
-SIDE_COLOURS = {"mentor": HOUSE_COLOUR, "mentee": "#d9731a"}
-SIDE_SHAPES = {"mentor": "circle", "mentee": "diamond"}
+SIDE_COLOURS = dict(zip(FEEDBACK_ROLES, (HOUSE_COLOUR, "#d9731a")))
+SIDE_SHAPES = dict(zip(FEEDBACK_ROLES, ("circle", "diamond")))
 EMPTY_WEEK_COLOUR, FULL_WEEK_COLOUR = "#eeeeee", "#1b5e20"
 
 # --- pairing -------------------------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def rating_chart(ratings: pd.DataFrame) -> alt.LayerChart:
     """Both sides' ratings over time: a colour and a shape per side, the mentee's points nudged up a little so an
     equal rating on the same day never hides the other, and one date label per week."""
     sides = list(SIDE_COLOURS)
-    shown = ratings.assign(shown=ratings["rating"] + ratings["side"].map({"mentor": -0.06, "mentee": 0.06}))
+    shown = ratings.assign(shown=ratings["rating"] + ratings["side"].map(dict(zip(sides, (-0.06, 0.06)))))
     encoding = {
         "x": alt.X("date:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="week")),
         "y": alt.Y("shown:Q", title="rating (1-5)", scale=alt.Scale(domain=[0.7, 5.3]),
