@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lib.cli_common import FOUND, OK, UNUSABLE, source_from
 from lib.cli_documents import add_document_commands
+from lib.cli_reminders import add_reminder_commands
 from lib.contract.problems import ERROR
 from lib.errors import TandemError
 from lib.reading.loader import load
@@ -280,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--fail-on-risk", action="store_true", help="exit 1 when any pair is at risk")
     health.set_defaults(run=cmd_health)
     add_document_commands(commands, _day)
+    add_reminder_commands(commands, _day)
     forget = commands.add_parser("forget", help="forget a person (right to erasure): roster rows removed, their "
                                                 "log rows kept with a pseudonym and blanked notes")
     forget.add_argument("email", metavar="EMAIL", help="the person's email")

@@ -11,7 +11,8 @@
     ├── LifecycleError, LogError, MapRefused, NothingToForget   a write that does not apply
     ├── RuleBroken             a locked pair that a hard rule forbids
     ├── GuideError             a guide file that does not follow the guide format
-    └── AccessConfigError      the [access] settings cannot be used as written
+    ├── AccessConfigError      the [access] settings cannot be used as written
+    └── MailError              the mail server cannot be used (set-up, unreachable, refused login): nothing sent
 """
 
 from __future__ import annotations
@@ -128,3 +129,8 @@ class GuideError(TandemError):
 
 class AccessConfigError(TandemError):
     """The [access] settings cannot be used as written."""
+
+
+class MailError(TandemError):
+    """The mail server cannot be used as set up: not reachable, no TLS, a refused login. Raised before anything
+    is sent or recorded."""

@@ -43,11 +43,24 @@ SIDE_COLOURS = dict(zip(FEEDBACK_ROLES, (HOUSE_COLOUR, "#d9731a")))
 SIDE_SHAPES = dict(zip(FEEDBACK_ROLES, ("circle", "diamond")))
 EMPTY_WEEK_COLOUR, FULL_WEEK_COLOUR = "#eeeeee", "#1b5e20"
 
+# --- reminders (lib/reminders/) -----------------------------------------------------------------------------------
+DUE, NUDGE, DIGEST = "due", "nudge", "digest"
+REMINDER_KINDS = (DUE, NUDGE, DIGEST)
+# A message is recorded `sending` before it goes to the mail server and `sent` after; `refused` (every recipient
+# refused) and `failed` (the server refused the message) were not delivered, so a later run may try again.
+SENDING, SENT, REFUSED, FAILED = "sending", "sent", "refused", "failed"
+REMINDER_STATUSES = (SENDING, SENT, REFUSED, FAILED)
+RECORDED_ONCE = (SENDING, SENT)  # a message recorded so is never sent again
+DEFAULT_MAX_REMINDERS = 50  # messages per run, unless the settings say otherwise
+SMTP_SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}  # the first is the default
+DEFAULT_SMTP_SECURITY = "starttls"
+
 # --- pairing -------------------------------------------------------------------------------------------------------
 DEFAULT_MIN_SCORE = 40  # "best matches only" makes no pair below this score (0-100)
 
 # --- files ---------------------------------------------------------------------------------------------------------
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CALENDAR_MIME = "text/calendar"
 
 
 def program_phrase(program_name: str, organisation: str, whose: str = "your") -> str:

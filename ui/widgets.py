@@ -14,7 +14,7 @@ from lib.errors import GuideError
 from lib.guides.library import Guide, Tailoring
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text
-from lib.vocabulary import XLSX_MIME
+from lib.vocabulary import CALENDAR_MIME, XLSX_MIME
 from ui import state
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def calendar_button(data: Dataset, pairings: list, label: str, key: str, what: s
             agendas = []
         return calendar_bytes(data, pairings, agendas)[0]
 
-    where.download_button(label, build, dated_name(what, data.today(), "ics"), mime="text/calendar",
+    where.download_button(label, build, dated_name(what, data.today(), "ics"), mime=CALENDAR_MIME,
                           on_click="ignore", icon=":material/calendar_month:", key=key)
     for note in notes:
         where.caption(markdown_text(note))

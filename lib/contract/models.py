@@ -97,6 +97,7 @@ class Person(Row):  # list defaults are factories: pydantic deep-copies a litera
     timezone: TimeZone = ""
     languages: TextList = Field(default_factory=list)
     active: YesNo = True
+    reminders: YesNo = True  # no: they receive no reminder email (lib/reminders/)
     cohort: Text = ""
     signed_up_on: OptionalDateTime = None  # when they signed up (a Form's Timestamp): the latest sign-up counts
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from lib.contract.models import CadenceWord, OptionalDate, Text, TimeZone
-from lib.vocabulary import DEFAULT_CADENCE
+from lib.vocabulary import DEFAULT_CADENCE, DEFAULT_MAX_REMINDERS
 
 
 def _clock(value: object) -> str:
@@ -46,6 +46,7 @@ class Settings(BaseModel):
     work_start: ClockTime = "09:00"
     work_end: ClockTime = "17:00"
     meeting_minutes: Annotated[int, Field(ge=10, le=240)] = 45
+    max_reminders_per_run: Annotated[int, Field(ge=0, le=1000)] = DEFAULT_MAX_REMINDERS  # lib/reminders/
     extra: dict[str, str] = {}
 
     @model_validator(mode="after")

@@ -12,6 +12,8 @@ from lib.vocabulary import (
     FEEDBACK_ROLES,
     MENTORSHIP_TYPES,
     PAIRING_STATUSES,
+    REMINDER_KINDS,
+    REMINDER_STATUSES,
 )
 
 
@@ -58,6 +60,7 @@ _TAIL = (
     Column("languages", "list", aliases=("language", "spoken languages"), example="English; Spanish"),
     Column("active", "bool", aliases=("is active", "enabled"), example="yes"),
     Column("cohort", "text", aliases=("intake", "program"), example="Summer 2026"),
+    Column("reminders", "bool", aliases=("email reminders", "send reminders", "reminder emails"), example="yes"),
     Column("signed_up_on", "datetime", aliases=("timestamp", "signed up", "signed up on", "sign-up date",
                                                 "registered on"), example="2026-05-18 10:02"),
 )
@@ -135,10 +138,16 @@ CHANGES = TabSpec("changes", "id", (
     Column("action", "text"), Column("field", "text"), Column("old_value", "text"), Column("new_value", "text"),
 ), purpose="Every write Tandem made, for audit.")
 
+REMINDERS = TabSpec("reminders", "id", (
+    Column("id", "text"), Column("sent_at", "text"), Column("kind", "choice", choices=REMINDER_KINDS),
+    Column("pairing_id", "text"), Column("period", "text"), Column("recipients", "emails"), Column("subject", "text"),
+    Column("status", "choice", choices=REMINDER_STATUSES),
+), purpose="Every reminder Tandem handed to the mail server, so none goes twice.")
+
 ROSTER_TABS = ("mentors", "mentees")  # the people; the other tabs are keyed by id and name them by email
 TABS: dict[str, TabSpec] = {t.name: t for t in (MENTORS, MENTEES, PAIRINGS, CHECKINS, FEEDBACK, SETTINGS)}
-ALL_TABS: dict[str, TabSpec] = {**TABS, CHANGES.name: CHANGES}
-ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "changes": "X"}
+ALL_TABS: dict[str, TabSpec] = {**TABS, CHANGES.name: CHANGES, REMINDERS.name: REMINDERS}
+ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "changes": "X", "reminders": "R"}
 FIRST_NAME_HEADERS = {"firstname", "givenname", "forename"}
 LAST_NAME_HEADERS = {"lastname", "surname", "familyname"}
 

@@ -29,6 +29,7 @@ from lib.vocabulary import (
     AT_RISK,
     CADENCE_DAYS,
     DEFAULT_CADENCE,
+    FEEDBACK_ROLES,
     HEALTH_STATUSES,
     HEALTHY,
     WATCH,
@@ -40,7 +41,7 @@ HEALTHY_FROM, WATCH_FROM = 70, 40
 RATING_DROP = 2  # a side's rating falling this much since their previous one is a flag, whatever its level
 COLUMNS = ["pairing_id", "mentor_email", "mentor", "mentee_email", "mentee", "type", "cadence", "started_on",
            "last_checkin", "days_silent", "checkins_8w", "expected_8w", "mentor_rating", "mentee_rating", "score",
-           "status", "reasons", "next_step", "urgency"]
+           "status", "reasons", "next_step", "next_step_to", "urgency"]
 
 
 def active_pairings(data: Dataset, on: date) -> pd.DataFrame:
@@ -101,7 +102,9 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     results = [_judge(row, cadence, settings) for row, cadence in zip(rows, cadence_days.tolist())]
     pairs["status"] = [r[0] for r in results]
     pairs["reasons"] = [r[1] for r in results]
-    pairs["next_step"] = [_next_step(row, reasons) for row, (_, reasons) in zip(rows, results)]
+    steps = [_next_step(row, reasons) for row, (_, reasons) in zip(rows, results)]
+    pairs["next_step"] = [text for text, _ in steps]
+    pairs["next_step_to"] = [to for _, to in steps]
     pairs["urgency"] = pairs["status"].map(HEALTH_STATUSES.index) * 1000 + (100 - pairs["score"])
     pairs["started_on"] = pairs["start"].dt.date
     pairs["last_checkin"] = pairs["last_checkin"].dt.date
@@ -196,20 +199,22 @@ def _judge(row, cadence_days: float, settings) -> tuple[str, list[str]]:
     return HEALTH_STATUSES[max(level, band)], reasons
 
 
-def _next_step(row, reasons: list[str]) -> str:
-    """A message the lead can copy to nudge the pair (empty when all is well)."""
+def _next_step(row, reasons: list[str]) -> tuple[str, tuple[str, ...]]:
+    """A message the lead can copy to nudge the pair (empty when all is well), and whom it is for (FEEDBACK_ROLES:
+    both sides, or the mentee alone when it is about their feedback)."""
     if not reasons:
-        return ""
+        return "", ()
     mentor, mentee = row.mentor.split()[0], row.mentee.split()[0]
     text = " ".join(reasons)
     if "first meeting" in text:
         return (f"Hi {mentor} and {mentee}, your mentoring started on {format_date(row.started_on)} and I don't "
-                "see a first meeting yet. Could you book 30 minutes this week? Tell me if anything is in the way.")
+                "see a first meeting yet. Could you book 30 minutes this week? Tell me if anything is in the way.",
+                FEEDBACK_ROLES)
     if "no check-in" in text or "check-ins in the last" in text or "rating" not in text:
         return (f"Hi {mentor} and {mentee}, it has been {row.days_silent} days since your last check-in. Could you "
-                "find 30 minutes this week to catch up, and log it so we can see how it goes?")
+                "find 30 minutes this week to catch up, and log it so we can see how it goes?", FEEDBACK_ROLES)
     return (f"Hi {mentee}, thanks for your honest feedback on the mentoring with {row.mentor}. Could we have a "
-            "short chat this week about what would make it more useful for you?")
+            "short chat this week about what would make it more useful for you?", ("mentee",))
 
 
 def summary(health: pd.DataFrame, data: Dataset, as_of: date | None = None) -> dict[str, object]:

@@ -17,6 +17,7 @@ DEFAULT_ROW_CAPS = {  # rows of the tab as the spreadsheet numbers them (header 
     "feedback": 500_000,
     "settings": 1_000,
     "changes": 1_000_000,
+    "reminders": 500_000,
 }
 OTHER_FILE_CAP = max(DEFAULT_ROW_CAPS.values())  # a file that is no tab is still checked, never read unbounded
 MAX_CELLS = 20_000_000  # per workbook sheet: 16,384 columns x 1,000 rows is a sheet nobody meant to give

@@ -58,6 +58,11 @@ class Source(ABC):
     def commit(self, edits: list[TabEdit]) -> None:
         raise ReadOnlySource(f"{self.label} cannot be written.")
 
+    @property
+    def writable(self) -> bool:
+        """Whether `commit` can write at all (the sample cannot), to refuse before a run starts anything."""
+        return type(self).commit is not Source.commit
+
     def stored_files(self) -> list[Path]:
         """The files on disk that hold the data (their modification times tell when it changed); none for an
         in-memory copy or a live sheet."""

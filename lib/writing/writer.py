@@ -16,7 +16,6 @@ from lib.sources.base import Source, TabEdit, apply_to_grid
 from lib.writing.forget import ForgetReport, plan_forget_everywhere, tables_tab
 from lib.writing.ids import next_ids
 
-
 SETTLE_ROUNDS = 3  # checks of new ids after an append (each one read of the tab)
 RENUMBER_SPREAD = 12  # a clashing row takes one of the free numbers 2..12 after the highest
 
@@ -51,18 +50,25 @@ class Writer:
         self.source, self.snapshot, self.clock = source, dict(snapshot), clock
         self.new_id = new_id or (lambda: uuid.uuid4().hex[:8])
 
-    def append(self, tab: str, records: list[dict[str, object]]) -> list[str]:
-        """Add rows to a tab (created with the contract header when missing); returns their keys.
+    def append(self, tab: str, records: list[dict[str, object]],
+               unless: Callable[[RawTable | None], bool] | None = None) -> list[str]:
+        """Add rows to a tab (created with the contract header when missing); returns their keys, or nothing when
+        `unless` holds for the tab as stored right before writing (a row another run already wrote).
 
         New ids follow the tab's own pattern (lib.writing.ids). The tab is read just before writing, and read again
         after: when another session appended the same new id in between, the row written later is renumbered, so
-        ids stay unique; the renumbering is an update like any other, in the change log."""
+        ids stay unique; the renumbering is an update like any other, in the change log. Ids the records bring are
+        theirs to keep unique (random ones, as the reminders log uses), so they are not checked again."""
         spec = ALL_TABS[tab]
         current = self._read(only={tab, CHANGES.name})
         table = current.get(tab)
+        if unless is not None and unless(table):
+            if table is not None:
+                self.snapshot[tab] = table
+            return []
         edit, layout = self._layout(tab, table, {f for r in records for f in r})
         existing = [table.cell(r, "id") for r in table.rows] if table else []
-        numbered = "id" in spec.columns_by_name
+        numbered = "id" in spec.columns_by_name and any(not r.get("id") for r in records)
         fresh = iter(next_ids(existing, ID_PREFIX.get(tab, "R"), sum(not r.get("id") for r in records))
                      if numbered else [])
         keys, change_rows, written = [], [], []
@@ -159,6 +165,13 @@ class Writer:
         report.backups_removed = self.source.drop_backups(plan.mentions)
         return report
 
+    def current(self, tab: str) -> RawTable | None:
+        """The tab as stored now (None when the source has none), which later updates are checked against."""
+        table = self._read(only={tab}).get(tab)
+        if table is not None:
+            self.snapshot[tab] = table
+        return table
+
     def _read(self, only: set[str] | None = None) -> dict[str, RawTable]:
         """The tabs as stored now, read as the source's maps say (a mapped column is written where it is)."""
         return read_mapped(self.source, only)[0]
@@ -205,10 +218,14 @@ class Writer:
 
     # --- ids and the change log ----------------------------------------------------------------------
 
+    def random_id(self, tab: str) -> str:
+        """A random id for a log row that two runs may write at the same moment (reminders, changes)."""
+        return f"{ID_PREFIX.get(tab, 'R')}-{self.new_id()}"
+
     def _unique_id(self, tab: str, taken: set[str]) -> str:
         """A change log id: random, since two sessions may log at the same moment and nobody reads them."""
         while True:
-            candidate = f"{ID_PREFIX.get(tab, 'R')}-{self.new_id()}"
+            candidate = self.random_id(tab)
             if candidate.lower() not in taken:
                 return candidate
 

@@ -1,0 +1,144 @@
+"""Sending reminders exactly once, through the one writer on the same source.
+
+Each message is recorded in the `reminders` tab as `sending` before it is handed to the mail server, and marked
+`sent` after. What was recorded `sending` or `sent` for a reminder's key (kind, pairing, period) is never sent
+again: a run cut off half way leaves at most one row `sending`, which the next run reports for the lead to check
+instead of sending it a second time. The tab is read fresh at the start, and each row is appended only if no run
+recorded the same key in between (the writer's `unless`, on the read it makes anyway). A message every recipient
+refused (`refused`) or the server refused (`failed`) was not delivered, so a later run may try it again.
+
+The mail server is connected and logged in before the first row is written: one that cannot be used raises
+MailError and nothing is recorded.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from lib.contract.dates import format_date
+from lib.reading.table import RawTable
+from lib.reminders.due import Reminder
+from lib.reminders.messages import compose
+from lib.reminders.smtp import Mailer
+from lib.vocabulary import FAILED, RECORDED_ONCE, REFUSED, SENDING, SENT
+from lib.writing.writer import Writer
+
+TAB = "reminders"
+
+
+@dataclass
+class RunReport:
+    sent: list[Reminder] = field(default_factory=list)
+    already: int = 0  # recorded by an earlier run: not sent again
+    held_back: int = 0  # over the run's limit: the next run sends them
+    refused: list[str] = field(default_factory=list)  # sentences: recipients refused, messages refused
+    stuck: list[str] = field(default_factory=list)  # rows left `sending` by a run that was cut off
+    stopped: str = ""  # why the run stopped early (the connection broke)
+
+    def sentences(self, limit: int) -> list[str]:
+        said = [f"Sent {len(self.sent)} reminder{'s' if len(self.sent) != 1 else ''}."]
+        if self.already:
+            said.append(f"{self.already} already sent in this period: not sent again.")
+        if self.held_back:
+            said.append(f"{self.held_back} more due, past this run's limit of {limit} (max_reminders_per_run): "
+                        "the next run sends them.")
+        return said + self.refused + ([self.stopped] if self.stopped else []) + self.stuck
+
+
+def recorded_keys(table: RawTable | None) -> set[tuple[str, str, str]]:
+    """The keys of every reminder recorded `sending` or `sent`."""
+    if table is None:
+        return set()
+    return {(table.cell(r, "kind").strip(), table.cell(r, "pairing_id").strip(), table.cell(r, "period").strip())
+            for r in table.rows if table.cell(r, "status").strip().lower() in RECORDED_ONCE}
+
+
+def stuck_rows(table: RawTable | None) -> list[str]:
+    """Sentences on each row still `sending`: a run stopped between recording it and hearing from the server."""
+    if table is None:
+        return []
+    return [f"Reminder {table.cell(r, 'id')} ({table.cell(r, 'kind')}, {table.cell(r, 'subject')!r} to "
+            f"{table.cell(r, 'recipients')}) is still recorded as sending: a run stopped before the mail server "
+            "answered. Ask the recipients whether it arrived; Tandem will not send it again."
+            for r in table.rows if table.cell(r, "status").strip().lower() == SENDING]
+
+
+def to_send(reminders: list[Reminder], table: RawTable | None, limit: int) -> tuple[list[Reminder], int, int]:
+    """The reminders not recorded yet, up to `limit`; and how many were recorded already, and held back."""
+    done = recorded_keys(table)
+    fresh = [r for r in reminders if r.key not in done]
+    return fresh[:limit], len(reminders) - len(fresh), max(len(fresh) - limit, 0)
+
+
+def send_reminders(reminders: list[Reminder], writer: Writer, mailer: Mailer, limit: int,
+                   reply_to: tuple[str, str] | None, calendar_for: Callable[[Reminder], tuple[str, bytes] | None],
+                   clock: Callable[[], datetime] = datetime.now) -> RunReport:
+    """Send what is due and not recorded yet, at most `limit`, each recorded before and after. Raises MailError
+    (nothing recorded) when the server cannot be used, and the writer's errors when the tab cannot be written."""
+    table = writer.current(TAB)
+    todo, already, held_back = to_send(reminders, table, limit)
+    report = RunReport(already=already, held_back=held_back, stuck=stuck_rows(table))
+    if not todo:
+        return report
+    with mailer:
+        for reminder in todo:
+            record_id = writer.random_id(TAB)
+            keys = writer.append(TAB, [{"id": record_id, "sent_at": _now(clock), "kind": reminder.kind,
+                                        "pairing_id": reminder.pairing_id, "period": reminder.period,
+                                        "recipients": reminder.recipients, "subject": reminder.subject,
+                                        "status": SENDING}],
+                                 unless=lambda now, key=reminder.key: key in recorded_keys(now))
+            if not keys:
+                report.already += 1
+                continue
+            message = compose(reminder, mailer.settings.sender, reply_to, record_id, calendar_for(reminder))
+            try:
+                refused = mailer.send(message)
+            except smtplib.SMTPRecipientsRefused as exc:
+                writer.update(TAB, record_id, {"status": REFUSED, "sent_at": _now(clock)})
+                report.refused.append(f"{_what(reminder)}: the mail server refused "
+                                      f"{_refusals({a: _code(v) for a, v in exc.recipients.items()})}; not sent.")
+                continue
+            except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+                writer.update(TAB, record_id, {"status": FAILED, "sent_at": _now(clock)})
+                report.refused.append(f"{_what(reminder)}: the mail server refused the message "
+                                      f"({exc.smtp_code} {_text(exc.smtp_error)}); not sent.")
+                continue
+            except (smtplib.SMTPException, OSError) as exc:
+                report.stopped = (f"The connection to the mail server broke while sending {_what(reminder)} "
+                                  f"({exc.__class__.__name__}): it stays recorded as sending, and the run stopped. "
+                                  "Run again to send the rest.")
+                break
+            writer.update(TAB, record_id, {"status": SENT, "sent_at": _now(clock),
+                                           "recipients": [e for e in reminder.recipients if e not in refused]})
+            report.sent.append(reminder)
+            if refused:
+                report.refused.append(f"{_what(reminder)}: the mail server refused {_refusals(refused)}; sent to "
+                                      "the others.")
+    return report
+
+
+def _what(reminder: Reminder) -> str:
+    period = reminder.period
+    when = format_date(datetime.fromisoformat(period).date()) if period[:4].isdigit() and "W" not in period else period
+    return f"the {reminder.kind} reminder {reminder.subject!r} ({when})"
+
+
+def _refusals(refused: dict[str, str]) -> str:
+    return ", ".join(f"{address} ({answer})" for address, answer in refused.items())
+
+
+def _code(answer) -> str:
+    code, text = answer
+    return f"{code} {_text(text)}".strip()
+
+
+def _text(text) -> str:
+    return text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+
+
+def _now(clock: Callable[[], datetime]) -> str:
+    return clock().isoformat(timespec="seconds")

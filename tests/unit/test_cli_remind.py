@@ -1,0 +1,75 @@
+"""`python -m lib remind`: a dry run prints each message and sends nothing; --send sends through [smtp] or
+TANDEM_SMTP_*, once; the password is never printed; exit codes 0 when it ran, 2 when it could not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.local_smtp import LocalSmtp
+from tests.unit.reminders.conftest import read_rows
+from tests.unit.test_cli_guides import run
+
+SECRET = "app-password-never-printed"
+
+
+@pytest.fixture(autouse=True)
+def no_mail_server_from_the_developer(monkeypatch):
+    for name in ("HOST", "PORT", "USERNAME", "PASSWORD", "FROM", "SECURITY"):
+        monkeypatch.delenv(f"TANDEM_SMTP_{name}", raising=False)
+
+
+def test_a_dry_run_prints_each_message_and_records_nothing(sample_copy, tmp_path):
+    result = run("remind", str(sample_copy), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "9 reminders due on 24 Jul 2026; nothing was sent (add --send to send)." in result.stdout
+    assert ("[due] to José Martínez <jose.martinez@northwind.example>, Noah Fischer <noah.fischer@northwind.example>"
+            in result.stdout)
+    assert "  Subject: Mentoring on Monday: José Martínez & Noah Fischer" in result.stdout
+    assert "  Attached: the pair's meeting series (.ics)" in result.stdout
+    assert not (sample_copy / "reminders.csv").exists()
+    thursday = run("remind", str(sample_copy), "--as-of", "2026-07-23", cwd=tmp_path)
+    assert "due on 23 Jul 2026" in thursday.stdout and "[due]" not in thursday.stdout
+
+
+def test_send_through_the_smtp_secrets_once_and_never_print_the_password(sample_copy, tmp_path):
+    with LocalSmtp(login=("lead@northwind.example", SECRET)) as server:
+        (tmp_path / ".streamlit").mkdir()
+        (tmp_path / ".streamlit" / "secrets.toml").write_text(
+            f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\n'
+            f'username = "lead@northwind.example"\npassword = "{SECRET}"\n', encoding="utf-8")
+        first = run("remind", str(sample_copy), "--send", cwd=tmp_path)
+        second = run("remind", str(sample_copy), "--send", cwd=tmp_path)
+    assert first.returncode == 0 == second.returncode, first.stderr + second.stderr
+    assert f"Sending through 127.0.0.1:{server.port} (none, logging in as lead@northwind.example)" in first.stdout
+    assert "Sent 9 reminders." in first.stdout
+    assert "Sent 0 reminders." in second.stdout and "9 already sent in this period" in second.stdout
+    assert len(server.received) == 9
+    assert all(r.message["From"] == "lead@northwind.example" for r in server.received)
+    assert SECRET not in first.stdout + first.stderr + second.stdout + second.stderr
+    assert len(read_rows(sample_copy, "reminders")) == 9
+
+
+def test_a_refused_login_exits_2_with_one_sentence_and_nothing_recorded(sample_copy, tmp_path, monkeypatch):
+    with LocalSmtp(login=("lead", "right")) as server:
+        for name, value in server.env(TANDEM_SMTP_USERNAME="lead", TANDEM_SMTP_PASSWORD=SECRET).items():
+            monkeypatch.setenv(name, value)
+        result = run("remind", str(sample_copy), "--send", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: The mail server 127.0.0.1:{server.port} refused the login for lead: check the username and password "
+        "(for Google Workspace, an app password). Nothing was sent or recorded."]
+    assert SECRET not in result.stdout + result.stderr and not (sample_copy / "reminders.csv").exists()
+
+
+@pytest.mark.parametrize("args, said", [
+    (["remind", "{folder}", "--send"], "No mail server is set"),
+    (["remind", "sample", "--send"], "cannot keep a record of what was sent"),
+    (["remind", "{folder}", "--as-of", "24/07/2026"], "is not a date like 2026-07-24"),
+    (["remind", "{tmp}/nowhere"], "nowhere"),
+])
+def test_what_cannot_run_exits_2(sample_copy, tmp_path, monkeypatch, args, said):
+    if "sample" in args:
+        monkeypatch.setenv("TANDEM_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("TANDEM_SMTP_FROM", "m@northwind.example")
+    result = run(*[a.format(folder=sample_copy, tmp=tmp_path) for a in args], cwd=tmp_path)
+    assert result.returncode == 2 and said in result.stderr
