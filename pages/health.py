@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.health.model import assess
 from ui import gate, notices, state
-from ui.health import charts, pair, summary
+from ui.health import charts, pair, reminders, summary
 
 data = gate.require_data()
 st.title("Relationship health")
@@ -17,7 +17,8 @@ if health.empty:
     st.stop()
 
 summary.kpis(health, data)
-attention_tab, charts_tab, pair_tab, log_tab = st.tabs(["Needs attention", "Charts", "One pair", "Log"])
+attention_tab, charts_tab, pair_tab, log_tab, reminders_tab = st.tabs(
+    ["Needs attention", "Charts", "One pair", "Log", "Reminders"])
 with attention_tab:
     summary.attention_list(health)
     summary.report_download(health, data)
@@ -30,3 +31,5 @@ with pair_tab:
     pair.pair_story(data, health)
 with log_tab:
     pair.log_forms(data, health)
+with reminders_tab:
+    reminders.reminders_tab(data, health)
