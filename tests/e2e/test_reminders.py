@@ -53,7 +53,8 @@ def test_download_a_pairs_meetings_then_preview_and_send_the_reminders_once(mail
     app.wait_rendered()
     success_text(app, "Sent 9 reminders.")
     assert len(server.received) == 9
-    due = next(r for r in server.received if r.message["Subject"] == "Mentoring on Monday: José Martínez & Noah Fischer")
+    due = next(r for r in server.received
+               if r.message["Subject"] == "Mentoring on Monday: José Martínez & Noah Fischer")
     [attached] = [p for p in due.message.iter_attachments() if p.get_content_type() == "text/calendar"]
     sent = icalendar.Calendar.from_ical(attached.get_content()).walk("VEVENT")[0]
     assert str(sent["UID"]) == str(downloaded["UID"]) and sent["RRULE"] == downloaded["RRULE"]
