@@ -113,6 +113,14 @@ def _outside(starts: np.ndarray, duration: int, work_start: int, work_end: int) 
     return duration - inside
 
 
+@lru_cache(maxsize=64)
+def _week_tables(duration: int, work_start: int, work_end: int) -> tuple[np.ndarray, np.ndarray]:
+    """Minutes outside working hours and the distance to them, of a meeting starting at each minute of the week:
+    a slot's cost is then a lookup per occurrence, not a computation."""
+    every = np.arange(WEEK)
+    return _outside(every, duration, work_start, work_end), _distance(every, duration, work_start, work_end)
+
+
 @lru_cache(maxsize=4096)
 def find_slot(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start: date, until: date, work_start: str,
               work_end: str, minutes: int) -> Slot:
@@ -132,12 +140,11 @@ def find_slot(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start: date,
         ahead[row, :len(series[w])] = [_offset(other_zone, d, first_zone) for d in series[w]]
         held[row, :len(series[w])] = True
     mine = np.array(days)[:, None] * 1440 + starts[None, :]
-    theirs = mine[:, :, None] + ahead[:, None, :]
+    theirs = np.mod(mine[:, :, None] + ahead[:, None, :], WEEK)
     count = held.sum(axis=1)[:, None]
-    outside = (count * _outside(mine, minutes, low, high)
-               + np.where(held[:, None, :], _outside(theirs, minutes, low, high), 0).sum(axis=2))
-    far = (count * _distance(mine, minutes, low, high)
-           + np.where(held[:, None, :], _distance(theirs, minutes, low, high), 0).sum(axis=2))
+    outside_at, distance_at = _week_tables(minutes, low, high)
+    outside = count * outside_at[mine] + np.where(held[:, None, :], outside_at[theirs], 0).sum(axis=2)
+    far = count * distance_at[mine] + np.where(held[:, None, :], distance_at[theirs], 0).sum(axis=2)
     cost = outside * 10_000_000 + far  # the fewest minutes outside first, then the nearest to working hours
     best = None
     for row, w in enumerate(days):

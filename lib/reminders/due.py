@@ -80,12 +80,14 @@ def plan_reminders(data: Dataset, health: pd.DataFrame, as_of: date) -> Planned:
     _digest(data, health, as_of, planned)
     pairings = {p.id: p for p in data.pairings if p.id}
     rows = health[health["pairing_id"].isin(pairings)]
-    _meetings(data, rows, pairings, as_of, planned)
-    _nudges(data, rows, pairings, as_of, planned)
+    people = (data.mentor_by_email, data.mentee_by_email)
+    _meetings(data, people, rows, pairings, as_of, planned)
+    _nudges(data, people, rows, pairings, as_of, planned)
     return planned
 
 
-def _meetings(data: Dataset, rows: pd.DataFrame, pairings: dict[str, Pairing], as_of: date, planned: Planned) -> None:
+def _meetings(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pairings: dict[str, Pairing],
+              as_of: date, planned: Planned) -> None:
     # Planning a series (its slot search) is the costly part, so a pair that logged a check-in after its previous
     # meeting could have been is not planned: the next meeting is at most 3 days away (a Friday's reminder of a
     # Monday), and meetings are at least a cadence apart (a monthly one 28 days).
@@ -103,7 +105,7 @@ def _meetings(data: Dataset, rows: pd.DataFrame, pairings: dict[str, Pairing], a
         if pd.notna(row.last_checkin) and row.last_checkin >= since:
             continue
         meeting = dates[at]
-        to, left_out = _pair_addresses(data, row, FEEDBACK_ROLES)
+        to, left_out = _pair_addresses(people, row, FEEDBACK_ROLES)
         if not to:
             planned.notes.append(f"{row.mentor} and {row.mentee} opted out of reminders: no meeting reminder.")
             continue
@@ -121,13 +123,14 @@ def _meetings(data: Dataset, rows: pd.DataFrame, pairings: dict[str, Pairing], a
             tuple(paragraphs), pairings[row.pairing_id], left_out))
 
 
-def _nudges(data: Dataset, rows: pd.DataFrame, pairings: dict[str, Pairing], as_of: date, planned: Planned) -> None:
+def _nudges(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pairings: dict[str, Pairing],
+            as_of: date, planned: Planned) -> None:
     flagged = rows[rows["status"].isin((WATCH, AT_RISK)) & (rows["next_step"] != "")]
     for row in flagged.itertuples(index=False):
         cadence_days = CADENCE_DAYS.get(row.cadence, CADENCE_DAYS[DEFAULT_CADENCE])
         periods = max((as_of - row.started_on).days, 0) // cadence_days
         period = row.started_on + timedelta(days=periods * cadence_days)
-        to, left_out = _pair_addresses(data, row, row.next_step_to)
+        to, left_out = _pair_addresses(people, row, row.next_step_to)
         if not to:
             planned.notes.append(f"{row.mentor} and {row.mentee} ({row.status}): the nudge goes to nobody, since "
                                  "its reader opted out of reminders.")
@@ -164,13 +167,15 @@ def _digest(data: Dataset, health: pd.DataFrame, as_of: date, planned: Planned) 
     planned.reminders.append(Reminder(DIGEST, "", f"{year}-W{week:02d}", (contact,), subject, tuple(paragraphs)))
 
 
-def _pair_addresses(data: Dataset, row, roles: tuple[str, ...]) -> tuple[tuple[Address, ...], tuple[str, ...]]:
-    """The pair's addresses for `roles`, without the people who opted out (their names in the second part)."""
-    people = {**data.mentee_by_email, **data.mentor_by_email} if row.type != "peer" else data.mentee_by_email
+def _pair_addresses(people: tuple[dict, dict], row, roles: tuple[str, ...]) -> tuple[tuple[Address, ...],
+                                                                                      tuple[str, ...]]:
+    """The pair's addresses for `roles`, without the people who opted out (their names in the second part);
+    `people` is the roster by email (mentors, mentees), looked up once for every pair."""
+    mentors, mentees = people
     to, left_out = [], []
     for role in roles:
         email, name = (row.mentor_email, row.mentor) if role == "mentor" else (row.mentee_email, row.mentee)
-        person = people.get(email) or data.mentee_by_email.get(email)
+        person = (mentors.get(email) if role == "mentor" and row.type != "peer" else None) or mentees.get(email)
         if person is not None and not person.reminders:
             left_out.append(name)
         else:
