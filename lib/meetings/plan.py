@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lib.contract.models import Pairing
-from lib.meetings.slots import Slot, find_slot
+from lib.meetings.slots import Slot, find_slot, first_on_or_after, occurrences
 from lib.meetings.zones import place_words, zone_of
 from lib.reading.dataset import Dataset
 from lib.vocabulary import DEFAULT_CADENCE
@@ -95,14 +95,10 @@ def _plan(data: Dataset, pairing: Pairing, people: dict, sequence: int) -> Serie
         else:
             zones[k] = "UTC"
             notes.append(f"{name} has no time zone, nor has {names[1 - k]} or the program: UTC is used.")
-    start = max(pairing.started_on or data.today(), settings.program_start or date.min)
-    if settings.program_end and settings.program_end >= start:
-        until = settings.program_end
-    else:
-        until = start + timedelta(weeks=UNDATED_WEEKS)
+    start, until, cadence = series_window(data, pairing)
+    if not (settings.program_end and settings.program_end >= start):
         notes.append(f"The program has no end date{' after the start' if settings.program_end else ''}: the series "
                      f"runs {UNDATED_WEEKS} weeks, to {until:%d %b %Y}.")
-    cadence = pairing.cadence or settings.default_cadence or DEFAULT_CADENCE
     slot = find_slot(zone_of(zones[0]), zone_of(zones[1]), cadence, start, until, settings.work_start,
                      settings.work_end, settings.meeting_minutes)
     series = Series(pairing, (names[0], pairing.mentor_email, zones[0]), (names[1], pairing.mentee_email, zones[1]),
@@ -114,6 +110,25 @@ def _plan(data: Dataset, pairing: Pairing, people: dict, sequence: int) -> Serie
     if not contact_address(settings.contact):
         notes.append("No program contact with an email in the settings: the series has no organiser.")
     return series
+
+
+def series_window(data: Dataset, pairing: Pairing) -> tuple[date, date, str]:
+    """From when to when a pairing's series runs, and its cadence: from the pair's start (not before the program's)
+    to the program's end, or UNDATED_WEEKS when there is none after the start."""
+    settings = data.settings
+    start = max(pairing.started_on or data.today(), settings.program_start or date.min)
+    until = (settings.program_end if settings.program_end and settings.program_end >= start
+             else start + timedelta(weeks=UNDATED_WEEKS))
+    return start, until, pairing.cadence or settings.default_cadence or DEFAULT_CADENCE
+
+
+def may_meet_on(data: Dataset, pairing: Pairing, day: date) -> bool:
+    """Whether `day` can be a date of the pairing's series, whichever weekday its slot takes (the slot's weekday is
+    then `day`'s): a quick test that spares planning the series of a pair that cannot meet that day."""
+    start, until, cadence = series_window(data, pairing)
+    if day.weekday() >= 5 or not start <= day <= until:
+        return False
+    return day in occurrences(first_on_or_after(start, day.weekday()), cadence, day)
 
 
 def _changed_pairings(data: Dataset) -> list[str]:

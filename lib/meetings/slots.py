@@ -125,15 +125,29 @@ def _week_tables(duration: int, work_start: int, work_end: int) -> tuple[np.ndar
 def find_slot(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start: date, until: date, work_start: str,
               work_end: str, minutes: int) -> Slot:
     """The slot for a series from `start` (its first weekday on or after it) to `until`, both in the first
-    person's zone; the working hours are the same local hours for both people."""
+    person's zone; the working hours are the same local hours for both people.
+
+    The pair's start weekday is tried first: when a slot there fits every week, no other weekday can do better
+    (a fit costs nothing, and the start weekday wins ties), so the others are searched only when it does not."""
     low, high = minutes_of(work_start), minutes_of(work_end)
-    starts = np.arange(0, 1440 - minutes + 1, STEP)
     preferred = first_on_or_after(start, 0).weekday() if start.weekday() >= 5 else start.weekday()
-    series = {w: occurrences(first_on_or_after(start, w), cadence, until) for w in range(5)}
+    series = {preferred: occurrences(first_on_or_after(start, preferred), cadence, until)}
+    if series[preferred]:
+        found = _best(first_zone, other_zone, series, [preferred], preferred, minutes, low, high)
+        if found.fits:
+            return found
+    series.update({w: occurrences(first_on_or_after(start, w), cadence, until) for w in range(5) if w != preferred})
     days = [w for w in range(5) if series[w]]
     if not days:
         raise ValueError(f"no meeting date between {start} and {until}")
-    # every weekday, start time and occurrence in one pass: (weekdays, start times, occurrences)
+    return _best(first_zone, other_zone, series, days, preferred, minutes, low, high)
+
+
+def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, ...]], days: list[int],
+          preferred: int, minutes: int, low: int, high: int) -> Slot:
+    """The best slot on the weekdays `days`: every weekday, start time and occurrence in one array pass
+    (weekdays, start times, occurrences)."""
+    starts = np.arange(0, 1440 - minutes + 1, STEP)
     ahead = np.zeros((len(days), max(len(series[w]) for w in days)), np.int64)
     held = np.zeros(ahead.shape, bool)
     for row, w in enumerate(days):

@@ -14,14 +14,16 @@ receives nothing: a pair's message goes to the other person only, and a message 
 from __future__ import annotations
 
 import bisect
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from lib.contract.dates import format_date
 from lib.contract.models import Pairing
-from lib.meetings.plan import contact_address, plan_all
+from lib.meetings.plan import contact_address, may_meet_on, plan_all
 from lib.reading.dataset import Dataset
 from lib.vocabulary import (
     AT_RISK,
@@ -73,6 +75,13 @@ def reminder_day(meeting: date) -> date:
     return day
 
 
+def _next_weekday(day: date) -> date:
+    following = day + timedelta(days=1)
+    while following.weekday() >= 5:
+        following += timedelta(days=1)
+    return following
+
+
 def plan_reminders(data: Dataset, health: pd.DataFrame, as_of: date) -> Planned:
     """Every reminder due on `as_of`: the digest first, then meetings (tomorrow's cannot wait), then nudges, most
     urgent first (the health frame's order)."""
@@ -94,9 +103,13 @@ def _meetings(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pair
     gap = rows["cadence"].map(CADENCE_DAYS).fillna(CADENCE_DAYS[DEFAULT_CADENCE]).clip(upper=28).astype(int)
     last = pd.to_datetime(rows["last_checkin"])
     recent = last.notna() & (last >= pd.Timestamp(as_of) + pd.to_timedelta(3 - gap, unit="D"))
-    candidates = rows[~recent]
+    sign_off = _sign_off(data)
+    meeting_day = _next_weekday(as_of)  # the only meeting reminded of today (none on a weekend)
+    candidates = rows[~recent & (as_of.weekday() < 5)]
+    candidates = candidates.loc[np.array([may_meet_on(data, pairings[i], meeting_day)
+                                          for i in candidates["pairing_id"]], dtype=bool)]
     series = plan_all(data, [pairings[i] for i in candidates["pairing_id"]])
-    for row, planned_series in zip(candidates.itertuples(index=False), series):
+    for row, planned_series in zip(_records(candidates), series):
         dates = planned_series.slot.dates
         at = bisect.bisect_right(dates, as_of)
         if at >= len(dates) or reminder_day(dates[at]) != as_of:
@@ -115,7 +128,7 @@ def _meetings(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pair
                       f"A reminder of {first}, on {meeting:%A} {format_date(meeting)}: {words}.",
                       "The whole series is attached as a calendar file: open it to add or update it in your "
                       "calendar (opening it again changes the same meetings, it never adds a second series).",
-                      _sign_off(data)]
+                      sign_off]
         planned.reminders.append(Reminder(
             DUE, row.pairing_id, meeting.isoformat(), to, f"Mentoring tomorrow: {row.mentor} & {row.mentee}"
             if reminder_day(meeting) == meeting - timedelta(days=1)
@@ -126,7 +139,8 @@ def _meetings(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pair
 def _nudges(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pairings: dict[str, Pairing],
             as_of: date, planned: Planned) -> None:
     flagged = rows[rows["status"].isin((WATCH, AT_RISK)) & (rows["next_step"] != "")]
-    for row in flagged.itertuples(index=False):
+    sign_off = _sign_off(data)
+    for row in _records(flagged):
         cadence_days = CADENCE_DAYS.get(row.cadence, CADENCE_DAYS[DEFAULT_CADENCE])
         periods = max((as_of - row.started_on).days, 0) // cadence_days
         period = row.started_on + timedelta(days=periods * cadence_days)
@@ -138,7 +152,7 @@ def _nudges(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pairin
         planned.reminders.append(Reminder(
             NUDGE, row.pairing_id, period.isoformat(), to,
             f"How is the mentoring going? {row.mentor} & {row.mentee}" if len(row.next_step_to) > 1
-            else f"Your mentoring with {row.mentor}", (row.next_step, _sign_off(data)), pairings[row.pairing_id],
+            else f"Your mentoring with {row.mentor}", (row.next_step, sign_off), pairings[row.pairing_id],
             left_out))
 
 
@@ -158,7 +172,7 @@ def _digest(data: Dataset, health: pd.DataFrame, as_of: date, planned: Planned) 
     for title, frame in (("At risk", at_risk), ("To watch", watch)):
         if len(frame):
             paragraphs.append(f"{title}:\n" + "\n".join(
-                f"- {r.mentor} & {r.mentee}: {'; '.join(r.reasons)}" for r in frame.itertuples(index=False)))
+                f"- {r.mentor} & {r.mentee}: {'; '.join(r.reasons)}" for r in _records(frame)))
     if at_risk.empty and watch.empty:
         paragraphs.append("Every active pair is on track.")
     paragraphs.append("The Health page shows each pair's story and a message to send them.")
@@ -181,6 +195,12 @@ def _pair_addresses(people: tuple[dict, dict], row, roles: tuple[str, ...]) -> t
         else:
             to.append((name, email))
     return tuple(to), tuple(left_out)
+
+
+def _records(frame: pd.DataFrame) -> list:
+    """The rows as named tuples of Python values (itertuples, without its cost on text columns)."""
+    row = namedtuple("Row", frame.columns)
+    return list(map(row._make, zip(*(frame[c].tolist() for c in frame.columns))))
 
 
 def _greeting(to: tuple[Address, ...]) -> str:
