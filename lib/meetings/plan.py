@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lib.contract.models import Pairing
-from lib.meetings.slots import Slot, find_slot, first_on_or_after, occurrences
+from lib.meetings.slots import Slot, find_slots, first_on_or_after, occurrences
 from lib.meetings.zones import place_words, zone_of
 from lib.reading.dataset import Dataset
 from lib.vocabulary import DEFAULT_CADENCE
@@ -62,10 +62,20 @@ def meeting_uid(pairing: Pairing) -> str:
 
 
 def plan_all(data: Dataset, pairings: list[Pairing]) -> list[Series]:
-    """The plan of each pairing's series; the roster and the change log are looked up once for all of them."""
-    people = {**data.mentee_by_email, **data.mentor_by_email}
+    """The plan of each pairing's series; the roster and the change log are looked up once for all of them, and
+    the slots searched together (lib/meetings/slots.py: find_slots)."""
+    mentees = data.mentee_by_email
+    people = {**mentees, **data.mentor_by_email}
     changes = Counter(_changed_pairings(data))
-    return [_plan(data, p, people, changes[p.id] if p.id else 0) for p in pairings]
+    settings = data.settings
+    prepared = [(pairing, *_who(data, pairing, people, mentees), *series_window(data, pairing))
+                for pairing in pairings]
+    slots = find_slots([(zone_of(zones[0]), zone_of(zones[1]), cadence, start, until, settings.work_start,
+                         settings.work_end, settings.meeting_minutes)
+                        for _, _, zones, _, start, until, cadence in prepared])
+    return [_series(data, pairing, names, zones, notes, start, until, cadence, slot,
+                    changes[pairing.id] if pairing.id else 0)
+            for (pairing, names, zones, notes, start, until, cadence), slot in zip(prepared, slots)]
 
 
 def plan_series(data: Dataset, pairing: Pairing) -> Series:
@@ -73,11 +83,13 @@ def plan_series(data: Dataset, pairing: Pairing) -> Series:
     return plan_all(data, [pairing])[0]
 
 
-def _plan(data: Dataset, pairing: Pairing, people: dict, sequence: int) -> Series:
+def _who(data: Dataset, pairing: Pairing, people: dict, mentees: dict) -> tuple[list[str], list[str], list[str]]:
+    """Both people's names and time zones (a missing zone taken from the program, else the other person), with
+    notes on what was assumed."""
     settings = data.settings
     first_person, other_person = people.get(pairing.mentor_email), people.get(pairing.mentee_email)
     if pairing.type == "peer":
-        first_person = data.mentee_by_email.get(pairing.mentor_email)
+        first_person = mentees.get(pairing.mentor_email)
     names = [p.name if p else email for p, email in ((first_person, pairing.mentor_email),
                                                       (other_person, pairing.mentee_email))]
     notes = []
@@ -95,12 +107,15 @@ def _plan(data: Dataset, pairing: Pairing, people: dict, sequence: int) -> Serie
         else:
             zones[k] = "UTC"
             notes.append(f"{name} has no time zone, nor has {names[1 - k]} or the program: UTC is used.")
-    start, until, cadence = series_window(data, pairing)
+    return names, zones, notes
+
+
+def _series(data: Dataset, pairing: Pairing, names: list[str], zones: list[str], notes: list[str], start: date,
+            until: date, cadence: str, slot: Slot, sequence: int) -> Series:
+    settings = data.settings
     if not (settings.program_end and settings.program_end >= start):
         notes.append(f"The program has no end date{' after the start' if settings.program_end else ''}: the series "
                      f"runs {UNDATED_WEEKS} weeks, to {until:%d %b %Y}.")
-    slot = find_slot(zone_of(zones[0]), zone_of(zones[1]), cadence, start, until, settings.work_start,
-                     settings.work_end, settings.meeting_minutes)
     series = Series(pairing, (names[0], pairing.mentor_email, zones[0]), (names[1], pairing.mentee_email, zones[1]),
                     slot, cadence, until, sequence, notes)
     if not slot.fits:

@@ -11,6 +11,7 @@ the hours that fit, so a small change of plan (a longer meeting) still fits.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -148,17 +149,21 @@ def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, 
     """The best slot on the weekdays `days`: every weekday, start time and occurrence in one array pass
     (weekdays, start times, occurrences)."""
     starts = np.arange(0, 1440 - minutes + 1, STEP)
-    ahead = np.zeros((len(days), max(len(series[w]) for w in days)), np.int64)
-    held = np.zeros(ahead.shape, bool)
+    # the occurrences of a weekday differ only in the other zone's offset (two or three values, around the clock
+    # changes): each distinct offset once, weighted by how many occurrences have it
+    offsets = {w: Counter(_offset(other_zone, d, first_zone) for d in series[w]) for w in days}
+    width = max(len(offsets[w]) for w in days)
+    ahead = np.zeros((len(days), width), np.int64)
+    weight = np.zeros(ahead.shape, np.int64)
     for row, w in enumerate(days):
-        ahead[row, :len(series[w])] = [_offset(other_zone, d, first_zone) for d in series[w]]
-        held[row, :len(series[w])] = True
+        ahead[row, :len(offsets[w])] = list(offsets[w])
+        weight[row, :len(offsets[w])] = list(offsets[w].values())
     mine = np.array(days)[:, None] * 1440 + starts[None, :]
     theirs = np.mod(mine[:, :, None] + ahead[:, None, :], WEEK)
-    count = held.sum(axis=1)[:, None]
+    count = weight.sum(axis=1)[:, None]
     outside_at, distance_at = _week_tables(minutes, low, high)
-    outside = count * outside_at[mine] + np.where(held[:, None, :], outside_at[theirs], 0).sum(axis=2)
-    far = count * distance_at[mine] + np.where(held[:, None, :], distance_at[theirs], 0).sum(axis=2)
+    outside = count * outside_at[mine] + (weight[:, None, :] * outside_at[theirs]).sum(axis=2)
+    far = count * distance_at[mine] + (weight[:, None, :] * distance_at[theirs]).sum(axis=2)
     cost = outside * 10_000_000 + far  # the fewest minutes outside first, then the nearest to working hours
     best = None
     for row, w in enumerate(days):
@@ -169,6 +174,62 @@ def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, 
             best = (key, row, chosen)
     _, row, chosen = best
     w = days[row]
-    other = w * 1440 + int(starts[chosen]) + int(ahead[row, 0])
+    other = w * 1440 + int(starts[chosen]) + _offset(other_zone, series[w][0], first_zone)
     return Slot(w, int(starts[chosen]), series[w], int(outside[row, chosen]), int(np.mod(other, 1440)),
                 int(np.mod(other, WEEK) // 1440))
+
+
+BATCH = 2048  # series per array pass of find_slots: (series, start times, occurrences) stays a few tens of MB
+
+
+def find_slots(requests: list[tuple]) -> list[Slot]:
+    """find_slot for many series (each its arguments), the same slots: the start weekday of every series is tried
+    in array passes of BATCH series at once, and only a series that has no fit there is searched on its own.
+    One search per pair cost about 0.1 ms in numpy calls on small arrays; a pass over thousands costs that once."""
+    found: dict[tuple, Slot] = {}
+    pending = list(dict.fromkeys(requests))
+    for at in range(0, len(pending), BATCH):
+        for key, slot in zip(pending[at:at + BATCH], _preferred_pass(pending[at:at + BATCH])):
+            found[key] = slot if slot is not None else find_slot(*key)
+    return [found[key] for key in requests]
+
+
+def _preferred_pass(keys: list[tuple]) -> list[Slot | None]:
+    """Each series' best slot on its start weekday when one fits every week, else None: what _best finds on one
+    weekday when a slot fits, for many series at once. A slot fits when it and every distinct offset of the other
+    person's zone land inside working hours (a lookup in a table of the week's minutes)."""
+    rows = []
+    for first_zone, other_zone, cadence, start, until, work_start, work_end, minutes in keys:
+        preferred = first_on_or_after(start, 0).weekday() if start.weekday() >= 5 else start.weekday()
+        dates = occurrences(first_on_or_after(start, preferred), cadence, until)
+        offsets = list(dict.fromkeys(_offset(other_zone, d, first_zone) for d in dates))  # the first one first
+        rows.append((preferred, dates, offsets, (minutes, minutes_of(work_start), minutes_of(work_end))))
+    answers: list[Slot | None] = [None] * len(keys)
+    for hours in {r[3] for r in rows}:  # one working day and duration per program: one group
+        minutes, low, high = hours
+        chosen_rows = [k for k, r in enumerate(rows) if r[3] == hours and r[1]]
+        if not chosen_rows:
+            continue
+        starts = np.arange(0, 1440 - minutes + 1, STEP)
+        width = max(len(rows[k][2]) for k in chosen_rows)
+        # padded with each row's first offset, which changes nothing in "every offset fits"
+        ahead = np.array([rows[k][2] + rows[k][2][:1] * (width - len(rows[k][2])) for k in chosen_rows], np.int64)
+        weekdays = np.array([rows[k][0] for k in chosen_rows])
+        mine = weekdays[:, None] * 1440 + starts[None, :]
+        fit_at = _fit_table(minutes, low, high)
+        fits = fit_at[mine] & fit_at[np.mod(mine[:, :, None] + ahead[:, None, :], WEEK)].all(axis=2)
+        for row in np.flatnonzero(fits.any(axis=1)):
+            at = np.flatnonzero(fits[row])
+            chosen = int(at[len(at) // 2])  # the middle of the start times that fit, as _best chooses
+            k, w = chosen_rows[row], int(weekdays[row])
+            other = w * 1440 + int(starts[chosen]) + int(ahead[row, 0])
+            answers[k] = Slot(w, int(starts[chosen]), rows[k][1], 0, int(np.mod(other, 1440)),
+                              int(np.mod(other, WEEK) // 1440))
+    return answers
+
+
+@lru_cache(maxsize=64)
+def _fit_table(duration: int, work_start: int, work_end: int) -> np.ndarray:
+    """Whether a meeting starting at each minute of the week lies inside a weekday's working hours."""
+    outside_at, distance_at = _week_tables(duration, work_start, work_end)
+    return (outside_at == 0) & (distance_at == 0)
