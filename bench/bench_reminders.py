@@ -2,9 +2,10 @@
 Run: .venv/bin/python bench/bench_reminders.py [--runs N] [--pairs 1000 10000]
 
 Seeded synthetic programs of N active pairs (bench_meetings.py's zones and starts), on a Wednesday half way
-through (AS_OF: every pair meeting on Thursday is a candidate), with a check-in log shaped as programs run: 70 % of pairs meet on their cadence, 20 % drift (their last check-in 3-6 weeks ago), 10 % never met.
+through (AS_OF: every pair that may meet on Thursday is a candidate), with a check-in log shaped as programs
+run: 70 % of pairs meet on their cadence, 20 % drift (their last check-in 3-6 weeks ago), 10 % never met.
 Shapes: "one office" (one zone), "spread" (eleven zones on four continents), and "spread, nothing logged", the
-worst case, where every pair is flagged and every series must be planned. Timed in-process, the median of --runs:
+worst case: every pair is flagged, and no recent check-in spares a pair the slot search. Timed in-process, the median of --runs:
 the health model, then what is due (meeting reminders, nudges, the digest), with the machine's load beside it.
 """
 

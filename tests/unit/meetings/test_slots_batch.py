@@ -18,8 +18,9 @@ def requests(count: int, seed: int) -> list[tuple]:
     made = []
     for _ in range(count):
         start = date(2026, 1, 5) + timedelta(days=rng.randrange(300))
+        until = start + timedelta(days=rng.randrange(7, 200))
         made.append((zone_of(rng.choice(ZONES)), zone_of(rng.choice(ZONES)),
-                     rng.choice(["weekly", "biweekly", "monthly"]), start, start + timedelta(days=rng.randrange(7, 200)),
+                     rng.choice(["weekly", "biweekly", "monthly"]), start, until,
                      "09:00", rng.choice(["17:00", "13:00"]), rng.choice([30, 45, 60])))
     return made
 
