@@ -32,3 +32,24 @@ def test_a_broken_key_is_explained_without_quoting_it(monkeypatch):
     assert not at.exception
     assert "credentials are not valid" in shown and "tandem@p.iam.gserviceaccount.com" in shown
     assert MARKER not in shown and "PRIVATE KEY" not in shown
+
+
+def test_the_mail_password_appears_nowhere_on_the_reminders_tab_even_when_the_login_is_refused(sample_copy,
+                                                                                               monkeypatch):
+    from tests.app.test_pages import open_location
+    from tests.local_smtp import LocalSmtp
+
+    for name in ("HOST", "PORT", "USERNAME", "PASSWORD", "FROM", "SECURITY"):
+        monkeypatch.delenv(f"TANDEM_SMTP_{name}", raising=False)
+    with LocalSmtp(login=("lead@northwind.example", "the right one")) as server:
+        at = new_app()
+        at.secrets["smtp"] = {"host": "127.0.0.1", "port": server.port, "security": "none",
+                              "username": "lead@northwind.example", "password": MARKER}
+        at.run()
+        open_location(at, sample_copy)
+        at.switch_page("pages/health.py").run()
+        assert "logging in as lead@northwind.example" in every_text(at).replace("\\", "")
+        at.button(key="send_reminders").click().run()
+        shown = every_text(at)
+    assert not at.exception and "refused the login for lead@northwind.example" in shown.replace("\\", "")
+    assert MARKER not in shown and server.received == []

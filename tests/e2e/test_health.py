@@ -18,7 +18,8 @@ def test_logging_a_check_in_turns_a_silent_pair_healthy(app, sample_copy, tmp_pa
     assert app.metric("At risk") == "3"
     silent = app.page.get_by_text("At risk: Priya Raman + Diego Hernández (score 25)")
     expect(silent).to_be_visible()
-    expect(app.page.get_by_text("no check-in for 44 days, cadence biweekly")).to_be_visible()
+    reasons = app.page.locator('[data-testid="stExpander"]').filter(has_text="Priya Raman + Diego Hernández")
+    expect(reasons.get_by_text("no check-in for 44 days, cadence biweekly")).to_be_visible()
 
     name, payload = download(app, "Health report (CSV)", tmp_path)
     assert name == "tandem-health-report-2026-07-24.csv"
