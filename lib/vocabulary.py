@@ -47,10 +47,10 @@ EMPTY_WEEK_COLOUR, FULL_WEEK_COLOUR = "#eeeeee", "#1b5e20"
 DUE, NUDGE, DIGEST = "due", "nudge", "digest"
 REMINDER_KINDS = (DUE, NUDGE, DIGEST)
 # A message is recorded `sending` before it goes to the mail server and `sent` after; `refused` (every recipient
-# refused) and `failed` (the server refused the message) were not delivered, so a later run may try again.
-SENDING, SENT, REFUSED, FAILED = "sending", "sent", "refused", "failed"
-REMINDER_STATUSES = (SENDING, SENT, REFUSED, FAILED)
-RECORDED_ONCE = (SENDING, SENT)  # a message recorded so is never sent again
+# refused) and `failed` (the server refused the message) were not delivered, so a later run may try again;
+# `skipped`: another run recorded the same reminder at the same moment, and first.
+SENDING, SENT, REFUSED, FAILED, SKIPPED = "sending", "sent", "refused", "failed", "skipped"
+REMINDER_STATUSES = (SENDING, SENT, REFUSED, FAILED, SKIPPED)
 DEFAULT_MAX_REMINDERS = 50  # messages per run, unless the settings say otherwise
 SMTP_SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}  # the first is the default
 DEFAULT_SMTP_SECURITY = "starttls"

@@ -39,6 +39,8 @@ class _Handler:
 
     async def handle_DATA(self, smtp, session, envelope):
         number = self.server.data_count = self.server.data_count + 1
+        if self.server.close_at == number:  # a server that asks the sender to slow down and hangs up
+            return "421 4.7.0 Try again later, closing connection"
         if self.server.hold_at == number:
             self.server.holding.set()
             while not self.server.release.is_set():  # a stuck server: the run waits here until it is killed
@@ -50,8 +52,9 @@ class _Handler:
 
 
 class LocalSmtp:
-    def __init__(self, login: tuple[str, str] | None = None, refuse: set[str] = frozenset(), hold_at: int = 0):
-        self.login, self.refuse, self.hold_at = login, {r.lower() for r in refuse}, hold_at
+    def __init__(self, login: tuple[str, str] | None = None, refuse: set[str] = frozenset(), hold_at: int = 0,
+                 close_at: int = 0):
+        self.login, self.refuse, self.hold_at, self.close_at = login, {r.lower() for r in refuse}, hold_at, close_at
         self.received: list[Received] = []
         self.data_count = 0
         self.holding, self.release = threading.Event(), threading.Event()

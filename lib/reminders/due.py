@@ -89,6 +89,9 @@ def plan_reminders(data: Dataset, health: pd.DataFrame, as_of: date) -> Planned:
     _digest(data, health, as_of, planned)
     pairings = {p.id: p for p in data.pairings if p.id}
     rows = health[health["pairing_id"].isin(pairings)]
+    if without := len(health) - len(rows):
+        planned.notes.append(f"{without} active pairing{'s have' if without != 1 else ' has'} no id in the pairings "
+                             "tab: no reminder goes to them, since an id is what makes each reminder go once.")
     people = (data.mentor_by_email, data.mentee_by_email)
     _meetings(data, people, rows, pairings, as_of, planned)
     _nudges(data, people, rows, pairings, as_of, planned)
@@ -160,6 +163,10 @@ def _digest(data: Dataset, health: pd.DataFrame, as_of: date, planned: Planned) 
     contact = contact_address(data.settings.contact)
     if contact is None:
         planned.notes.append("No program contact with an email in the settings (contact): no weekly digest.")
+        return
+    person = data.mentor_by_email.get(contact[1].lower()) or data.mentee_by_email.get(contact[1].lower())
+    if person is not None and not person.reminders:
+        planned.notes.append(f"The program contact, {person.name}, opted out of reminders: no weekly digest.")
         return
     year, week, _ = as_of.isocalendar()
     counts = health["status"].value_counts()

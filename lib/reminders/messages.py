@@ -13,6 +13,12 @@ from lib.vocabulary import HOUSE_COLOUR
 PREVIEW_LINES = 3
 
 
+def _one_line(text: str) -> str:
+    """A name or subject as a header holds it: a line break typed into a cell becomes a space (a header cannot
+    carry one, and must not start a new header)."""
+    return " ".join(str(text).split())
+
+
 def plain_body(reminder: Reminder) -> str:
     return "\n\n".join(reminder.paragraphs) + "\n"
 
@@ -44,10 +50,10 @@ def compose(reminder: Reminder, sender: str, reply_to: tuple[str, str] | None, r
     or client that sees the same message twice can tell."""
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = ", ".join(formataddr((name, email)) for name, email in reminder.to)
-    if reply_to:
-        message["Reply-To"] = formataddr(reply_to)
-    message["Subject"] = reminder.subject
+    message["To"] = ", ".join(formataddr((_one_line(name), email)) for name, email in reminder.to)
+    if reply_to and reply_to[1].isascii():  # a contact address mail servers cannot take is left out
+        message["Reply-To"] = formataddr((_one_line(reply_to[0]), reply_to[1]))
+    message["Subject"] = _one_line(reminder.subject)
     domain = sender.rpartition("@")[2].strip("> ") or "tandem.invalid"
     message["Message-ID"] = make_msgid(idstring=record_id, domain=domain)
     message.set_content(plain_body(reminder))

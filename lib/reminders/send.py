@@ -13,17 +13,21 @@ MailError and nothing is recorded.
 
 from __future__ import annotations
 
+import email.errors
 import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from lib.contract.dates import format_date
+from lib.contract.dates import format_date, parse_date
+from lib.errors import DateProblem, TandemError
 from lib.reading.table import RawTable
 from lib.reminders.due import Reminder
 from lib.reminders.messages import compose
 from lib.reminders.smtp import Mailer
-from lib.vocabulary import FAILED, RECORDED_ONCE, REFUSED, SENDING, SENT
+from lib.vocabulary import FAILED, REFUSED, SENDING, SENT, SKIPPED
+
+RETRIED = (REFUSED, FAILED)  # not delivered: a later run may try again; every other status counts as recorded
 from lib.writing.writer import Writer
 
 TAB = "reminders"
@@ -49,11 +53,23 @@ class RunReport:
 
 
 def recorded_keys(table: RawTable | None) -> set[tuple[str, str, str]]:
-    """The keys of every reminder recorded `sending` or `sent`."""
+    """The keys of every reminder recorded in the tab, except those recorded `refused` or `failed` (not delivered,
+    so a later run may try again). Any other status counts, also one a lead typed by hand ("Sent ✓", "checked",
+    blank): sending again is worse than not. Kinds are read without case, periods as dates in any form a
+    spreadsheet writes them (27/07/2026)."""
     if table is None:
         return set()
-    return {(table.cell(r, "kind").strip(), table.cell(r, "pairing_id").strip(), table.cell(r, "period").strip())
-            for r in table.rows if table.cell(r, "status").strip().lower() in RECORDED_ONCE}
+    return {_key(table, r) for r in table.rows if table.cell(r, "status").strip().lower() not in RETRIED}
+
+
+def _key(table: RawTable, row) -> tuple[str, str, str]:
+    period = table.cell(row, "period").strip()
+    if period and "W" not in period.upper():
+        try:
+            period = parse_date(period).isoformat()
+        except (DateProblem, ValueError):
+            pass
+    return table.cell(row, "kind").strip().lower(), table.cell(row, "pairing_id").strip(), period
 
 
 def stuck_rows(table: RawTable | None) -> list[str]:
@@ -62,7 +78,8 @@ def stuck_rows(table: RawTable | None) -> list[str]:
         return []
     return [f"Reminder {table.cell(r, 'id')} ({table.cell(r, 'kind')}, {table.cell(r, 'subject')!r} to "
             f"{table.cell(r, 'recipients')}) is still recorded as sending: a run stopped before the mail server "
-            "answered. Ask the recipients whether it arrived; Tandem will not send it again."
+            f"answered. Ask the recipients whether it arrived, then set its status to {SENT} (it is not sent again) "
+            f"or {FAILED} (the next run sends it)."
             for r in table.rows if table.cell(r, "status").strip().lower() == SENDING]
 
 
@@ -77,7 +94,8 @@ def send_reminders(reminders: list[Reminder], writer: Writer, mailer: Mailer, li
                    reply_to: tuple[str, str] | None, calendar_for: Callable[[Reminder], tuple[str, bytes] | None],
                    clock: Callable[[], datetime] = datetime.now) -> RunReport:
     """Send what is due and not recorded yet, at most `limit`, each recorded before and after. Raises MailError
-    (nothing recorded) when the server cannot be used, and the writer's errors when the tab cannot be written."""
+    (nothing recorded) when the server cannot be used, and the writer's errors when the tab cannot be read at the
+    start; a write that fails later stops the run with what was done reported."""
     table = writer.current(TAB)
     todo, already, held_back = to_send(reminders, table, limit)
     report = RunReport(already=already, held_back=held_back, stuck=stuck_rows(table))
@@ -85,40 +103,84 @@ def send_reminders(reminders: list[Reminder], writer: Writer, mailer: Mailer, li
         return report
     with mailer:
         for reminder in todo:
-            record_id = writer.random_id(TAB)
-            keys = writer.append(TAB, [{"id": record_id, "sent_at": _now(clock), "kind": reminder.kind,
-                                        "pairing_id": reminder.pairing_id, "period": reminder.period,
-                                        "recipients": reminder.recipients, "subject": reminder.subject,
-                                        "status": SENDING}],
-                                 unless=lambda now, key=reminder.key: key in recorded_keys(now))
-            if not keys:
-                report.already += 1
-                continue
-            message = compose(reminder, mailer.settings.sender, reply_to, record_id, calendar_for(reminder))
-            try:
-                refused = mailer.send(message)
-            except smtplib.SMTPRecipientsRefused as exc:
-                writer.update(TAB, record_id, {"status": REFUSED, "sent_at": _now(clock)})
-                report.refused.append(f"{_what(reminder)}: the mail server refused "
-                                      f"{_refusals({a: _code(v) for a, v in exc.recipients.items()})}; not sent.")
-                continue
-            except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
-                writer.update(TAB, record_id, {"status": FAILED, "sent_at": _now(clock)})
-                report.refused.append(f"{_what(reminder)}: the mail server refused the message "
-                                      f"({exc.smtp_code} {_text(exc.smtp_error)}); not sent.")
-                continue
-            except (smtplib.SMTPException, OSError) as exc:
-                report.stopped = (f"The connection to the mail server broke while sending {_what(reminder)} "
-                                  f"({exc.__class__.__name__}): it stays recorded as sending, and the run stopped. "
-                                  "Run again to send the rest.")
+            if not mailer.connected:
+                report.stopped = (f"The mail server closed the connection: {_what(reminder)} and the rest were not "
+                                  "sent. Run again later to send them.")
                 break
-            writer.update(TAB, record_id, {"status": SENT, "sent_at": _now(clock),
-                                           "recipients": [e for e in reminder.recipients if e not in refused]})
-            report.sent.append(reminder)
-            if refused:
-                report.refused.append(f"{_what(reminder)}: the mail server refused {_refusals(refused)}; sent to "
-                                      "the others.")
+            try:
+                if not _send_one(reminder, writer, mailer, reply_to, calendar_for, clock, report):
+                    break
+            except TandemError as exc:  # the tab could not be written: what went is said, the rest waits
+                report.stopped = (f"Writing the reminders tab failed at {_what(reminder)} ({exc}); the run stopped. "
+                                  "Reload the data and run again: what was recorded is not sent again.")
+                break
     return report
+
+
+def _send_one(reminder: Reminder, writer: Writer, mailer: Mailer, reply_to: tuple[str, str] | None,
+              calendar_for: Callable, clock: Callable[[], datetime], report: RunReport) -> bool:
+    """Record, send and mark one reminder; False when the run must stop (the connection broke)."""
+    record_id = writer.random_id(TAB)
+    try:  # the message is made before anything is recorded: one that cannot be made is never left `sending`
+        message = compose(reminder, mailer.settings.sender, reply_to, record_id, calendar_for(reminder))
+        message.as_bytes()
+    except (ValueError, TypeError, UnicodeError, email.errors.MessageError) as exc:
+        report.refused.append(f"{_what(reminder)} cannot be written as an email ({exc}): check the names and "
+                              "addresses in the roster; not sent.")
+        return True
+    keys = writer.append(TAB, [{"id": record_id, "sent_at": _now(clock), "kind": reminder.kind,
+                                "pairing_id": reminder.pairing_id, "period": reminder.period,
+                                "recipients": reminder.recipients, "subject": reminder.subject,
+                                "status": SENDING}],
+                         unless=lambda now: reminder.key in recorded_keys(now))
+    if not keys or not _first_for(writer.current(TAB), reminder.key, record_id):
+        if keys:  # another run appended the same reminder at the same moment, and before this one
+            writer.update(TAB, record_id, {"status": SKIPPED})
+        report.already += 1
+        return True
+    try:
+        refused = mailer.send(message)
+    except smtplib.SMTPRecipientsRefused as exc:
+        writer.update(TAB, record_id, {"status": REFUSED, "sent_at": _now(clock)})
+        report.refused.append(f"{_what(reminder)}: the mail server refused "
+                              f"{_refusals({a: _code(v) for a, v in exc.recipients.items()})}; not sent.")
+        return _still_connected(mailer, report)
+    except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+        writer.update(TAB, record_id, {"status": FAILED, "sent_at": _now(clock)})
+        report.refused.append(f"{_what(reminder)}: the mail server refused the message "
+                              f"({exc.smtp_code} {_text(exc.smtp_error)}); not sent.")
+        return _still_connected(mailer, report)
+    except (smtplib.SMTPException, OSError) as exc:
+        report.stopped = (f"The connection to the mail server broke while sending {_what(reminder)} "
+                          f"({exc.__class__.__name__}): it stays recorded as sending, and the run stopped. "
+                          "Run again to send the rest.")
+        return False
+    report.sent.append(reminder)
+    writer.update(TAB, record_id, {"status": SENT, "sent_at": _now(clock),
+                                   "recipients": [e for e in reminder.recipients if e not in refused]})
+    if refused:
+        report.refused.append(f"{_what(reminder)}: the mail server refused {_refusals(refused)}; sent to "
+                              "the others.")
+    return True
+
+
+def _still_connected(mailer: Mailer, report: RunReport) -> bool:
+    """After a refusal: a server that answered 421 has closed the connection, so the run stops there."""
+    if not mailer.connected:
+        report.stopped = ("The mail server closed the connection (it asked to slow down): the rest were not sent. "
+                          "Run again later to send them.")
+    return mailer.connected
+
+
+def _first_for(table: RawTable | None, key: tuple[str, str, str], record_id: str) -> bool:
+    """Whether this run's row is the first recorded for the reminder (two runs that append at the same moment
+    both pass `unless`; the later row gives way)."""
+    if table is None:
+        return False
+    for row in table.rows:
+        if table.cell(row, "status").strip().lower() not in RETRIED and _key(table, row) == key:
+            return table.cell(row, "id").strip() == record_id
+    return False
 
 
 def _what(reminder: Reminder) -> str:

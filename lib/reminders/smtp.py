@@ -11,6 +11,7 @@ import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from email.utils import parseaddr
 
 from lib.errors import MailError
 from lib.vocabulary import DEFAULT_SMTP_SECURITY, SMTP_SECURITY_PORTS
@@ -36,7 +37,9 @@ class SmtpSettings:
     def words(self) -> str:
         """What a page or the command line may say about the server: never the password."""
         login = f", logging in as {self.username}" if self.username else ", without a login"
-        return f"{self.where} ({self.security}{login}), from {self.sender}"
+        plain = " (the password goes unencrypted: use starttls or ssl)" if self.username and \
+            self.security == "none" else ""
+        return f"{self.where} ({self.security}{login}), from {self.sender}{plain}"
 
 
 def smtp_settings(secrets: Mapping | None, environ: Mapping[str, str]) -> SmtpSettings | None:
@@ -57,8 +60,11 @@ def smtp_settings(secrets: Mapping | None, environ: Mapping[str, str]) -> SmtpSe
         raise MailError(f"The mail server's port {port_text!r} is not a port number ([smtp] port or "
                         f"{ENV_PREFIX}PORT).")
     sender = given.get("from") or (given.get("username", "") if "@" in given.get("username", "") else "")
-    if "@" not in sender:
+    if "@" not in parseaddr(sender)[1]:
         raise MailError(f"Set the address reminders come from: [smtp] from or {ENV_PREFIX}FROM.")
+    if not parseaddr(sender)[1].isascii():
+        raise MailError(f"The address reminders come from ({sender}) has characters mail servers do not take: "
+                        f"set [smtp] from or {ENV_PREFIX}FROM to a plain address.")
     return SmtpSettings(given["host"], int(port_text), sender, given.get("username", ""), given.get("password", ""),
                         security)
 
@@ -82,6 +88,11 @@ class Mailer:
             except (smtplib.SMTPException, OSError):
                 self._server.close()
             self._server = None
+
+    @property
+    def connected(self) -> bool:
+        """Whether the connection is still open (smtplib closes it when the server answers 421)."""
+        return self._server is not None and getattr(self._server, "sock", None) is not None
 
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
@@ -107,6 +118,10 @@ class Mailer:
                                     "none, or use its TLS port. Nothing was sent or recorded.")
                 server.login(s.username, s.password)
             return server
+        except UnicodeEncodeError:  # smtplib sends the login as ASCII
+            raise MailError(f"The mail server {s.where} cannot take the login for {s.username}: the username or "
+                            "password has characters outside plain ASCII (an app password is letters only). "
+                            "Nothing was sent or recorded.") from None
         except smtplib.SMTPAuthenticationError:
             raise MailError(f"The mail server {s.where} refused the login for {s.username}: check the username and "
                             "password (for Google Workspace, an app password). Nothing was sent or recorded.") from None
