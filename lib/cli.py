@@ -94,8 +94,9 @@ def cmd_pair(args) -> int:
         raise TandemError(f"{source.label} cannot be saved to in place: copy it to a folder or workbook "
                           "and pair that (e.g. python -m lib pair ./my-program --save).")
     data = load(source)
+    gap = seniority_gap(args.min_seniority_gap, args.max_seniority_gap, data.settings)
     result = suggest(data, PairingOptions(type=args.type, goal=args.goal, min_score=args.min_score,
-                                          not_same_team=args.not_same_team))
+                                          not_same_team=args.not_same_team, seniority_gap=gap))
     for pair in result.pairs:
         print(f"{pair.mentor_email} + {pair.mentee_email}: {pair.score:.1f} ({pair.reason})")
     for group in result.groups:
@@ -242,6 +243,21 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-07-24") from None
 
 
+def _whole(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of years (0 or more)")
+    return int(text)
+
+
+def seniority_gap(low: int | None, high: int | None, settings) -> tuple[int | None, int | None]:
+    """The run's seniority gap: the options given, else the settings'; a minimum above the maximum is refused."""
+    low = settings.min_seniority_gap if low is None else low
+    high = settings.max_seniority_gap if high is None else high
+    if low is not None and high is not None and low > high:
+        raise TandemError(f"The seniority gap's minimum ({low}) is above its maximum ({high}).")
+    return low, high
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m lib", description="Tandem: mentorship program data from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -264,6 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
     pair.add_argument("--min-score", type=float, default=float(DEFAULT_MIN_SCORE),
                       help="lowest score a pair may have with --goal best")
     pair.add_argument("--not-same-team", action="store_true", help="never pair two people of the same team")
+    pair.add_argument("--min-seniority-gap", type=_whole, metavar="N",
+                      help="every mentor at least N years more senior than their mentee (default: the "
+                           "min_seniority_gap setting)")
+    pair.add_argument("--max-seniority-gap", type=_whole, metavar="M",
+                      help="and at most M years more senior (default: the max_seniority_gap setting)")
     pair.add_argument("--out", help="also write the pairs to this .csv or .xlsx file")
     pair.add_argument("--save", action="store_true", help="append the pairs to the pairings tab as proposed")
     pair.set_defaults(run=cmd_pair)

@@ -41,6 +41,9 @@ class Settings(BaseModel):
     low_rating: int = 2
     waiting_alert_days: int = 14  # an unmatched mentee waiting longer than this since signing up is flagged
     min_group_size: Annotated[int, Field(ge=1, le=50)] = 2  # a group mentor takes at least this many, when possible
+    # The seniority-gap rule (lib/matching/rules.py): a mentor's seniority minus the mentee's, within these.
+    min_seniority_gap: Annotated[int | None, Field(ge=0, le=80)] = None
+    max_seniority_gap: Annotated[int | None, Field(ge=0, le=80)] = None
     # Meetings (lib/meetings/): the working day each person's slot must lie in, in their own time zone.
     timezone: TimeZone = ""  # the program's, for a person without one
     work_start: ClockTime = "09:00"
@@ -53,6 +56,9 @@ class Settings(BaseModel):
     def _a_working_day(self):
         if self.work_end <= self.work_start:
             raise ValueError(f"work_end {self.work_end} is not after work_start {self.work_start}")
+        low, high = self.min_seniority_gap, self.max_seniority_gap
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"min_seniority_gap {low} is above max_seniority_gap {high}")
         return self
 
     def today(self, override: date | None = None) -> date:

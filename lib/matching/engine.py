@@ -15,6 +15,7 @@ from lib.matching.explain import (
     covered_goals,
     group_themes,
     pair_reason,
+    seniority_gap_note,
     unmatched_reason,
     words,
 )
@@ -35,10 +36,12 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
     scores = model.matrix()
     rules = rule_matrix(mentees, candidates, data.pairings, options.type, options.not_same_team,
                         frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)),
-                        data.settings.min_group_size)
+                        data.settings.min_group_size, options.seniority_gap)
     eligible = rules.allowed & (scores >= options.min_score) if options.goal == "best" else rules.allowed
 
     notes, trios, bound = [], [], None
+    if options.seniority_gap != (None, None):
+        notes.append(seniority_gap_note(mentees, candidates, options.seniority_gap, peer))
     if peer:
         matching = match_peers(scores, eligible)
         chosen, trios, bound = matching.pairs, matching.trios, matching.score_bound

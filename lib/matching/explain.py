@@ -66,6 +66,8 @@ _RULE_WORDS = {
     "own manager": ("is {name}'s manager (or managed by {name})", "are {name}'s managers (or managed by {name})"),
     "avoid list": ("is on an avoid list with {name}", "are on an avoid list with {name}"),
     "same team": ("is in {name}'s team", "are in {name}'s team"),
+    "seniority gap": ("is outside the seniority gap ({gap} than {name})",
+                      "are outside the seniority gap ({gap} than {name})"),
     "forbidden pair": ("is a pair you forbade", "are pairs you forbade"),
     "locked to another": ("is locked to someone else", "are locked to someone else"),
     "too few places for a group": ("has too few places left for a group", "have too few places left for a group"),
@@ -103,6 +105,7 @@ def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: 
     """Why one person waits, as a sentence: the rules that rule every candidate out (with counts), no candidate
     good enough, or the places that could take them went to others. `names` are the candidates' names."""
     role = "peer" if kind == "peer" else "mentor"
+    gap = gap_words(*rules.seniority_gap)
     counts = {rule: k for rule, k in rules.reasons(row).items() if rule != "same person"}
     if not rules.allowed[row].any():
         total = sum(counts.values())
@@ -111,14 +114,14 @@ def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: 
                     f"{'has' if total == 1 else 'have'} no places left.")
         if not counts:
             return f"There is no other {role} to pair {name} with."
-        said = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind)}" for rule, k in counts.items()]
+        said = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind, gap=gap)}" for rule, k in counts.items()]
         return f"No {role} is allowed for {name}: of {_of(total, role)}, {words(said)}."
     if not eligible[row].any():
         best = int(np.argmax(np.where(rules.allowed[row], scores[row], -1)))
         return (f"No {role} reaches the minimum score of {min_score:g} for {name}: the best, {names[best]}, "
                 f"scores {scores[row, best]:.0f}.")
     allowed = np.flatnonzero(eligible[row])
-    ruled_out = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind)}" for rule, k in counts.items()
+    ruled_out = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind, gap=gap)}" for rule, k in counts.items()
                  if rule != "no capacity left"]
     others = f" Of the other {role}s, {words(ruled_out)}." if ruled_out else ""
     if len(allowed) == 1:
@@ -195,3 +198,27 @@ def blocking_sentence(person: str, other: str, person_has: str | None, other_has
     theirs += f", {other} has {other_has}" if other_has else f", {other} has a free place"
     return (f"{person} and {other} would both rather be paired with each other than with their current "
             f"{'partners' if peer else 'matches'} ({theirs}).")
+
+
+def gap_words(low: int | None, high: int | None) -> str:
+    """'1 to 2 years more senior', 'at least 1 year more senior', 'at most 3 years more senior'."""
+    def years(n: int) -> str:
+        return f"{n} year" + ("" if n == 1 else "s")
+    if low is not None and high is not None:
+        return f"{years(high)} more senior" if low == high else f"{low} to {years(high)} more senior"
+    if low is not None:
+        return f"at least {years(low)} more senior"
+    return f"at most {years(high)} more senior" if high is not None else "any seniority"
+
+
+def seniority_gap_note(mentees: list[Mentee], candidates: list, gap: tuple[int | None, int | None],
+                       peer: bool) -> str:
+    """What the seniority-gap rule did in a run, in words: who it cannot judge, and that peers go without it."""
+    if peer:
+        return "The seniority gap applies to mentors and mentees: peers are paired without it."
+    unknown = sum(p.seniority is None for p in mentees) + sum(c.seniority is None for c in candidates)
+    rule = f"Every mentor is {gap_words(*gap)} than their mentee"
+    if not unknown:
+        return rule + "."
+    return (f"{rule}, where both seniorities are known: {unknown} {'person has' if unknown == 1 else 'people have'} "
+            "no seniority, and the seniority gap does not rule them out.")

@@ -20,6 +20,7 @@ class PairingOptions:
     goal: Goal = "everyone"  # everyone: most mentees placed, then best total; best: no pair below min_score
     min_score: float = DEFAULT_MIN_SCORE  # used by goal "best"
     not_same_team: bool = False
+    seniority_gap: tuple[int | None, int | None] = (None, None)  # mentor minus mentee seniority within [min, max]
     forbidden: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) never made
     locked: frozenset[PairKey] = frozenset()  # (mentor email, mentee email) always made
     weights: Weights | None = None  # None: the type's defaults

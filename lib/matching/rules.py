@@ -17,7 +17,7 @@ from lib.contract.models import Mentee, Mentor, MentorshipType, Pairing, busy_me
 from lib.errors import RuleBroken
 
 RULES = ("same person", "inactive", "type not offered", "already paired", "own manager", "avoid list", "same team",
-         "forbidden pair", "locked to another", "too few places for a group", "no capacity left")
+         "seniority gap", "forbidden pair", "locked to another", "too few places for a group", "no capacity left")
 _CODE = {name: k + 1 for k, name in enumerate(RULES)}
 
 PairKey = tuple[str, str]  # (mentor or first peer email, mentee email), lower case
@@ -28,6 +28,7 @@ class RuleMatrix:
     codes: np.ndarray  # uint8, mentees x candidates: 0 allowed, else 1 + index in RULES of the first rule broken
     free: np.ndarray  # int, per candidate: places left after existing pairings and locks (peers: 1 or 0)
     locked: tuple[tuple[int, int], ...]  # (row, column) of locked pairs that are new, to be placed as they are
+    seniority_gap: tuple[int | None, int | None] = (None, None)  # the run's, for the words of its reasons
 
     @cached_property
     def allowed(self) -> np.ndarray:
@@ -49,9 +50,12 @@ def places_taken(pairings: list[Pairing]) -> dict[str, int]:
 
 def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], pairings: list[Pairing],
                 kind: MentorshipType, not_same_team: bool = False, forbidden: frozenset[PairKey] = frozenset(),
-                locked: frozenset[PairKey] = frozenset(), min_group_size: int = 1) -> RuleMatrix:
+                locked: frozenset[PairKey] = frozenset(), min_group_size: int = 1,
+                seniority_gap: tuple[int | None, int | None] = (None, None)) -> RuleMatrix:
     """The rules for one run. In a group run, a mentor whose free places and group members together stay under
-    `min_group_size` hosts no group (a group of one is a one-on-one pairing)."""
+    `min_group_size` hosts no group (a group of one is a one-on-one pairing). With a seniority gap, a mentor's
+    seniority minus the mentee's must lie within [min, max] (either may be None); a person with no seniority is
+    not ruled out by it, and peers are paired without it."""
     peer = kind == "peer"
     n, m = len(mentees), len(candidates)
     row_of = {p.email: i for i, p in enumerate(mentees)}
@@ -108,6 +112,8 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
             block = codes[np.ix_(rows, cols)]
             np.copyto(block, np.uint8(_CODE["same team"]), where=block == 0)
             codes[np.ix_(rows, cols)] = block
+    if not peer and seniority_gap != (None, None):
+        _mark_seniority_gap(codes, mentees, candidates, *seniority_gap)
     mark_cells("forbidden pair", *pairs([(row_of[b], col_of[a]) for a, b in forbidden if b in row_of and a in col_of]))
 
     new_locks = _check_locks(codes, locked, row_of, col_of, pairings, peer)
@@ -137,7 +143,25 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
                 members[j] += 1
             mark_cols("too few places for a group", (free > 0) & (free + members < min_group_size))
         mark_cols("no capacity left", free <= 0)
-    return RuleMatrix(codes, np.maximum(free, 0), tuple(new_locks))
+    return RuleMatrix(codes, np.maximum(free, 0), tuple(new_locks), seniority_gap)
+
+
+def _mark_seniority_gap(codes: np.ndarray, mentees: list[Mentee], mentors: list[Mentor], low: int | None,
+                        high: int | None) -> None:
+    """Mark the pairs whose seniority gap (mentor minus mentee) lies outside [low, high], one block per distinct
+    mentee seniority (a handful of values in a real roster)."""
+    mentee_years = np.array([np.nan if p.seniority is None else p.seniority for p in mentees], float)
+    mentor_years = np.array([np.nan if c.seniority is None else c.seniority for c in mentors], float)
+    code = np.uint8(_CODE["seniority gap"])
+    for years in np.unique(mentee_years[~np.isnan(mentee_years)]):
+        gap = mentor_years - years  # NaN for a mentor with no seniority: every comparison is False
+        outside = (gap < low if low is not None else False) | (gap > high if high is not None else False)
+        cols = np.flatnonzero(outside)
+        if len(cols):
+            rows = np.flatnonzero(mentee_years == years)
+            block = codes[np.ix_(rows, cols)]
+            np.copyto(block, code, where=block == 0)
+            codes[np.ix_(rows, cols)] = block
 
 
 def _check_locks(codes: np.ndarray, locked: frozenset[PairKey], row_of: dict, col_of: dict,

@@ -7,6 +7,7 @@ import csv
 
 import pytest
 
+from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.app.test_pages import assert_no_exception, button, metrics, open_location
 from tests.conftest import SAMPLE_WAITING
@@ -71,6 +72,22 @@ def test_best_matches_only_leaves_low_scores_waiting_with_the_reason(page):
     waiting = next(d.value for d in page.main.dataframe if "reason" in d.value.columns)
     reasons = waiting["reason"].tolist()
     assert reasons and all("minimum score of 95" in r for r in reasons)
+
+
+def test_the_seniority_gap_fields_hold_in_every_pair_and_a_reversed_gap_is_refused(page, sample_copy):
+    data = load(CsvSource(folder=sample_copy))
+    years = {p.email: p.seniority for p in [*data.mentors, *data.mentees]}
+    page.number_input(key="pair_gap_min").set_value(3)
+    page.number_input(key="pair_gap_max").set_value(8)
+    suggest(page)
+    made = editor_emails(page)
+    known = [(a, b) for a, b in made if years[a] is not None and years[b] is not None]
+    assert known and all(3 <= years[a] - years[b] <= 8 for a, b in known)
+    shown = " ".join(plain(e.value) for kind in ("caption", "markdown", "info") for e in getattr(page, kind))
+    assert "Every mentor is 3 to 8 years more senior than their mentee" in shown
+    page.number_input(key="pair_gap_min").set_value(9)
+    suggest(page)
+    assert any("The seniority gap's minimum (9) is above its maximum (8)." in e.value for e in page.error)
 
 
 def test_type_switches_the_preset_and_peer_runs_pair_mentees(page):

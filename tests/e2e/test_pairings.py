@@ -130,3 +130,21 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
 
     # The sample is kept in memory: the sidebar offers the changed data as a download, nothing on disk changed.
     expect(app.sidebar.get_by_role("button", name="Download the data with your changes")).to_be_visible()
+
+
+def test_the_seniority_gap_is_set_on_the_page_and_a_reversed_one_is_refused(app):
+    app.open()
+    app.go_to("Pairings")
+    app.page.get_by_role("spinbutton", name="Seniority gap, at least").fill("3")
+    app.page.get_by_role("spinbutton", name="at most (years)").fill("8")
+    app.page.get_by_role("spinbutton", name="at most (years)").press("Tab")
+    button(app, "Suggest pairs").click()
+    app.wait_rendered()
+    expect(app.page.get_by_text("Every mentor is 3 to 8 years more senior than their mentee").first).to_be_visible()
+    assert len(grid_rows(app)) == int(app.metric("Placed"))
+
+    app.page.get_by_role("spinbutton", name="Seniority gap, at least").fill("9")
+    app.page.get_by_role("spinbutton", name="Seniority gap, at least").press("Tab")
+    button(app, "Suggest pairs").click()
+    app.wait_rendered()
+    expect(app.page.get_by_text("The seniority gap's minimum (9) is above its maximum (8).")).to_be_visible()

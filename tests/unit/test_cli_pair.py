@@ -6,7 +6,10 @@ import csv
 
 import openpyxl
 
+from lib.reading.loader import load
+from lib.sources import CsvSource
 from tests.conftest import SAMPLE_WAITING
+from tests.unit.reminders.conftest import add_row
 from tests.unit.test_cli import run
 
 WAITING = SAMPLE_WAITING
@@ -68,3 +71,24 @@ def test_sample_cannot_be_saved_and_bad_arguments_exit_2(tmp_path):
         result = run(*args)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr and "error" in result.stderr
+
+
+def test_the_seniority_gap_from_the_flags_or_the_settings_holds_and_bad_values_exit_2(sample_copy):
+    data = load(CsvSource(folder=sample_copy))
+    years = {p.email: p.seniority for p in [*data.mentors, *data.mentees]}
+    result = run("pair", str(sample_copy), "--min-seniority-gap", "3", "--max-seniority-gap", "8")
+    assert result.returncode == 0, result.stderr
+    made = [line.split(":")[0].split(" + ") for line in result.stdout.splitlines() if " + " in line]
+    assert made and all(3 <= years[a] - years[b] <= 8 for a, b in made)
+    assert "Every mentor is 3 to 8 years more senior than their mentee." in result.stdout
+
+    add_row(sample_copy, "settings", key="min_seniority_gap", value="3")
+    from_settings = run("pair", str(sample_copy))
+    assert "Every mentor is at least 3 years more senior than their mentee." in from_settings.stdout
+    for args, said in ((["--min-seniority-gap", "5", "--max-seniority-gap", "2"],
+                        "minimum (5) is above its maximum (2)"),
+                       (["--max-seniority-gap", "1.5"], "'1.5' is not a whole number of years"),
+                       (["--min-seniority-gap", "-1"], "'-1' is not a whole number of years"),
+                       (["--max-seniority-gap", "2"], "minimum (3) is above its maximum (2)")):
+        refused = run("pair", str(sample_copy), *args)
+        assert refused.returncode == 2 and said in refused.stderr, (args, refused.stderr)

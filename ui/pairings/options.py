@@ -52,14 +52,29 @@ def options_form(data: Dataset) -> PairingOptions | None:
         not_same_team = two.toggle("Never two people of the same team", key="pair_not_same_team")
         cohort = two.selectbox("Cohort", [ALL_COHORTS, *cohorts], key="pair_cohort",
                                disabled=not cohorts, help="Pair only the mentees of one cohort.")
+        low_col, high_col = two.columns(2)
+        gap_help = ("A rule: every mentor this many years more senior than their mentee (seniority minus "
+                    "seniority). Empty: no limit. A person with no seniority is not ruled out. Default: the {} "
+                    "setting.")
+        low = low_col.number_input("Seniority gap, at least", min_value=0, max_value=80, step=1,
+                                   value=data.settings.min_seniority_gap, key="pair_gap_min",
+                                   help=gap_help.format("min_seniority_gap"))
+        high = high_col.number_input("at most (years)", min_value=0, max_value=80, step=1,
+                                     value=data.settings.max_seniority_gap, key="pair_gap_max",
+                                     help=gap_help.format("max_seniority_gap"))
         with three.expander("Weights", icon=":material/tune:"):
             for name in CRITERIA:
                 st.slider(LABELS[name].capitalize(), 0, 100, key=f"weight_{name}")
         if not st.form_submit_button("Suggest pairs", type="primary", icon=":material/join:"):
             return None
+    if low is not None and high is not None and low > high:
+        st.error(f"The seniority gap's minimum ({low:g}) is above its maximum ({high:g}).", icon=":material/error:")
+        return None
     values = {name: float(state.value(f"weight_{name}")) for name in CRITERIA}
     if not any(values.values()):
         st.error("Give at least one criterion a weight above 0.", icon=":material/error:")
         return None
+    gap = (None if low is None else int(low), None if high is None else int(high))
     return PairingOptions(type=kind, goal=goal, min_score=float(min_score), not_same_team=not_same_team,
-                          cohort="" if cohort == ALL_COHORTS else cohort, weights=Weights(**values))
+                          seniority_gap=gap, cohort="" if cohort == ALL_COHORTS else cohort,
+                          weights=Weights(**values))

@@ -183,10 +183,11 @@ def rosters(draw):
     skills = st.lists(st.sampled_from(["Python", "SQL", "Go", "React"]), max_size=3).map("; ".join)
     mentors = [Mentor(email=e, name=e, team=draw(team), capacity=draw(st.integers(0, 2)), skills=draw(skills),
                       active=draw(st.booleans()), timezone=draw(st.sampled_from(["", "UTC", "Asia/Tokyo"])),
+                      seniority=draw(st.sampled_from([None, 2, 4, 11])),
                       manager_email=draw(st.sampled_from(["", *mentee_emails])))
                for e in mentor_emails]
     mentees = [Mentee(email=e, name=e, team=draw(team), goals=draw(skills), skills=draw(skills),
-                      active=draw(st.booleans()), seniority=draw(st.sampled_from(["0", "3", "10"])),
+                      active=draw(st.booleans()), seniority=draw(st.sampled_from(["0", "3", "10", None])),
                       manager_email=draw(st.sampled_from(["", *mentor_emails, *mentee_emails])),
                       avoid=draw(st.lists(st.sampled_from(mentor_emails + mentee_emails), max_size=2)),
                       preferred_mentors=draw(st.lists(st.sampled_from(mentor_emails), max_size=2)))
@@ -200,11 +201,16 @@ def rosters(draw):
     return mentors, mentees, pairings, forbidden, locked
 
 
+GAPS = st.sampled_from([(None, None), (1, 2), (0, None), (None, 3), (1, 8)])
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rosters(), st.sampled_from(["one-on-one", "group"]), st.sampled_from(["everyone", "best"]), st.booleans())
-def test_no_hard_rule_is_ever_broken(roster, kind, goal, not_same_team):
+@given(rosters(), st.sampled_from(["one-on-one", "group"]), st.sampled_from(["everyone", "best"]), st.booleans(),
+       GAPS)
+def test_no_hard_rule_is_ever_broken(roster, kind, goal, not_same_team, gap):
     mentors, mentees, pairings, forbidden, locked = roster
-    options = PairingOptions(type=kind, goal=goal, not_same_team=not_same_team, forbidden=forbidden, locked=locked)
+    options = PairingOptions(type=kind, goal=goal, not_same_team=not_same_team, forbidden=forbidden, locked=locked,
+                             seniority_gap=gap)
     try:
         result = suggest(program(mentors, mentees, pairings), options)
     except RuleBroken:
@@ -220,6 +226,9 @@ def test_no_hard_rule_is_ever_broken(roster, kind, goal, not_same_team):
         assert a not in mentee_.avoid
         assert not (not_same_team and mentor_.team and mentor_.team.lower() == mentee_.team.lower())
         assert (a, b) not in forbidden or (a, b) in locked
+        if mentor_.seniority is not None and mentee_.seniority is not None:
+            years = mentor_.seniority - mentee_.seniority
+            assert (gap[0] is None or years >= gap[0]) and (gap[1] is None or years <= gap[1])
     for m in mentors:
         existing = sum(p.mentor_email == m.email and p.uses_capacity for p in pairings)
         assert sum(a == m.email for a, _ in new) <= max(0, m.capacity - existing)
@@ -253,3 +262,31 @@ def test_peer_summary_compares_the_pairs_alone_with_the_bound():
     trio_scores = sum(p.score for p in result.pairs if "as a trio" in p.reason)
     assert summary.paired_total == pytest.approx(summary.total_score - trio_scores, abs=0.05)
     assert summary.paired_total <= summary.score_bound + 1e-3
+
+
+# --- the seniority-gap rule ------------------------------------------------------------------------------
+
+def test_the_seniority_gap_holds_says_why_a_mentee_waits_and_never_rules_out_an_unknown_seniority():
+    junior = mentor("junior", skills="Python", capacity=2, seniority=3)
+    senior = mentor("senior", skills="Python", capacity=2, seniority=20)
+    unknown = mentor("unknown", skills="Go", capacity=1)
+    x = mentee("x", goals="Python", seniority=1)
+    y = mentee("y", goals="Python", seniority=10)
+    data = program([junior, senior, unknown], [x, y])
+    result = suggest(data, PairingOptions(seniority_gap=(1, 4)))
+    assert placed(result) == {"x@x.org": "junior@x.org", "y@x.org": "unknown@x.org"}
+    assert ("Every mentor is 1 to 4 years more senior than their mentee, where both seniorities are known: 1 person "
+            "has no seniority, and the seniority gap does not rule them out.") in result.notes
+    waiting = suggest(data, PairingOptions(seniority_gap=(1, 4), only=frozenset({"y@x.org"}),
+                                           forbidden=frozenset({("unknown@x.org", "y@x.org")})))
+    [reason] = [u.reason for u in waiting.unmatched]
+    assert "2 are outside the seniority gap (1 to 4 years more senior than y)" in reason
+    with pytest.raises(RuleBroken, match="breaks the rule 'seniority gap'"):
+        suggest(data, PairingOptions(seniority_gap=(1, 4), locked=frozenset({("senior@x.org", "x@x.org")})))
+
+
+def test_peers_are_paired_without_the_seniority_gap_and_the_note_says_so():
+    a, b = mentee("a", seniority=1), mentee("b", seniority=9)
+    result = suggest(program([], [a, b]), PairingOptions(type="peer", seniority_gap=(1, 2)))
+    assert len(result.pairs) == 1
+    assert "The seniority gap applies to mentors and mentees: peers are paired without it." in result.notes
