@@ -42,8 +42,9 @@ def cmd_validate(args) -> int:
             print(f"{problem.severity}: {problem}")
         errors = sum(p.severity == ERROR for p in data.problems)
         print(f"{data.source_label}: {len(data.mentors)} mentors, {len(data.mentees)} mentees, "
-              f"{len(data.pairings)} pairings, {len(data.checkin_log)} check-ins, {len(data.feedback_log)} feedback; "
-              f"{errors} errors, {len(data.problems) - errors} warnings", file=sys.stderr)
+              f"{len(data.pairings)} pairings, {len(data.checkin_log)} check-ins, {len(data.feedback_log)} feedback"
+              + (f", {len(data.goals)} goals" if "goals" in data.tables else "")
+              + f"; {errors} errors, {len(data.problems) - errors} warnings", file=sys.stderr)
     failing = [p for p in data.problems if p.severity == ERROR or args.strict]
     return FOUND if failing else OK
 

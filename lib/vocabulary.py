@@ -26,6 +26,15 @@ CADENCE_SYNONYMS = {"weekly": "weekly", "everyweek": "weekly", "biweekly": "biwe
                     "everytwoweeks": "biweekly", "every2weeks": "biweekly", "monthly": "monthly",
                     "everymonth": "monthly"}
 
+# --- goals (the goals tab) -----------------------------------------------------------------------------------------
+GOAL_STATUSES = ("open", "in progress", "done", "dropped")
+NEW_GOAL = "open"
+FINISHED_GOALS = ("done", "dropped")  # a goal with one of these has its final status: never past its target
+GOAL_SYNONYMS = {"open": "open", "todo": "open", "notstarted": "open", "new": "open", "inprogress": "in progress",
+                 "started": "in progress", "ongoing": "in progress", "doing": "in progress", "done": "done",
+                 "complete": "done", "completed": "done", "finished": "done", "achieved": "done", "met": "done", "dropped": "dropped",
+                 "cancelled": "dropped", "canceled": "dropped", "abandoned": "dropped"}
+
 # --- the log -------------------------------------------------------------------------------------------------------
 FEEDBACK_ROLES = ("mentor", "mentee")
 CHANNELS = ("video", "in person", "phone", "chat")

@@ -259,7 +259,28 @@ def main():
           [[f"C-{i:04d}", *r] for i, r in enumerate(checkins, 1)])
     write("feedback.csv", "id,date,mentor_email,mentee_email,from_role,rating,comment".split(","),
           [[f"F-{i:03d}", *r] for i, r in enumerate(fb, 1)])
+    write("goals.csv", "id,pairing_id,goal,measure,target_date,status,progress,updated_on".split(","),
+          [[f"G-{i:03d}", *g] for i, g in enumerate(GOALS, 1)])
     check()
+
+
+# What the first pairs work on (the goals tab), each goal with a measure and a target after the sample's as_of, so
+# the sample's health statuses stay those of its check-ins and feedback.
+GOALS = [
+    ["P-001", "Kubernetes", "Deploys the team's service to the staging cluster alone", "2026-08-14", "in progress",
+     60, "2026-07-17"],
+    ["P-001", "code review", "Two reviews a week on the platform repo, with comments the author took up",
+     "2026-08-21", "in progress", 40, "2026-07-17"],
+    ["P-002", "debugging", "Finds and fixes a flaky test without help", "2026-07-31", "done", 100, "2026-07-23"],
+    ["P-002", "Python basics", "Ships a small CLI with tests", "2026-08-21", "in progress", 30, "2026-07-23"],
+    ["P-003", "SQL", "Writes the weekly report query, reviewed by the data team", "2026-08-07", "in progress", 50,
+     "2026-07-15"],
+    ["P-003", "Airflow", "Adds one DAG to the nightly pipeline", "2026-08-28", "open", 0, "2026-06-03"],
+    ["P-006", "accessibility", "Audits the sign-up form with a screen reader and fixes what it finds",
+     "2026-08-14", "in progress", 70, "2026-07-20"],
+    ["P-010", "system design", "Presents a design for the notifications service", "2026-08-28", "open", 10,
+     "2026-07-06"],
+]
 
 
 def check():

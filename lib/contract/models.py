@@ -14,7 +14,11 @@ from lib.vocabulary import (
     CADENCES,
     DEFAULT_TYPE,
     FEEDBACK_ROLES,
+    FINISHED_GOALS,
+    GOAL_STATUSES,
+    GOAL_SYNONYMS,
     MENTORSHIP_TYPES,
+    NEW_GOAL,
     OPEN_STATUSES,
     PAIRING_STATUSES,
     TYPE_SYNONYMS,
@@ -24,6 +28,7 @@ MentorshipType = Literal[MENTORSHIP_TYPES]
 Status = Literal[PAIRING_STATUSES]
 Cadence = Literal[CADENCES]
 Role = Literal[FEEDBACK_ROLES]
+GoalStatus = Literal[GOAL_STATUSES]
 
 
 def _blank_to_none(v):
@@ -189,3 +194,27 @@ class Feedback(Row):
     from_role: Annotated[Role, BeforeValidator(lambda v: str(v).strip().lower())]
     rating: Annotated[int, BeforeValidator(values.parse_whole), Field(ge=1, le=5)]
     comment: Text = ""
+
+
+class Goal(Row):
+    """What a pair works on (the goals tab): a goal, how they will know it is done, by when, and how far along."""
+    id: Text = ""
+    pairing_id: Annotated[str, BeforeValidator(lambda v: str(v or "").strip()), Field(min_length=1)]
+    goal: Annotated[str, BeforeValidator(lambda v: " ".join(str(v or "").split())), Field(min_length=1)]
+    measure: Text = ""  # how we'll know it is done
+    target_date: OptionalDate = None
+    status: Annotated[GoalStatus, BeforeValidator(lambda v: _words(GOAL_SYNONYMS, "goal status")(v) or NEW_GOAL)] \
+        = NEW_GOAL
+    progress: whole_in(0, 100) = None  # percent; blank is unknown (shown as 0, or 100 once done)
+    updated_on: OptionalDate = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED_GOALS
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.status == "done" else int(self.progress or 0)
+
+    def past_target_on(self, day: date) -> bool:
+        return self.target_date is not None and self.target_date < day and not self.finished

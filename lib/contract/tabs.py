@@ -10,7 +10,9 @@ from lib.vocabulary import (
     DEFAULT_CADENCE,
     DEFAULT_TYPE,
     FEEDBACK_ROLES,
+    GOAL_STATUSES,
     MENTORSHIP_TYPES,
+    NEW_GOAL,
     PAIRING_STATUSES,
     REMINDER_KINDS,
     REMINDER_STATUSES,
@@ -128,6 +130,18 @@ FEEDBACK = TabSpec("feedback", "id", (
     Column("comment", "text", aliases=("comments", "feedback"), example="Very helpful first month"),
 ), purpose="Ratings (1-5) from either side of a pair.")
 
+GOALS = TabSpec("goals", "id", (
+    Column("id", "text", aliases=("goal id",), example="G-001"),
+    Column("pairing_id", "text", True, ("pairing", "pair", "pairing id"), example="P-001"),
+    Column("goal", "text", True, ("objective", "title"), example="Write SQL for the reporting tables"),
+    Column("measure", "text", aliases=("how we'll know", "done when", "success measure"),
+           example="A report query merged and reviewed"),
+    Column("target_date", "date", aliases=("target", "due", "due date", "deadline"), example="2026-07-31"),
+    Column("status", "choice", aliases=("state",), choices=GOAL_STATUSES, example=NEW_GOAL),
+    Column("progress", "int", aliases=("percent", "% done", "progress %"), example="40"),
+    Column("updated_on", "date", aliases=("updated", "last updated"), example="2026-07-10"),
+), purpose="What each pair works on: goals with a measure, a target date, a status and progress (0-100).")
+
 SETTINGS = TabSpec("settings", "key", (
     Column("key", "text", True, ("setting", "name"), example="organisation"),
     Column("value", "text", aliases=("setting value",), example="Example Org"),
@@ -145,9 +159,9 @@ REMINDERS = TabSpec("reminders", "id", (
 ), purpose="Every reminder Tandem handed to the mail server, so none goes twice.")
 
 ROSTER_TABS = ("mentors", "mentees")  # the people; the other tabs are keyed by id and name them by email
-TABS: dict[str, TabSpec] = {t.name: t for t in (MENTORS, MENTEES, PAIRINGS, CHECKINS, FEEDBACK, SETTINGS)}
+TABS: dict[str, TabSpec] = {t.name: t for t in (MENTORS, MENTEES, PAIRINGS, CHECKINS, FEEDBACK, GOALS, SETTINGS)}
 ALL_TABS: dict[str, TabSpec] = {**TABS, CHANGES.name: CHANGES, REMINDERS.name: REMINDERS}
-ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "changes": "X", "reminders": "R"}
+ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "goals": "G", "changes": "X", "reminders": "R"}
 FIRST_NAME_HEADERS = {"firstname", "givenname", "forename"}
 LAST_NAME_HEADERS = {"lastname", "surname", "familyname"}
 

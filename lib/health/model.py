@@ -16,6 +16,7 @@ Everything is computed with pandas over the Dataset's log frames at once, pairs 
 
 from __future__ import annotations
 
+import re
 from collections import namedtuple
 from datetime import date
 
@@ -100,6 +101,8 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     settings = data.settings
     rows = _rows(pairs, _JUDGED)
     results = [_judge(row, cadence, settings) for row, cadence in zip(rows, cadence_days.tolist())]
+    if data.goals:
+        results = _with_goals_past_target(results, pairs["pairing_id"].tolist(), data, on)
     pairs["status"] = [r[0] for r in results]
     pairs["reasons"] = [r[1] for r in results]
     steps = [_next_step(row, reasons) for row, (_, reasons) in zip(rows, results)]
@@ -199,6 +202,26 @@ def _judge(row, cadence_days: float, settings) -> tuple[str, list[str]]:
     return HEALTH_STATUSES[max(level, band)], reasons
 
 
+_LATE_GOAL = re.compile(r"^goal '(?P<goal>.*)' past its target, (?P<due>.+)$")
+
+
+def _with_goals_past_target(results: list[tuple[str, list[str]]], pairing_ids: list[str], data: Dataset,
+                            on: date) -> list[tuple[str, list[str]]]:
+    """A goal past its target date and not done (nor dropped) is a reason, and makes the pair at least Watch."""
+    late: dict[str, list[str]] = {}
+    for goal in sorted(data.goals, key=lambda g: g.target_date or on):
+        if goal.past_target_on(on):
+            late.setdefault(goal.pairing_id.lower(), []).append(
+                f"goal '{goal.goal}' past its target, {format_date(goal.target_date)}")
+    judged = []
+    for (status, reasons), pairing_id in zip(results, pairing_ids):
+        extra = late.get(str(pairing_id or "").lower(), [])
+        if extra:
+            status = HEALTH_STATUSES[max(HEALTH_STATUSES.index(status), HEALTH_STATUSES.index(WATCH))]
+        judged.append((status, reasons + extra))
+    return judged
+
+
 def _next_step(row, reasons: list[str]) -> tuple[str, tuple[str, ...]]:
     """A message the lead can copy to nudge the pair (empty when all is well), and whom it is for (FEEDBACK_ROLES:
     both sides, or the mentee alone when it is about their feedback)."""
@@ -206,6 +229,12 @@ def _next_step(row, reasons: list[str]) -> tuple[str, tuple[str, ...]]:
         return "", ()
     mentor, mentee = row.mentor.split()[0], row.mentee.split()[0]
     text = " ".join(reasons)
+    late = [_LATE_GOAL.match(r) for r in reasons]
+    if all(late):
+        goals = " and ".join(f"'{m['goal']}' (due {m['due']})" for m in late)
+        verb = "is" if len(late) == 1 else "are"
+        return (f"Hi {mentor} and {mentee}, your goal{'s' if len(late) > 1 else ''} {goals} {verb} not marked done "
+                "yet. Is it done, or does it need a new date? Tell me where it stands.", FEEDBACK_ROLES)
     if "first meeting" in text:
         return (f"Hi {mentor} and {mentee}, your mentoring started on {format_date(row.started_on)} and I don't "
                 "see a first meeting yet. Could you book 30 minutes this week? Tell me if anything is in the way.",

@@ -7,7 +7,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from lib.contract.models import Mentee, Mentor, Pairing, mentor_places_used
+from lib.contract.models import Goal, Mentee, Mentor, Pairing, mentor_places_used
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.pseudonyms import forgotten_mask, is_forgotten
 from lib.reading.log_frames import positions
@@ -238,3 +238,19 @@ def check_log_frame(tab: str, log: pd.DataFrame, mentors, mentees, pairings: lis
             problems.append(_at(tables, tab, row, "date", day.isoformat(),
                                 f"date is after today ({today.isoformat()})", WARNING))
     return (log if kept.all() else log[kept].reset_index(drop=True)), problems
+
+
+def check_goals(goals: list[Goal], pairings: list[Pairing], tables,
+                known_ids: set[str] | None = None) -> tuple[list[Goal], list[Problem]]:
+    """A goal names a pairing by its id: one that names no pairing of the pairings tab is a problem, and is not
+    loaded; one of a pairing left out of the program (a forgotten person's) is left out with it, in silence."""
+    ids = {p.id.lower() for p in pairings if p.id}
+    known = {i.lower() for i in known_ids} if known_ids is not None else ids
+    kept, problems = [], []
+    for goal in goals:
+        if goal.pairing_id.lower() not in known:
+            problems.append(_at(tables, "goals", goal.row, "pairing_id", goal.pairing_id,
+                                "not the id of a pairing in the pairings tab; row skipped"))
+        elif goal.pairing_id.lower() in ids:
+            kept.append(goal)
+    return kept, problems

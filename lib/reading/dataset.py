@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing
+from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Pairing
 from lib.contract.problems import Problem
 from lib.contract.settings import Settings
 from lib.contract.tabs import TABS
@@ -29,6 +29,7 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     tables: dict[str, RawTable] = field(default_factory=dict)  # what was read, for writes and conflict checks
     source_label: str = ""
+    goals: list[Goal] = field(default_factory=list)
 
     def today(self, override: date | None = None) -> date:
         return self.settings.today(override)

@@ -15,6 +15,7 @@ DEFAULT_ROW_CAPS = {  # rows of the tab as the spreadsheet numbers them (header 
     "pairings": 200_000,
     "checkins": 500_000,
     "feedback": 500_000,
+    "goals": 500_000,
     "settings": 1_000,
     "changes": 1_000_000,
     "reminders": 500_000,

@@ -81,7 +81,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(coverage_problems(tables))
     order = date_order(tables, locale)
     parsed = {}
-    for tab in ("mentors", "mentees", "pairings", *LOGS):
+    for tab in ("mentors", "mentees", "pairings", "goals", *LOGS):
         if tab not in tables:
             rows, found = (empty_log(tab) if tab in LOGS else []), []
         elif tab in LOGS:
@@ -100,6 +100,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(cross_tab.check_people(mentors, mentees, tables))
     pairings, found = cross_tab.unique_ids("pairings", parsed["pairings"], tables)
     problems.extend(found)
+    pairing_ids = {p.id for p in pairings if p.id}  # every id of the tab, also of pairings left out below
     pairings, found = cross_tab.check_pairings(pairings, mentors, mentees, tables)
     problems.extend(found)
     logs = {}
@@ -108,10 +109,14 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
         problems.extend(found)
         logs[tab], found = cross_tab.check_log_frame(tab, rows, mentors, mentees, pairings, tables, settings.today())
         problems.extend(found)
+    goals, found = cross_tab.unique_ids("goals", parsed["goals"], tables)
+    problems.extend(found)
+    goals, found = cross_tab.check_goals(goals, pairings, tables, pairing_ids)
+    problems.extend(found)
     tab_order = list(TABS)
     problems.sort(key=lambda p: (tab_order.index(p.tab) if p.tab in tab_order else 99, p.row))
     return Dataset(mentors, mentees, pairings, logs["checkins"], logs["feedback"], settings, problems,
-                   tables, label)
+                   tables, label, goals)
 
 
 def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:

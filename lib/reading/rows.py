@@ -5,19 +5,21 @@ from __future__ import annotations
 from pydantic import BaseModel, ValidationError
 
 from lib.contract.dates import DATE_KINDS, infer_order, parse_date, parse_datetime
-from lib.contract.models import CheckIn, Feedback, Mentee, Mentor, Pairing
+from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Pairing
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.tabs import TABS, TabSpec, column_letter
 from lib.errors import DateProblem
 from lib.reading.table import RawRow, RawTable
 
-MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback}
+MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback,
+             "goals": Goal}
 FALLBACK = {"capacity": 0}  # an unreadable capacity must not silently become the default of 1
 SKIPPED, IGNORED, ZEROED = "row skipped", "value ignored", "treated as 0 until fixed"
 LOAD_NOTES = (SKIPPED, IGNORED, ZEROED)  # what loading did about a problem, appended to its message
 
 
-def _message(err: dict, raw: str) -> str:
+def error_message(err: dict, raw: str) -> str:
+    """A pydantic error on a cell, in the words every problem uses."""
     kind, ctx = err["type"], err.get("ctx", {})
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
@@ -25,7 +27,7 @@ def _message(err: dict, raw: str) -> str:
         return f"{raw.strip()!r} is out of range ({'at least ' + str(ctx['ge']) if 'ge' in ctx else 'at most ' + str(ctx['le'])})"
     if kind == "literal_error":
         return f"{raw.strip()!r} is not one of {ctx.get('expected', '')}"
-    if kind in ("missing", "string_too_short"):
+    if kind in ("missing", "string_too_short", "too_short"):
         return "required, but blank"
     return err["msg"]
 
@@ -126,7 +128,7 @@ def parse_row(table, spec, model, row: RawRow, orders, extras):
                 if name not in bad and name not in new_bad:  # a union reports one error per branch
                     new_bad.add(name)
                     found.append((name, _problem(table, spec, row, name, raw.get(name, ""),
-                                                 _message(err, raw.get(name, "")))))
+                                                 error_message(err, raw.get(name, "")))))
             if fatal or not new_bad:
                 return None, [_noted(p, ERROR, SKIPPED) for _, p in found]
             bad |= new_bad

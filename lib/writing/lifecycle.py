@@ -8,18 +8,23 @@ from lib.contract.models import Pairing, busy_mentees
 from lib.errors import LifecycleError
 from lib.matching.suggestion import Pair
 from lib.reading.dataset import Dataset
+from lib.writing.goals import start_goals
 from lib.writing.writer import Writer
 
 
 def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date | None = None) -> list[str]:
     """Append the pairs to `pairings`: proposed, or active from `activate_on`, with the type, the program's default
-    cadence and the goals the pair covers. The one way a suggestion is saved (the Pairings page's Accept and
-    `python -m lib pair --save`). Returns the new ids."""
+    cadence and the goals the pair covers, and start one open goal per shared goal in `goals`. The one way a
+    suggestion is saved (the Pairings page's Accept and `python -m lib pair --save`). Returns the new ids."""
     cadence = data.settings.default_cadence
     records = [{"mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
                 "status": "active" if activate_on else "proposed", "started_on": activate_on,
                 "cadence": cadence, "goals": p.goals} for p in pairs]
-    return writer.append("pairings", records) if records else []
+    if not records:
+        return []
+    ids = writer.append("pairings", records)
+    start_goals(writer, [(pairing_id, p.goals) for pairing_id, p in zip(ids, pairs)], data.today())
+    return ids
 
 
 def activate(writer: Writer, pairing: Pairing, on: date) -> dict:

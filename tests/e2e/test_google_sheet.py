@@ -126,10 +126,11 @@ def test_a_blank_sheet_names_its_tabs_and_gets_tandems_tabs_on_request(app, shee
     app.page.get_by_role("button", name="Add Tandem's tabs to this sheet").click()
     app.wait_rendered()
     titles = [s.title for s in sheets_api.store.spreadsheets[key].sheets]
-    assert titles == ["Sheet1", "mentors", "mentees", "pairings", "checkins", "feedback", "settings"]
+    assert titles == ["Sheet1", "mentors", "mentees", "pairings", "checkins", "feedback", "goals", "settings"]
     assert sheets_api.values(key, "mentors")[0][:3] == ["email", "name", "team"]
     assert app.metric("People") == "0"  # the Overview now opens on the empty program
-    expect(app.page.get_by_text("Added the tabs mentors, mentees, pairings, checkins, feedback, settings")).to_be_visible()
+    added = "Added the tabs mentors, mentees, pairings, checkins, feedback, goals, settings"
+    expect(app.page.get_by_text(added)).to_be_visible()
 
 
 def test_two_sessions_editing_the_same_row_the_second_save_is_refused_with_both_versions(browser, server_url,

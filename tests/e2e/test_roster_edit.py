@@ -27,6 +27,7 @@ def test_edit_a_mentor_capacity_refuses_a_bad_value_and_saves_a_good_one(app, sa
     expect(capacity).to_have_value("3")  # Ana Ruiz, the first mentor
 
     capacity.fill("two")
+    capacity.press("Tab")  # the field is blurred before the form's button, as a person leaves it
     button(app, "Save changes").click()
     app.wait_rendered()
     alerts = app.page.locator('[data-testid="stAlert"]')
@@ -43,6 +44,7 @@ def test_edit_a_mentor_capacity_refuses_a_bad_value_and_saves_a_good_one(app, sa
     assert mentor_rows(folder) == before
 
     app.page.get_by_label("Capacity", exact=True).fill("4")
+    app.page.get_by_label("Capacity", exact=True).press("Tab")
     button(app, "Save changes").click()
     app.wait_rendered()
     success_text(app, "Saved 1 change for Ana Ruiz: capacity '3' → '4'")

@@ -13,6 +13,7 @@ from lib.reading.dataset import Dataset
 from lib.vocabulary import CHANNELS, SIDE_COLOURS, SIDE_SHAPES
 from lib.writing.log_entries import log_checkin, log_feedback
 from ui import notices, state
+from ui.health.goals import goals_section
 from ui.health.pairs import label, pick_pair
 from ui.widgets import calendar_button, chart
 
@@ -33,6 +34,8 @@ def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     ratings = state.derived("ratings", data, lambda: health_charts.rating_history(data, row), *pairing)
     if not ratings.empty:
         chart(data, "ratings", lambda: rating_chart(ratings), *pairing)
+    goals_section(data, stored)
+    st.subheader("Everything logged")
     timeline = state.derived("timeline", data, lambda: health_charts.timeline(data, row), *pairing)
     st.dataframe(timeline, hide_index=True, width="stretch", column_config={
         "date": st.column_config.DateColumn("Date", format="D MMM YYYY"), "what": "What",

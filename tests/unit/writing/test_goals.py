@@ -1,0 +1,89 @@
+"""A pair's goals through the writer: accepting a pair starts one open goal per shared goal, a lead adds goals and
+edits status, progress, measure and target, only the cells that change are written, and what would not load
+back is refused naming the field."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+from lib.errors import EditRefused, SourceError, WriteConflict
+from lib.matching import suggest
+from lib.reading.loader import load
+from lib.sources import CsvSource
+from lib.writing import lifecycle
+from lib.writing.goals import add_goal, update_goal
+from lib.writing.writer import Writer
+
+DAY = date(2026, 7, 24)
+
+
+def opened(folder):
+    source = CsvSource(folder=folder)
+    data = load(source)
+    return source, data, Writer(source, data.tables)
+
+
+def goal_rows(folder) -> list[dict[str, str]]:
+    with open(folder / "goals.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_accepting_pairs_starts_one_open_goal_per_shared_goal(sample_copy):
+    source, data, writer = opened(sample_copy)
+    pairs = suggest(data).pairs
+    ids = lifecycle.accept(writer, data, pairs)
+    again = load(source)
+    expected = [(pairing_id, goal) for pairing_id, pair in zip(ids, pairs) for goal in pair.goals]
+    assert expected and [(g.pairing_id, g.goal) for g in again.goals[-len(expected):]] == expected
+    new = again.goals[-len(expected):]
+    assert {g.status for g in new} == {"open"} and {g.progress for g in new} == {0}
+    assert {g.updated_on for g in new} == {DAY} and len({g.id for g in again.goals}) == len(again.goals)
+    assert not [p for p in again.problems if p.tab == "goals"]
+
+
+def test_a_lead_adds_a_goal_then_edits_it_and_done_means_100(sample_copy):
+    source, data, writer = opened(sample_copy)
+    new_id = add_goal(writer, data, "P-002", "  Write   a CLI tool ", "merged with tests", date(2026, 8, 14))
+    data = load(source)
+    goal = next(g for g in data.goals if g.id == new_id)
+    assert (goal.goal, goal.measure, goal.target_date, goal.status, goal.progress) == \
+        ("Write a CLI tool", "merged with tests", date(2026, 8, 14), "open", 0)
+    before = {r["id"]: r for r in goal_rows(sample_copy)}
+    done = update_goal(Writer(source, data.tables), data, goal, {"progress": 60, "status": "in progress"})
+    assert done == {"progress": ("0", "60"), "status": ("open", "in progress")}  # updated_on was today already
+    after = {r["id"]: r for r in goal_rows(sample_copy)}
+    assert {k for k in after if after[k] != before.get(k)} == {new_id}  # no other goal's row changed
+    data = load(source)
+    goal = next(g for g in data.goals if g.id == new_id)
+    update_goal(Writer(source, data.tables), data, goal, {"status": "done"})
+    assert next(g for g in load(source).goals if g.id == new_id).progress == 100
+
+
+@pytest.mark.parametrize("changes, said", [
+    ({"progress": 140}, "column 'progress': '140' is out of range (at most 100)"),
+    ({"status": "finito"}, "'finito' is not a goal status"),
+    ({"goal": "  "}, "column 'goal': required, but blank"),
+])
+def test_what_would_not_load_back_is_refused_naming_the_field(sample_copy, changes, said):
+    source, data, writer = opened(sample_copy)
+    new_id = add_goal(writer, data, "P-002", "Testing", today=DAY)
+    data = load(source)
+    goal = next(g for g in data.goals if g.id == new_id)
+    with pytest.raises(EditRefused, match=said.replace("(", "\\(").replace(")", "\\)")):
+        update_goal(Writer(source, data.tables), data, goal, changes)
+
+
+def test_a_goal_for_no_pairing_and_a_stale_row_are_refused(sample_copy):
+    source, data, writer = opened(sample_copy)
+    with pytest.raises(SourceError, match="no pairing with id 'P-999'"):
+        add_goal(writer, data, "P-999", "Testing")
+    new_id = add_goal(writer, data, "P-002", "Testing")
+    data = load(source)
+    goal = next(g for g in data.goals if g.id == new_id)
+    other = Writer(source, data.tables)
+    update_goal(Writer(source, data.tables), data, goal, {"progress": 30})
+    with pytest.raises(WriteConflict):  # someone else changed the row since this page read it
+        update_goal(other, data, goal, {"progress": 50})
