@@ -81,6 +81,7 @@ def cmd_starter(args) -> int:
 def cmd_pair(args) -> int:
     from lib.documents.exports import csv_bytes, xlsx_bytes
     from lib.matching import PairingOptions, suggest
+    from lib.matching.options import seniority_gap
     from lib.writing import lifecycle
     from lib.writing.writer import Writer
 
@@ -95,7 +96,7 @@ def cmd_pair(args) -> int:
         raise TandemError(f"{source.label} cannot be saved to in place: copy it to a folder or workbook "
                           "and pair that (e.g. python -m lib pair ./my-program --save).")
     data = load(source)
-    gap = seniority_gap(args.min_seniority_gap, args.max_seniority_gap, data.settings)
+    gap = seniority_gap(args.min_seniority_gap, args.max_seniority_gap, data.settings)  # options, else settings
     result = suggest(data, PairingOptions(type=args.type, goal=args.goal, min_score=args.min_score,
                                           not_same_team=args.not_same_team, seniority_gap=gap))
     for pair in result.pairs:
@@ -248,15 +249,6 @@ def _whole(text: str) -> int:
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of years (0 or more)")
     return int(text)
-
-
-def seniority_gap(low: int | None, high: int | None, settings) -> tuple[int | None, int | None]:
-    """The run's seniority gap: the options given, else the settings'; a minimum above the maximum is refused."""
-    low = settings.min_seniority_gap if low is None else low
-    high = settings.max_seniority_gap if high is None else high
-    if low is not None and high is not None and low > high:
-        raise TandemError(f"The seniority gap's minimum ({low}) is above its maximum ({high}).")
-    return low, high
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from lib.contract.models import MentorshipType
+from lib.errors import TandemError
 from lib.matching.criteria import Weights
 from lib.matching.rules import PairKey
 from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE
@@ -27,3 +28,13 @@ class PairingOptions:
     as_of: date | None = None  # the date time-zone offsets are taken on; None: the program's today
     cohort: str = ""  # only mentees of this cohort (case-insensitive); "": everyone
     only: frozenset[str] = frozenset()  # only these mentees (a rematch); empty: everyone
+
+
+def seniority_gap(low: int | None, high: int | None, settings) -> tuple[int | None, int | None]:
+    """A run's seniority gap: the options given, else the settings' (min/max_seniority_gap); a minimum above the
+    maximum is refused in one sentence."""
+    low = settings.min_seniority_gap if low is None else low
+    high = settings.max_seniority_gap if high is None else high
+    if low is not None and high is not None and low > high:
+        raise TandemError(f"The seniority gap's minimum ({low}) is above its maximum ({high}).")
+    return low, high

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lib.contract.dates import format_date
 from lib.matching.engine import suggest
-from lib.matching.options import PairingOptions
+from lib.matching.options import PairingOptions, seniority_gap
 from lib.matching.suggestion import Suggestion
 from lib.reading.dataset import Dataset
 from lib.vocabulary import DEFAULT_TYPE
@@ -34,7 +34,9 @@ def rematch(data: Dataset, mentee_email: str, allow_previous: bool = False) -> R
         previous[other] = f"not {who.get(other, other)}: {when}" + (f", {p.end_reason}" if p.end_reason else "")
     kind = ended[-1].type if ended and ended[-1].type != "peer" else DEFAULT_TYPE
     forbidden = frozenset() if allow_previous else frozenset((other, mentee_email) for other in previous)
-    result = suggest(data, PairingOptions(type=kind, only=frozenset({mentee_email}), forbidden=forbidden))
+    gap = seniority_gap(None, None, data.settings)  # the program's rule holds for a rematch too
+    result = suggest(data, PairingOptions(type=kind, only=frozenset({mentee_email}), forbidden=forbidden,
+                                          seniority_gap=gap))
     left_out = [] if allow_previous else list(previous.values())
     mentee = next((m for m in data.mentees if m.email == mentee_email), None)
     mentors = {m.email for m in data.mentors}

@@ -154,7 +154,9 @@ def _mark_seniority_gap(codes: np.ndarray, mentees: list[Mentee], mentors: list[
     mentor_years = np.array([np.nan if c.seniority is None else c.seniority for c in mentors], float)
     code = np.uint8(_CODE["seniority gap"])
     for years in np.unique(mentee_years[~np.isnan(mentee_years)]):
-        gap = mentor_years - years  # NaN for a mentor with no seniority: every comparison is False
+        # rounded: 1.4 - 0.4 is 0.9999999999999999 in floats, and a gap on the limit is inside it; NaN for a
+        # mentor with no seniority, so every comparison is False
+        gap = np.round(mentor_years - years, 6)
         outside = (gap < low if low is not None else False) | (gap > high if high is not None else False)
         cols = np.flatnonzero(outside)
         if len(cols):

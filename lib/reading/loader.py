@@ -100,7 +100,10 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(cross_tab.check_people(mentors, mentees, tables))
     pairings, found = cross_tab.unique_ids("pairings", parsed["pairings"], tables)
     problems.extend(found)
-    pairing_ids = {p.id for p in pairings if p.id}  # every id of the tab, also of pairings left out below
+    # every id the pairings tab holds, also of rows left out (unreadable, or of a forgotten person): their goals are
+    # not "for no pairing"
+    raw = tables.get("pairings")
+    pairing_ids = {raw.cell(r, "id").strip() for r in raw.rows} - {""} if raw is not None else set()
     pairings, found = cross_tab.check_pairings(pairings, mentors, mentees, tables)
     problems.extend(found)
     logs = {}

@@ -126,8 +126,10 @@ def plan_forget(tables: dict[str, RawTable], email: str, salt: bytes | None = No
     report = ForgetReport(pseudonym=alias)
     log_ids: set[tuple[str, str]] = set()  # (tab, id) of the person's log rows: their change entries are cleaned
     edits = [_log_edit(tables[tab], person, alias, report, log_ids) for tab in LOG_TABS if tab in tables]
+    if "goals" in tables:  # what their pairings worked on is about them too (the goals copy the pairing's)
+        edits.append(_goals_edit(tables["goals"], person, report, log_ids))
     edits += [_other_edit(table, person, report) for tab, table in tables.items()
-              if tab not in (*ROSTER_TABS, *LOG_TABS, CHANGES.name)]
+              if tab not in (*ROSTER_TABS, *LOG_TABS, "goals", CHANGES.name)]
     edits += [_roster_edit(tables[tab], person, report) for tab in ROSTER_TABS if tab in tables]
     edits = [e for e in edits if e.cells or e.deleted_rows]
     change_cells = _change_cells(tables.get(CHANGES.name), person, alias, log_ids, report)
@@ -241,6 +243,27 @@ def _log_edit(table: RawTable, person: _Person, alias: str, report: ForgetReport
             edit.cells += [(row.number, i, "") for i in blanked]
             report.texts_blanked += len(blanked)
         _clean_cells(edit, row, person, report, skip=set(theirs) | set(texts if theirs else ()))
+    return edit
+
+
+def _goals_edit(table: RawTable, person: _Person, report: ForgetReport, log_ids: set[tuple[str, str]]) -> TabEdit:
+    """The goals of the person's pairings: the goal becomes the placeholder (a goal is never blank) and the measure
+    is blanked; their change entries are cleaned like a log row's. Other goals lose mentions of them."""
+    edit = _edit_for(table, "id")
+    theirs = {key for tab, key in log_ids if tab == "pairings"}
+    index = table.columns.index
+    texts = {index[c]: (PLACEHOLDER if c == "goal" else "") for c in ("goal", "measure") if c in index}
+    for row in table.rows:
+        if table.cell(row, "pairing_id").strip().lower() not in theirs:
+            _clean_cells(edit, row, person, report)
+            continue
+        if (row_id := table.cell(row, "id").strip()):
+            log_ids.add(("goals", row_id.lower()))
+        for i, new in texts.items():
+            if i < len(row.cells) and row.cells[i].strip() and row.cells[i] != new:
+                edit.cells.append((row.number, i, new))
+                report.texts_blanked += 1
+        _clean_cells(edit, row, person, report, skip=set(texts))
     return edit
 
 

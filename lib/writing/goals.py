@@ -50,15 +50,24 @@ def update_goal(writer: Writer, data: Dataset, goal: Goal, changes: dict[str, ob
     if not goal.id:
         raise SourceError(f"The goal {goal.goal!r} (goals row {goal.row}) has no id, so it cannot be changed safely: "
                           "give it one in the spreadsheet (e.g. G-100) and refresh.")
-    merged = {**goal.model_dump(exclude={"row", "extra"}), **changes}
-    if merged.get("status") == "done":
-        merged["progress"] = 100
-    checked = _checked(merged, goal.row)
+    checked = checked_goal(goal, changes)
     before = goal.model_dump(exclude={"row", "extra"})
     written = {name: getattr(checked, name) for name in (*EDITED,) if getattr(checked, name) != before[name]}
     if not written:
         return {}
     return writer.update(GOALS.name, goal.id, {**written, "updated_on": data.today(today)}, number=goal.row or None)
+
+
+def checked_goal(goal: Goal, changes: dict[str, object]) -> Goal:
+    """The goal as `changes` leave it, checked by the model (EditRefused naming each bad field); writes nothing.
+    Marking a goal done sets its progress to 100; taking it back from done keeps the 100 % the lead saw."""
+    merged = {**goal.model_dump(exclude={"row", "extra"}), **changes}
+    status_changed = changes.get("status") not in (None, goal.status)
+    if status_changed and changes["status"] == "done":
+        merged["progress"] = 100
+    elif status_changed and goal.status == "done" and "progress" not in changes:
+        merged["progress"] = goal.percent
+    return _checked(merged, goal.row)
 
 
 def _checked(fields: dict[str, object], row: int) -> Goal:

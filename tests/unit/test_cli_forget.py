@@ -50,7 +50,7 @@ def test_forget_with_yes_prints_counts_only_and_exits_0(sample_copy):
     lines = result.stdout.splitlines()
     assert lines[0] == f"Forgot one person in CSV folder {sample_copy}:"
     assert lines[1:4] == ["  roster rows removed: 1 (mentees 1)",
-                          lines[2], "  texts blanked: 11"]
+                          lines[2], "  texts blanked: 15"]
     assert lines[2].startswith("  log rows pseudonymised: 15 (pairings 1, checkins 8, feedback 6) as forgotten-")
     assert lines[4:] == ["  other references cleaned: 0", "  change-log entries cleaned: 0", "  backups removed: 4"]
     assert says_nothing_of_mei(result)

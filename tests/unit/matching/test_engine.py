@@ -290,3 +290,9 @@ def test_peers_are_paired_without_the_seniority_gap_and_the_note_says_so():
     result = suggest(program([], [a, b]), PairingOptions(type="peer", seniority_gap=(1, 2)))
     assert len(result.pairs) == 1
     assert "The seniority gap applies to mentors and mentees: peers are paired without it." in result.notes
+
+
+def test_a_gap_on_the_limit_is_inside_it_whatever_the_floats_say():
+    mentor_, mentee_ = mentor("m", skills="Python", seniority="1.4"), mentee("e", goals="Python", seniority="0.4")
+    assert 1.4 - 0.4 < 1  # the float subtraction falls just short of the limit
+    assert len(suggest(program([mentor_], [mentee_]), PairingOptions(seniority_gap=(1, 1))).pairs) == 1

@@ -48,3 +48,16 @@ def test_nobody_on_the_mentees_avoid_list_is_suggested_and_that_is_said(sample_c
     assert result.suggestion.pairs and result.suggestion.pairs[0].mentor_email not in (ANA, second_best)
     name = data.names[second_best]
     assert f"not {name}: on Mei Chen's avoid list" in result.left_out
+
+
+def test_a_rematch_keeps_the_programs_seniority_gap(sample_copy):
+    from tests.unit.reminders.conftest import add_row
+
+    add_row(sample_copy, "settings", key="min_seniority_gap", value="30")  # no mentor is 30 years more senior
+    source = CsvSource(folder=sample_copy)
+    data = load(source)
+    p001 = next(p for p in data.pairings if p.id == "P-001")
+    lifecycle.end(Writer(source, data.tables), p001, p001.started_on, "moved team")
+    found = rematch(load(source), p001.mentee_email)
+    assert found.suggestion.pairs == []
+    assert "outside the seniority gap" in found.suggestion.unmatched[0].reason

@@ -23,7 +23,7 @@ from lib.writing.writer import Writer
 
 MEI, TOMAS, PRIYA = "mei.chen@northwind.example", "tomas.silva@northwind.example", "priya.raman@northwind.example"
 SALT = b"test salt"
-TABS = ("mentors", "mentees", "pairings", "checkins", "feedback", "settings", "changes")
+TABS = ("mentors", "mentees", "pairings", "checkins", "feedback", "goals", "settings", "changes")
 CLOCK = lambda: datetime(2026, 7, 24, 9, 30)  # noqa: E731
 
 
@@ -107,6 +107,13 @@ def test_forgetting_a_mentee_in_a_csv_folder_changes_exactly_the_meant_rows_and_
                     grid[i][at] = ""
                     blanked += 1
         expected[tab] = trimmed(grid)
+    goals = expected["goals"]  # the goals of her pairing: the goal a placeholder, the measure blank
+    for i in where(goals, "pairing_id", "P-001"):
+        for column, placeholder in (("goal", "[forgotten]"), ("measure", "")):
+            at = goals[0].index(column)
+            goals[i][at] = placeholder
+            blanked += 1
+    expected["goals"] = trimmed(goals)
     changes = expected["changes"]
     for row in changes[1:]:  # all three entries were about Mei (her row, her pairing, an avoid list naming her)
         row[6:8] = ["", ""]
@@ -117,11 +124,11 @@ def test_forgetting_a_mentee_in_a_csv_folder_changes_exactly_the_meant_rows_and_
     assert {tab: g for tab, g in after.items() if tab != "changes"} == \
         {tab: g for tab, g in expected.items() if tab != "changes"}
 
-    assert record[2:6] == ["mentees", alias, "forget", "mentees; pairings; checkins; feedback; changes"]
+    assert record[2:6] == ["mentees", alias, "forget", "mentees; pairings; checkins; feedback; goals; changes"]
     assert record[6] == "" and record[7].startswith("removed 1 roster row, pseudonymised 15 log rows as " + alias)
     assert (report.rows_removed, report.log_rows) == ({"mentees": 1}, {"pairings": 1, "checkins": 8, "feedback": 6})
     assert (report.texts_blanked, report.references_cleaned, report.changes_cleaned) == (blanked, 1, 3)
-    assert blanked == 11  # 1 pairing goal, 8 check-in notes, 2 feedback comments
+    assert blanked == 15  # 1 pairing goal, 8 check-in notes, 2 feedback comments, 2 goals and their measures
 
     text = every_text(sample_copy)  # the backups Tandem kept are searched too
     assert "mei.chen" not in text and "mei chen" not in text
@@ -275,3 +282,18 @@ def test_the_forgotten_rows_load_without_new_problems_and_stay_out_of_the_progra
     by_row = reference_dataset(source.read_tables())  # the row-by-row reference path agrees
     assert [str(p) for p in by_row.problems] == [str(p) for p in data.problems]
     assert (len(by_row.checkins), len(by_row.feedback)) == (len(data.checkins), len(data.feedback))
+
+
+def test_the_goals_of_their_pairings_are_blanked_and_the_others_kept(sample_copy):
+    def goals():
+        with open(sample_copy / "goals.csv", encoding="utf-8-sig", newline="") as handle:
+            return {r["id"]: r for r in csv.DictReader(handle)}
+
+    before = goals()
+    writer(CsvSource(folder=sample_copy)).forget(MEI, salt=SALT)
+    after = goals()
+    theirs = [k for k, r in before.items() if r["pairing_id"] == "P-001"]  # Ana Ruiz and Mei Chen
+    assert theirs and all(after[k]["goal"] == "[forgotten]" and after[k]["measure"] == "" for k in theirs)
+    assert all(after[k] == before[k] for k in before if k not in theirs)
+    data = load(CsvSource(folder=sample_copy))
+    assert not [p for p in data.problems if p.tab == "goals"]

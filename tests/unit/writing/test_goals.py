@@ -87,3 +87,24 @@ def test_a_goal_for_no_pairing_and_a_stale_row_are_refused(sample_copy):
     update_goal(Writer(source, data.tables), data, goal, {"progress": 30})
     with pytest.raises(WriteConflict):  # someone else changed the row since this page read it
         update_goal(other, data, goal, {"progress": 50})
+
+
+def test_taking_a_goal_back_from_done_keeps_the_100_the_lead_saw_and_only_a_change_to_done_sets_100(sample_copy):
+    source, data, writer = opened(sample_copy)
+    done = next(g for g in data.goals if g.status == "done")
+    assert update_goal(writer, data, done, {"status": "in progress"})["status"] == ("done", "in progress")
+    data = load(source)
+    again = next(g for g in data.goals if g.id == done.id)
+    assert (again.status, again.percent) == ("in progress", 100)
+    open_goal = next(g for g in data.goals if g.status == "open")
+    update_goal(Writer(source, data.tables), data, open_goal, {"measure": "a new measure"})
+    assert next(g for g in load(source).goals if g.id == open_goal.id).progress == open_goal.progress
+
+
+def test_the_goals_of_an_unreadable_pairing_row_are_not_blamed_on_the_goals(sample_copy):
+    from tests.unit.reminders.conftest import set_cells
+
+    set_cells(sample_copy, "pairings", "P-002", mentee_email="not-an-email")
+    data = load(CsvSource(folder=sample_copy))
+    assert not [p for p in data.problems if p.tab == "goals"]
+    assert [p for p in data.problems if p.tab == "pairings" and "not-an-email" in p.value]
