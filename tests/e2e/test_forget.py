@@ -57,6 +57,6 @@ def test_forget_a_mentee_from_the_roster(app, sample_copy):
         assert len(after) == len(before[name])
         assert sum(alias in r for r in after) == sum(MEI in r for r in before[name]) > 0
     log = rows(folder / "changes.csv")
-    assert log[-1][2:6] == ["mentees", alias, "forget", "mentees; pairings; checkins; feedback"]
+    assert log[-1][2:6] == ["mentees", alias, "forget", "mentees; pairings; checkins; feedback; goals"]
     kept = [p for p in (*folder.iterdir(), *(folder / ".tandem-backups").iterdir()) if p.is_file()]
     assert all("mei" not in p.read_text(encoding="utf-8-sig").lower() for p in kept)
