@@ -99,7 +99,7 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
                                             weighted / (WEIGHTS["recency"] + WEIGHTS["frequency"])), 0).astype(int)
 
     settings = data.settings
-    rows = _rows(pairs, _JUDGED)
+    rows = records(pairs, _JUDGED)
     results = [_judge(row, cadence, settings) for row, cadence in zip(rows, cadence_days.tolist())]
     if data.goals:
         results = _with_goals_past_target(results, pairs["pairing_id"].tolist(), data, on)
@@ -162,8 +162,10 @@ _JUDGED = ("days_silent", "cadence", "last_checkin", "expected_8w", "checkins_8w
                            for what in ("rating", "before", "rated_on")))
 
 
-def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list:
-    """The rows of some columns as named tuples of Python values (what itertuples gives, without its cost)."""
+def records(frame: pd.DataFrame, columns: tuple[str, ...] | None = None) -> list:
+    """The rows of some columns (all by default) as named tuples of Python values: what itertuples gives, without
+    its cost on text columns."""
+    columns = tuple(frame.columns) if columns is None else columns
     row = namedtuple("Row", columns)
     return list(map(row._make, zip(*(frame[c].tolist() for c in columns))))
 

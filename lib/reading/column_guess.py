@@ -35,6 +35,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "avoid": ("avoid", "not be paired", "rather not"),
     "languages": ("language", "languages", "speak"),
     "active": ("active", "available"),
+    "reminders": ("reminder", "reminders", "email me", "emails from", "remind"),
     "cohort": ("cohort", "intake", "start term"),
     "signed_up_on": ("timestamp", "submitted", "signed up"),
 }
@@ -42,7 +43,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 FIELD_SHAPE = {"email": "email", "manager_email": "email_or_name", "preferred_mentors": "emails",
                "avoid": "emails", "capacity": "whole", "seniority": "number", "timezone": "timezone",
                "goals": "list", "skills": "list", "interests": "list", "languages": "list",
-               "mentorship_types": "types", "preferred_type": "types", "active": "yes_no", "name": "name"}
+               "mentorship_types": "types", "preferred_type": "types", "active": "yes_no", "reminders": "yes_no",
+               "name": "name"}
 DISTINCT_SHAPES = {"timezone", "types"}  # values of these shapes hardly occur anywhere else: they say the field
 _WORD = re.compile(r"[a-z0-9+\-]+")
 

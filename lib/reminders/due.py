@@ -14,7 +14,6 @@ receives nothing: a pair's message goes to the other person only, and a message 
 from __future__ import annotations
 
 import bisect
-from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,6 +22,7 @@ import pandas as pd
 
 from lib.contract.dates import format_date
 from lib.contract.models import Pairing
+from lib.health.model import records
 from lib.meetings.plan import contact_address, may_meet_on, plan_all
 from lib.reading.dataset import Dataset
 from lib.vocabulary import (
@@ -112,7 +112,7 @@ def _meetings(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pair
     candidates = candidates.loc[np.array([may_meet_on(data, pairings[i], meeting_day)
                                           for i in candidates["pairing_id"]], dtype=bool)]
     series = plan_all(data, [pairings[i] for i in candidates["pairing_id"]])
-    for row, planned_series in zip(_records(candidates), series):
+    for row, planned_series in zip(records(candidates), series):
         dates = planned_series.slot.dates
         at = bisect.bisect_right(dates, as_of)
         if at >= len(dates) or reminder_day(dates[at]) != as_of:
@@ -143,7 +143,7 @@ def _nudges(data: Dataset, people: tuple[dict, dict], rows: pd.DataFrame, pairin
             as_of: date, planned: Planned) -> None:
     flagged = rows[rows["status"].isin((WATCH, AT_RISK)) & (rows["next_step"] != "")]
     sign_off = _sign_off(data)
-    for row in _records(flagged):
+    for row in records(flagged):
         cadence_days = CADENCE_DAYS.get(row.cadence, CADENCE_DAYS[DEFAULT_CADENCE])
         periods = max((as_of - row.started_on).days, 0) // cadence_days
         period = row.started_on + timedelta(days=periods * cadence_days)
@@ -179,7 +179,7 @@ def _digest(data: Dataset, health: pd.DataFrame, as_of: date, planned: Planned) 
     for title, frame in (("At risk", at_risk), ("To watch", watch)):
         if len(frame):
             paragraphs.append(f"{title}:\n" + "\n".join(
-                f"- {r.mentor} & {r.mentee}: {'; '.join(r.reasons)}" for r in _records(frame)))
+                f"- {r.mentor} & {r.mentee}: {'; '.join(r.reasons)}" for r in records(frame)))
     if at_risk.empty and watch.empty:
         paragraphs.append("Every active pair is on track.")
     paragraphs.append("The Health page shows each pair's story and a message to send them.")
@@ -202,12 +202,6 @@ def _pair_addresses(people: tuple[dict, dict], row, roles: tuple[str, ...]) -> t
         else:
             to.append((name, email))
     return tuple(to), tuple(left_out)
-
-
-def _records(frame: pd.DataFrame) -> list:
-    """The rows as named tuples of Python values (itertuples, without its cost on text columns)."""
-    row = namedtuple("Row", frame.columns)
-    return list(map(row._make, zip(*(frame[c].tolist() for c in frame.columns))))
 
 
 def _greeting(to: tuple[Address, ...]) -> str:

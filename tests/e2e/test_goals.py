@@ -47,9 +47,13 @@ def test_add_a_goal_then_set_its_progress_in_the_table(app, sample_copy):
     editor.fill("60")
     editor.press("Enter")
     app.wait_rendered()
+    # adding a goal now would redraw the table and lose the edit: it waits until the edit is saved
+    expect(app.page.get_by_text("Save the table's changes first")).to_be_visible()
+    expect(button(app, "Add goal")).to_be_disabled()
     button(app, "Save changes to 1 goal").click()
     app.wait_rendered()
     success_text(app, "Saved 1 goal: Ship the first pull request (progress)")
     after = goal_rows(sample_copy)
     assert after[:-1] == before[:-1]  # no other goal's row changed
     assert {k: (before[-1][k], v) for k, v in after[-1].items() if before[-1][k] != v} == {"progress": ("0", "60")}
+    expect(button(app, "Add goal")).to_be_enabled()

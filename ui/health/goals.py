@@ -25,12 +25,13 @@ def goals_section(data: Dataset, pairing: Pairing | None) -> None:
         st.caption("This pairing has no id in the pairings tab, so its goals cannot be kept apart: give it one.")
         return
     goals = [g for g in data.goals if g.pairing_id.lower() == pairing.id.lower()]
+    pending = False
     if goals:
-        _editor(data, goals)
+        pending = _editor(data, goals)
     else:
         st.caption(markdown_text(f"No goals for {pairing.id} yet: add the first one below (accepting a pair starts "
                                  "one per shared goal)."))
-    _add_form(data, pairing)
+    _add_form(data, pairing, pending)
 
 
 def _frame(goals: list[Goal], today: date) -> pd.DataFrame:
@@ -39,7 +40,8 @@ def _frame(goals: list[Goal], today: date) -> pd.DataFrame:
                           "late": "yes" if g.past_target_on(today) else ""} for g in goals], columns=list(COLUMNS))
 
 
-def _editor(data: Dataset, goals: list[Goal]) -> None:
+def _editor(data: Dataset, goals: list[Goal]) -> bool:
+    """The goals table; True while it holds changes not saved yet."""
     today = data.today()
     shown = _frame(goals, today)
     key = f"goals_{goals[0].pairing_id}_{state.data_version()}"
@@ -60,7 +62,7 @@ def _editor(data: Dataset, goals: list[Goal]) -> None:
     changed = [(goal, changes) for goal, changes in zip(goals, _changes(shown, edited)) if changes]
     if not changed:
         st.caption("Edit a goal's status, progress, measure or target in the table, then save.")
-        return
+        return False
     if st.button(f"Save changes to {plural(len(changed), 'goal')}", type="primary", icon=":material/save:",
                  key="save_goals"):
         def save_all() -> list[dict]:
@@ -73,6 +75,7 @@ def _editor(data: Dataset, goals: list[Goal]) -> None:
                      lambda done: f"Saved {plural(sum(bool(d) for d in done), 'goal')}: "
                                   + "; ".join(f"{goal.goal} ({', '.join(d)})" for (goal, _), d in zip(changed, done)
                                               if d))
+    return True
 
 
 def _changes(shown: pd.DataFrame, edited: pd.DataFrame) -> list[dict[str, object]]:
@@ -94,7 +97,8 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT or value == ""
 
 
-def _add_form(data: Dataset, pairing: Pairing) -> None:
+def _add_form(data: Dataset, pairing: Pairing, pending: bool) -> None:
+    """Adding a goal rewrites the table, so it waits while the table holds changes not saved (they would be lost)."""
     with st.form(f"add_goal_{pairing.id}", border=True, clear_on_submit=True):
         st.markdown("**Add a goal**")
         left, right = st.columns([2, 1])
@@ -102,7 +106,9 @@ def _add_form(data: Dataset, pairing: Pairing) -> None:
         target = right.date_input("Target date", value=None, format="DD/MM/YYYY", key="new_goal_target")
         measure = st.text_input("How we'll know it is done", key="new_goal_measure",
                                 placeholder="A report query merged and reviewed")
-        if not st.form_submit_button("Add goal", icon=":material/add:"):
+        if pending:
+            st.caption("Save the table's changes first: adding a goal redraws the table.")
+        if not st.form_submit_button("Add goal", icon=":material/add:", disabled=pending):
             return
     notices.save(lambda: add_goal(state.writer(data), data, pairing.id, goal, measure, target),
                  lambda new_id: f"Added goal {new_id} to {pairing.id}: {' '.join(goal.split())}")

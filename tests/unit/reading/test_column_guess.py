@@ -24,6 +24,7 @@ READ = {"email", "name"}
     (MENTORS, "Years in the industry", ["8", "12"], "seniority"),
     (MENTORS, "Languages you speak", ["English, Portuguese", "Czech"], "languages"),
     (MENTORS, "Where are you based?", ["Europe/Lisbon", "Asia/Singapore"], "timezone"),  # the values say it
+    (MENTEES, "Would you like email reminders?", ["Yes", "No", "Yes"], "reminders"),
 ])
 def test_form_headers_get_the_field_they_ask_for(spec, header, values, field):
     assert guess_field(spec, header, values, set(READ)) == field

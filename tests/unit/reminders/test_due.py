@@ -3,6 +3,7 @@ flagged pairs once per cadence period, the weekly digest to the contact, and nob
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 
 from lib.reminders.due import reminder_day
@@ -90,3 +91,21 @@ def test_a_person_who_opted_out_receives_nothing_and_the_other_still_does(sample
     planned = due_on(data, FRIDAY)
     assert "P-005" not in by_kind(planned, "due") and "P-005" not in by_kind(planned, "nudge")
     assert any(n.startswith("José Martínez and Noah Fischer opted out") for n in planned.notes)
+
+
+def test_a_google_forms_reminder_question_once_mapped_opts_a_person_out(sample_copy, opened):
+    """A Form asks "Would you like email reminders?" (Yes / No): the lead maps it once, and a No holds."""
+    path = sample_copy / "mentees.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0].append("Would you like email reminders?")
+    for row in rows[1:]:
+        row.append("No" if row[0] == "noah.fischer@northwind.example" else "Yes")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    _, unmapped = opened(sample_copy)
+    assert any("it looks like reminders" in p.message for p in unmapped.problems)
+    add_row(sample_copy, "settings", key="column.mentees.reminders", value="Would you like email reminders?")
+    _, data = opened(sample_copy)
+    noah = by_kind(due_on(data, FRIDAY), "due")["P-005"]
+    assert noah.recipients == ["jose.martinez@northwind.example"] and noah.left_out == ("Noah Fischer",)
