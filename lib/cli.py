@@ -42,7 +42,8 @@ def cmd_validate(args) -> int:
             print(f"{problem.severity}: {problem}")
         errors = sum(p.severity == ERROR for p in data.problems)
         print(f"{data.source_label}: {len(data.mentors)} mentors, {len(data.mentees)} mentees, "
-              f"{len(data.pairings)} pairings, {len(data.checkin_log)} check-ins, {len(data.feedback_log)} feedback"
+              f"{len(data.pairings)} pairings, {len(data.checkin_log)} check-ins, {len(data.rating_log)} ratings"
+              + (f", {len(data.fit_log)} fit answers" if data.holds("feedback", "question") else "")
               + (f", {len(data.goals)} goals" if "goals" in data.tables else "")
               + f"; {errors} errors, {len(data.problems) - errors} warnings", file=sys.stderr)
     failing = [p for p in data.problems if p.severity == ERROR or args.strict]

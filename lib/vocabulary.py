@@ -35,6 +35,14 @@ GOAL_SYNONYMS = {"open": "open", "todo": "open", "notstarted": "open", "new": "o
                  "complete": "done", "completed": "done", "finished": "done", "achieved": "done", "met": "done", "dropped": "dropped",
                  "cancelled": "dropped", "canceled": "dropped", "abandoned": "dropped"}
 
+# --- pairing fit (a feedback row whose question is "fit") -------------------------------------------------------------
+FIT_QUESTION = "fit"
+GOOD_FIT, STILL_DECIDING, NOT_A_FIT = 3, 2, 1
+FIT_ANSWERS = {GOOD_FIT: "good fit", STILL_DECIDING: "still deciding", NOT_A_FIT: "not a good fit"}
+# How people write the question (compared lowercase, letters and digits only); blank is a 1-5 rating.
+QUESTION_SYNONYMS = {"fit": FIT_QUESTION, "pairingfit": FIT_QUESTION, "goodfit": FIT_QUESTION,
+                     "isthisagoodfit": FIT_QUESTION, "match": FIT_QUESTION, "rating": "", "satisfaction": ""}
+
 # --- the log -------------------------------------------------------------------------------------------------------
 FEEDBACK_ROLES = ("mentor", "mentee")
 CHANNELS = ("video", "in person", "phone", "chat")

@@ -20,7 +20,7 @@ summary.kpis(health, data)
 attention_tab, charts_tab, pair_tab, log_tab, reminders_tab = st.tabs(
     ["Needs attention", "Charts", "One pair", "Log", "Reminders"])
 with attention_tab:
-    summary.attention_list(health)
+    summary.attention_list(health, data)
     summary.report_download(health, data)
 with charts_tab:
     start, end = charts.date_range(data)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.text import markdown_text
-from ui import gate, notices
+from ui import gate, notices, state
 from ui.pairings import current, handoff, options, suggestion
 from ui.widgets import unread_notice
 
@@ -14,7 +14,9 @@ st.caption("Suggested pairs respect capacity and every hard rule, and say why th
 notices.show_flash()
 unread_notice(data, expanded=True)
 
-suggest_tab, current_tab, handoff_tab = st.tabs(["Suggest", "Current pairs", "Hand-off"])
+# keyed, so another page can open a tab here (Health's rematch opens "Current pairs")
+suggest_tab, current_tab, handoff_tab = st.tabs(["Suggest", state.CURRENT_PAIRS_TAB, "Hand-off"],
+                                                key=state.PAIRINGS_TAB, on_change="rerun")
 
 with suggest_tab:
     chosen = options.options_form(data)

@@ -230,6 +230,30 @@ def feedback(p, met):
     return rows
 
 
+# Pairing fit (feedback rows whose question is "fit"; 3 good fit, 2 still deciding, 1 not a good fit), asked a week
+# after the first meeting. The quiet pairs never answered; Liam was still deciding at first and said good fit a week
+# later, so no pair is flagged for its fit and the sample's statuses stay those of its check-ins and feedback.
+FIT_LATER = {"P-007": ("mentee", 2, "Too early to say", 7, 3, "Yes, now that we have a plan")}
+
+
+def fit_answers(cache):
+    rows = []
+    for p in PAIRS:
+        met = cache.get(p["mentor"] if p["type"] == G else p["id"])
+        if not met or p["story"] == "at_risk":
+            continue
+        asked = weekday(met[0][0] + timedelta(7))
+        answers = [("mentor", asked, 3, ""), ("mentee", weekday(asked + timedelta(1)), 3, "")]  # the mentee a day later
+        if p["id"] in FIT_LATER:
+            role, first, first_comment, later, final, comment = FIT_LATER[p["id"]]
+            answers = [a for a in answers if a[0] != role] + [(role, asked, first, first_comment),
+                                                               (role, weekday(asked + timedelta(later)), final, comment)]
+        last = min(AS_OF, D(p["end"]) if p["end"] else AS_OF)
+        rows += [[when.isoformat(), em(p["mentor"]), em(p["mentee"]), role, answer, comment]
+                 for role, when, answer, comment in answers if when <= last]
+    return rows
+
+
 def write(name, header, rows):
     with open(OUT / name, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -257,8 +281,10 @@ def main():
     fb.sort(key=lambda r: r[:4])
     write("checkins.csv", "id,date,mentor_email,mentee_email,minutes,channel,notes".split(","),
           [[f"C-{i:04d}", *r] for i, r in enumerate(checkins, 1)])
-    write("feedback.csv", "id,date,mentor_email,mentee_email,from_role,rating,comment".split(","),
-          [[f"F-{i:03d}", *r] for i, r in enumerate(fb, 1)])
+    fits = fit_answers(cache)  # after the ratings, so the ratings keep their ids
+    write("feedback.csv", "id,date,mentor_email,mentee_email,from_role,rating,comment,question".split(","),
+          [[f"F-{i:03d}", *r, ""] for i, r in enumerate(fb, 1)]
+          + [[f"F-{i:03d}", *r, "fit"] for i, r in enumerate(fits, len(fb) + 1)])
     write("goals.csv", "id,pairing_id,goal,measure,target_date,status,progress,updated_on".split(","),
           [[f"G-{i:03d}", *g] for i, g in enumerate(GOALS, 1)])
     check()
@@ -336,7 +362,8 @@ def check():
             last = min(as_of, D(p["ended_on"]) if p["ended_on"] else as_of)
             need(D(p["started_on"]) <= D(r["date"]) <= last, f"{name} {r['id']}: date outside pairing")
             need(15 <= int(r["minutes"]) <= 60 and r["channel"] in ("video", "in person", "chat", "phone") if name == "checkins"
-                 else r["from_role"] in ("mentor", "mentee") and 1 <= int(r["rating"]) <= 5, f"{r['id']}: bad field")
+                 else r["from_role"] in ("mentor", "mentee") and 1 <= int(r["rating"]) <= (3 if r["question"] else 5),
+                 f"{r['id']}: bad field")
     need([r["date"] for r in checkins] == sorted(r["date"] for r in checkins), "check-ins not in date order")
     last_met = {(r["mentor_email"], r["mentee_email"]): D(r["date"]) for r in checkins}  # date-ordered: last wins
     for p in PAIRS:  # the stories tests rely on

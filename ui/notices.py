@@ -42,10 +42,12 @@ def write_failed(exc: TandemError) -> None:
         st.button("Reload the data", on_click=state.after_write, icon=":material/refresh:")
 
 
-def save(write: Callable[[], T], said: str | Callable[[T], str], then: Callable[[], None] | None = None) -> T | None:
+def save(write: Callable[[], T], said: str | Callable[[T], str], then: Callable[[], None] | None = None,
+         go_to: str | None = None) -> T | None:
     """Write, refresh, say what happened. A refused write shows why and changes nothing else (returns None). A done
     one drops the cached data, runs `then` (clearing what the page kept about the old data), keeps the message
-    (`said`, or `said(result)`) for the next run, and reruns the page so it shows the data as written."""
+    (`said`, or `said(result)`) for the next run, and reruns the page so it shows the data as written (or opens the
+    page `go_to`, where the lead goes on)."""
     try:
         result = write()
     except TandemError as exc:
@@ -55,4 +57,6 @@ def save(write: Callable[[], T], said: str | Callable[[T], str], then: Callable[
     if then is not None:
         then()
     flash(said(result) if callable(said) else said)
+    if go_to:
+        st.switch_page(go_to)
     st.rerun()

@@ -31,6 +31,9 @@ SOURCE, DATA, VERSION, SHOWN = "tandem_source", "tandem_data", "tandem_version",
 DERIVED = "tandem_derived"
 SAMPLE_ORIGIN = "sample"
 MAX_DERIVED = 64  # results kept per session (charts for each filter tried, the health table...)
+# Health's "End pairing and rematch" opens the Pairings page's tab of current pairs, its rematch on that mentee
+REMATCH_MENTEE = "rematch_mentee"
+PAIRINGS_TAB, CURRENT_PAIRS_TAB = "pairings_tab", "Current pairs"
 SHEET_TTL = 60  # seconds: a shared sheet is read again at most this often unless the lead presses Refresh
 T = TypeVar("T")
 

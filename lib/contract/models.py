@@ -15,12 +15,14 @@ from lib.vocabulary import (
     DEFAULT_TYPE,
     FEEDBACK_ROLES,
     FINISHED_GOALS,
+    FIT_QUESTION,
     GOAL_STATUSES,
     GOAL_SYNONYMS,
     MENTORSHIP_TYPES,
     NEW_GOAL,
     OPEN_STATUSES,
     PAIRING_STATUSES,
+    QUESTION_SYNONYMS,
     TYPE_SYNONYMS,
 )
 
@@ -44,6 +46,17 @@ def _words(table: dict[str, str], what: str):
             raise ValueError(f"{str(v).strip()!r} is not a {what} ({', '.join(sorted(set(table.values())))})")
         return table[key]
     return parse
+
+
+def _question(v):
+    """Blank (a 1-5 rating) or "fit" (a pairing-fit answer), as people write them."""
+    if v is None or not str(v).strip():
+        return ""
+    key = "".join(filter(str.isalnum, str(v).lower()))
+    if key not in QUESTION_SYNONYMS:
+        raise ValueError(f"{str(v).strip()!r} is not a question Tandem asks: leave it blank for a 1-5 rating, or "
+                         f"write {FIT_QUESTION!r} for a pairing-fit answer")
+    return QUESTION_SYNONYMS[key]
 
 
 def _list(v):
@@ -194,6 +207,12 @@ class Feedback(Row):
     from_role: Annotated[Role, BeforeValidator(lambda v: str(v).strip().lower())]
     rating: Annotated[int, BeforeValidator(values.parse_whole), Field(ge=1, le=5)]
     comment: Text = ""
+    # "fit": the rating answers whether the pair fits (lib.vocabulary.FIT_ANSWERS), and is not a 1-5 rating
+    question: Annotated[Literal["", FIT_QUESTION], BeforeValidator(_question)] = ""
+
+    @property
+    def is_fit(self) -> bool:
+        return self.question == FIT_QUESTION
 
 
 class Goal(Row):

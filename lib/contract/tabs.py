@@ -10,6 +10,7 @@ from lib.vocabulary import (
     DEFAULT_CADENCE,
     DEFAULT_TYPE,
     FEEDBACK_ROLES,
+    FIT_QUESTION,
     GOAL_STATUSES,
     MENTORSHIP_TYPES,
     NEW_GOAL,
@@ -27,6 +28,8 @@ class Column:
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     example: str = ""
+    # a bad value skips the row, not only the value: the column changes what the row means (a question)
+    decides_row: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,10 @@ FEEDBACK = TabSpec("feedback", "id", (
     Column("from_role", "choice", True, ("from", "role", "given by"), choices=FEEDBACK_ROLES, example="mentee"),
     Column("rating", "int", True, ("score", "satisfaction"), example="5"),
     Column("comment", "text", aliases=("comments", "feedback"), example="Very helpful first month"),
-), purpose="Ratings (1-5) from either side of a pair.")
+    Column("question", "choice", aliases=("question asked", "asked", "about"), choices=(FIT_QUESTION,),
+           example="", decides_row=True),
+), purpose="Ratings (1-5) from either side of a pair; a row whose question is 'fit' answers whether the pair fits "
+           "(3 good fit, 2 still deciding, 1 not a good fit).")
 
 GOALS = TabSpec("goals", "id", (
     Column("id", "text", aliases=("goal id",), example="G-001"),

@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.health.model import pair_codes
 from lib.reading.dataset import Dataset
+from lib.vocabulary import FIT_ANSWERS
 
 MAX_POINTS = 5_000
 CHECKIN_COLUMNS = ["date", "mentor_email", "mentee_email", "minutes", "channel", "notes"]
@@ -69,7 +70,7 @@ def pair_weeks(data: Dataset, health: pd.DataFrame, start: date, end: date) -> p
 
 def rating_history(data: Dataset, pairing: pd.Series) -> pd.DataFrame:
     """One pair's ratings over time from both sides: date, side, rating, comment."""
-    mine = _one_pair(data.feedback_log, pairing)
+    mine = _one_pair(data.rating_log, pairing)
     return mine.rename(columns={"from_role": "side"})[["date", "side", "rating", "comment"]].sort_values("date")
 
 
@@ -83,6 +84,9 @@ def timeline(data: Dataset, pairing: pd.Series) -> pd.DataFrame:
     ratings = rating_history(data, pairing)
     rows += [{"date": d, "what": f"{side} feedback", "detail": f"{r} of 5" + (f" · {c}" if c else "")}
              for d, side, r, c in zip(ratings["date"], ratings["side"], ratings["rating"], ratings["comment"])]
+    fits = _one_pair(data.fit_log, pairing)
+    rows += [{"date": d, "what": f"{side} on the fit", "detail": FIT_ANSWERS.get(r, str(r)) + (f" · {c}" if c else "")}
+             for d, side, r, c in zip(fits["date"], fits["from_role"], fits["rating"], fits["comment"])]
     rows.append({"date": started, "what": "started", "detail": f"{pairing['type']}, cadence {pairing['cadence']}"})
     out = pd.DataFrame(rows).sort_values("date", ascending=False, kind="stable")
     out["date"] = out["date"].dt.date

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from lib.contract.dates import format_date, month_so_far, month_so_far_words
+from lib.health.fit import FIT_COLUMNS, fit_step, fit_words, judge_fit, not_a_fit_sides
 from lib.reading.dataset import Dataset
 from lib.reading.log_frames import positions
 from lib.vocabulary import (
@@ -42,7 +43,7 @@ HEALTHY_FROM, WATCH_FROM = 70, 40
 RATING_DROP = 2  # a side's rating falling this much since their previous one is a flag, whatever its level
 COLUMNS = ["pairing_id", "mentor_email", "mentor", "mentee_email", "mentee", "type", "cadence", "started_on",
            "last_checkin", "days_silent", "checkins_8w", "expected_8w", "mentor_rating", "mentee_rating", "score",
-           "status", "reasons", "next_step", "next_step_to", "urgency"]
+           "status", "reasons", "next_step", "next_step_to", "urgency", "fit", "not_a_fit_from"]
 
 
 def active_pairings(data: Dataset, on: date) -> pd.DataFrame:
@@ -84,10 +85,13 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     pairs["checkins_8w"] = recent[group].astype(int)
     pairs["expected_8w"] = (np.minimum(days_running, WINDOW_DAYS) / cadence_days).round(1)
 
-    given = _Held(data.feedback_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
-    for side in ("mentor", "mentee"):
+    given = _Held(data.rating_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
+    answered = _Held(data.fit_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
+    for side in FEEDBACK_ROLES:
         for name, values in _latest_two(given, side, len(last)).items():
             pairs[f"{side}_{name}"] = values[group]
+        fit = _latest_two(answered, side, len(last))
+        pairs[f"{side}_fit"], pairs[f"{side}_fit_on"] = fit["rating"][group], fit["rated_on"][group]
 
     recency = np.clip(1 - (pairs["days_silent"] - cadence_days) / (2 * cadence_days), 0, 1)
     frequency = np.where(pairs["expected_8w"] >= 1, np.clip(pairs["checkins_8w"] / pairs["expected_8w"], 0, 1), 1.0)
@@ -103,9 +107,15 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     results = [_judge(row, cadence, settings) for row, cadence in zip(rows, cadence_days.tolist())]
     if data.goals:
         results = _with_goals_past_target(results, pairs["pairing_id"].tolist(), data, on)
+    if len(answered.group):
+        results = [_with_fit(row, result) for row, result in zip(rows, results)]
     pairs["status"] = [r[0] for r in results]
     pairs["reasons"] = [r[1] for r in results]
-    steps = [_next_step(row, reasons) for row, (_, reasons) in zip(rows, results)]
+    steps = [fit_step(row) or _next_step(row, reasons) if len(answered.group) else _next_step(row, reasons)
+             for row, (_, reasons) in zip(rows, results)]
+    pairs["fit"] = [fit_words(row) for row in rows] if len(answered.group) else ""
+    # the sides whose latest fit answer is "not a good fit" (empty: none)
+    pairs["not_a_fit_from"] = [tuple(not_a_fit_sides(row)) if len(answered.group) else () for row in rows]
     pairs["next_step"] = [text for text, _ in steps]
     pairs["next_step_to"] = [to for _, to in steps]
     pairs["urgency"] = pairs["status"].map(HEALTH_STATUSES.index) * 1000 + (100 - pairs["score"])
@@ -158,8 +168,8 @@ def _latest_two(given: _Held, side: str, groups: int) -> dict[str, np.ndarray]:
 
 
 _JUDGED = ("days_silent", "cadence", "last_checkin", "expected_8w", "checkins_8w", "score", "mentor", "mentee",
-           "started_on", *(f"{side}_{what}" for side in ("mentor", "mentee")
-                           for what in ("rating", "before", "rated_on")))
+           "started_on", *(f"{side}_{what}" for side in FEEDBACK_ROLES for what in ("rating", "before", "rated_on")),
+           *FIT_COLUMNS)
 
 
 def records(frame: pd.DataFrame, columns: tuple[str, ...] | None = None) -> list:
@@ -202,6 +212,13 @@ def _judge(row, cadence_days: float, settings) -> tuple[str, list[str]]:
     if band > level:
         reasons.append(f"health score {row.score} of 100")
     return HEALTH_STATUSES[max(level, band)], reasons
+
+
+def _with_fit(row, result: tuple[str, list[str]]) -> tuple[str, list[str]]:
+    """The fit answers' reasons first (a pair that does not fit is the news), and their level."""
+    level, reasons = judge_fit(row)
+    status, before = result
+    return HEALTH_STATUSES[max(HEALTH_STATUSES.index(status), level)], reasons + before
 
 
 _LATE_GOAL = re.compile(r"^goal '(?P<goal>.*)' past its target, (?P<due>.+)$")

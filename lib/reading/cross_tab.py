@@ -12,6 +12,7 @@ from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.pseudonyms import forgotten_mask, is_forgotten
 from lib.reading.log_frames import positions
 from lib.reading.table import RawTable
+from lib.vocabulary import FIT_ANSWERS, FIT_QUESTION
 
 
 def header(tables: dict[str, RawTable], tab: str, column: str) -> str:
@@ -238,6 +239,16 @@ def check_log_frame(tab: str, log: pd.DataFrame, mentors, mentees, pairings: lis
             problems.append(_at(tables, tab, row, "date", day.isoformat(),
                                 f"date is after today ({today.isoformat()})", WARNING))
     return (log if kept.all() else log[kept].reset_index(drop=True)), problems
+
+
+def check_fit_answers(log: pd.DataFrame, tables) -> tuple[pd.DataFrame, list[Problem]]:
+    """A fit answer (question "fit") is 1-3, not a 1-5 rating: one outside is a problem, and the row is left out."""
+    wrong = (log["question"].to_numpy() == FIT_QUESTION) & (log["rating"].to_numpy() > max(FIT_ANSWERS))
+    answers = ", ".join(f"{k} {words}" for k, words in sorted(FIT_ANSWERS.items(), reverse=True))
+    problems = [_at(tables, "feedback", int(row), "rating", str(rating),
+                    f"a fit answer is {answers}; row skipped")
+                for row, rating in zip(log["row"].to_numpy()[wrong].tolist(), log["rating"].to_numpy()[wrong].tolist())]
+    return (log[~wrong].reset_index(drop=True) if wrong.any() else log), problems
 
 
 def check_goals(goals: list[Goal], pairings: list[Pairing], tables,

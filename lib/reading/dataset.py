@@ -16,6 +16,7 @@ from lib.contract.settings import Settings
 from lib.contract.tabs import TABS
 from lib.reading.log_frames import LogField
 from lib.reading.table import RawTable
+from lib.vocabulary import FIT_QUESTION
 
 
 @dataclass
@@ -43,6 +44,24 @@ class Dataset:
     def feedback_log(self) -> pd.DataFrame:
         """Every loaded feedback entry, one row each in spreadsheet order (columns: logs.LOG_COLUMNS). Read-only."""
         return vars(Dataset)["feedback"].store(self).frame()
+
+    @property
+    def rating_log(self) -> pd.DataFrame:
+        """The feedback entries that are 1-5 ratings: every row but the pairing-fit answers."""
+        log = self.feedback_log
+        fit = log["question"].to_numpy() == FIT_QUESTION
+        return log[~fit] if fit.any() else log
+
+    @property
+    def fit_log(self) -> pd.DataFrame:
+        """The pairing-fit answers (question "fit"; rating 3 good fit, 2 still deciding, 1 not a good fit)."""
+        log = self.feedback_log
+        return log[log["question"].to_numpy() == FIT_QUESTION]
+
+    def holds(self, tab: str, column: str | None = None) -> bool:
+        """Whether the source has a tab (and a column of it), so it can hold what that tab or column records."""
+        table = self.tables.get(tab)
+        return table is not None and (column is None or column in table.columns.index)
 
     @property
     def names(self) -> dict[str, str]:

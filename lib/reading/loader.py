@@ -112,6 +112,8 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
         problems.extend(found)
         logs[tab], found = cross_tab.check_log_frame(tab, rows, mentors, mentees, pairings, tables, settings.today())
         problems.extend(found)
+    logs["feedback"], found = cross_tab.check_fit_answers(logs["feedback"], tables)
+    problems.extend(found)
     goals, found = cross_tab.unique_ids("goals", parsed["goals"], tables)
     problems.extend(found)
     goals, found = cross_tab.check_goals(goals, pairings, tables, pairing_ids)

@@ -19,7 +19,7 @@ LOG_MODELS = {"checkins": CheckIn, "feedback": Feedback}
 _SHARED = ("row", "id", "date", "mentor_email", "mentee_email")
 LOG_COLUMNS: dict[str, tuple[str, ...]] = {
     "checkins": (*_SHARED, "minutes", "channel", "notes", "extra"),
-    "feedback": (*_SHARED, "from_role", "rating", "comment", "extra"),
+    "feedback": (*_SHARED, "from_role", "rating", "comment", "question", "extra"),
 }
 # dtypes: row int64; date datetime64[s]; mentor_email and mentee_email category (both columns share the log's
 # people as categories: compare them with == or isin as strings; their codes key people without hashing text);

@@ -124,7 +124,7 @@ def parse_row(table, spec, model, row: RawRow, orders, extras):
             for err in exc.errors():
                 name = str(err["loc"][0]) if err["loc"] else ""
                 column = spec.columns_by_name.get(name)
-                fatal |= column is None or column.required
+                fatal |= column is None or column.required or column.decides_row
                 if name not in bad and name not in new_bad:  # a union reports one error per branch
                     new_bad.add(name)
                     found.append((name, _problem(table, spec, row, name, raw.get(name, ""),

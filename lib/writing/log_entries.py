@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from lib.contract.models import CheckIn, Feedback
 from lib.errors import LogError
+from lib.vocabulary import FIT_ANSWERS, FIT_QUESTION
 from lib.writing.writer import Writer
 
 
@@ -36,9 +37,22 @@ def log_checkin(writer: Writer, mentor_email: str, mentee_email: str, day: date,
 
 
 def log_feedback(writer: Writer, mentor_email: str, mentee_email: str, day: date, today: date, from_role: str,
-                 rating: int, started_on: date | None = None, comment: str = "") -> str:
-    """Append one feedback entry (a 1-5 rating from the mentor's or the mentee's side); returns its id."""
+                 rating: int, started_on: date | None = None, comment: str = "", question: str = "") -> str:
+    """Append one feedback entry, a 1-5 rating from the mentor's or the mentee's side, or with `question` "fit" a
+    pairing-fit answer (FIT_ANSWERS: 1-3); returns its id. A rating leaves the question column out, so a sheet
+    without one gains none."""
     _check_day(day, started_on, today)
     entry = _valid(Feedback, date=day, mentor_email=mentor_email, mentee_email=mentee_email, from_role=from_role,
-                   rating=rating, comment=comment.strip())
-    return writer.append("feedback", [entry.model_dump(exclude={"row", "extra", "id"})])[0]
+                   rating=rating, comment=comment.strip(), question=question)
+    if entry.is_fit and entry.rating not in FIT_ANSWERS:
+        raise LogError(f"A fit answer is {', '.join(f'{k} {w}' for k, w in sorted(FIT_ANSWERS.items(), reverse=True))}"
+                       f", not {entry.rating}.")
+    record = entry.model_dump(exclude={"row", "extra", "id"} | (set() if entry.is_fit else {"question"}))
+    return writer.append("feedback", [record])[0]
+
+
+def log_fit(writer: Writer, mentor_email: str, mentee_email: str, day: date, today: date, from_role: str,
+            answer: int, started_on: date | None = None, comment: str = "") -> str:
+    """Append one side's answer to "is this pairing a good fit?" (3 good fit, 2 still deciding, 1 not a good fit)."""
+    return log_feedback(writer, mentor_email, mentee_email, day, today, from_role, answer, started_on, comment,
+                        question=FIT_QUESTION)

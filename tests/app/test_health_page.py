@@ -96,3 +96,25 @@ def test_reruns_reuse_the_health_model_and_a_write_computes_it_again(page, sampl
     page.button(key="FormSubmitter:log_checkin-Log check-in").click().run()
     assert_no_exception(page)
     assert len(calls) == 1 and metrics(page)["At risk"] == "2"
+
+
+def test_a_not_a_good_fit_answer_turns_the_pair_at_risk_and_its_rematch_ends_it(page, sample_copy):
+    select_pair(page, "log_pair", "P-001", sample_copy)
+    page.run()
+    page.radio(key="fit_role").set_value("mentee")
+    page.radio(key="fit_answer").set_value(1)
+    page.text_input(key="fit_comment").input("We never find a topic")
+    page.button(key="FormSubmitter:log_fit-Record fit answer").click().run()
+    assert_no_exception(page)
+    written = rows(sample_copy, "feedback")[-1]
+    assert (written["mentee_email"], written["rating"], written["question"]) == ("mei.chen@northwind.example", "1",
+                                                                                "fit")
+    mei = next(e for e in page.expander if "Mei Chen" in e.label)
+    assert plain(mei.label).startswith("At risk: Ana Ruiz + Mei Chen")
+    assert "mentee answered 'not a good fit' on 24 Jul 2026: consider a rematch" in mei.text[0].value
+    page.button(key="FormSubmitter:fit_rematch_attention_P-001-End pairing and rematch").click().run()
+    assert_no_exception(page)
+    ended = next(r for r in rows(sample_copy, "pairings") if r["id"] == "P-001")
+    assert (ended["status"], ended["ended_on"], ended["end_reason"]) == ("ended", "2026-07-24", "not a good fit")
+    assert page.selectbox(key="rematch_mentee").value == "mei.chen@northwind.example"
+    assert any("Suggest Mei Chen a new mentor under Rematch" in s.value for s in page.success)

@@ -49,3 +49,33 @@ def test_logging_a_check_in_turns_a_silent_pair_healthy(app, sample_copy, tmp_pa
     tab(app, "One pair").click()
     choose(app, "Pair", "Priya Raman + Diego Hernández")
     assert app.metric("Status") == "Healthy"
+
+
+def test_a_not_a_good_fit_answer_turns_the_pair_at_risk_and_rematch_ends_it(app, sample_copy):
+    """The lead records the mentee's "not a good fit" after the first sessions: the pair turns At risk with the
+    reason, and "End pairing and rematch" ends it and opens the Pairings page's rematch for the mentee."""
+    open_folder(app, sample_copy)
+    app.go_to("Health")
+    tab(app, "Log").click()
+    choose(app, "Pair", "Ana Ruiz + Mei Chen")
+    form = app.page.locator('[data-testid="stForm"]').filter(has_text="Pairing fit")
+    form.get_by_text("mentee", exact=True).click()
+    form.get_by_text("Not a good fit", exact=True).click()
+    form.get_by_label("Comment").fill("We never find a topic")
+    button(app, "Record fit answer").click()
+    app.wait_rendered()
+    success_text(app, "Recorded the mentee's answer for Ana Ruiz + Mei Chen: not a good fit")
+    assert (sample_copy / "feedback.csv").read_text(encoding="utf-8").splitlines()[-1].endswith(
+        "mei.chen@northwind.example,mentee,1,We never find a topic,fit")
+
+    tab(app, "Needs attention").click()
+    pair = app.page.locator('[data-testid="stExpander"]').filter(has_text="At risk: Ana Ruiz + Mei Chen")
+    expect(pair.get_by_text("mentee answered 'not a good fit' on 24 Jul 2026: consider a rematch")).to_be_visible()
+    pair.get_by_role("button", name="End pairing and rematch").click()
+    app.wait_rendered()
+    success_text(app, "Pairing P-001 ended on 24 Jul 2026: not a good fit. Suggest Mei Chen a new mentor")
+    rematch = app.page.get_by_role("combobox", name="Mentee whose pairing ended", exact=True)
+    expect(rematch).to_have_value("Mei Chen")
+    button(app, "Suggest a new mentor").click()
+    app.wait_rendered()
+    expect(app.page.get_by_text("Not Ana Ruiz: the pairing ended on 24 Jul 2026, not a good fit.")).to_be_visible()

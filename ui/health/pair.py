@@ -10,11 +10,13 @@ import streamlit as st
 from lib.contract.dates import format_date
 from lib.health import charts as health_charts
 from lib.reading.dataset import Dataset
+from lib.text import markdown_text
 from lib.vocabulary import CHANNELS, SIDE_COLOURS, SIDE_SHAPES
 from lib.writing.log_entries import log_checkin, log_feedback
 from ui import notices, state
 from ui.health.goals import goals_section
-from ui.health.pairs import label, pick_pair
+from ui.health.fit import fit_form, rematch_offer
+from ui.health.pairs import label, pick_pair, stored_pairing
 from ui.widgets import calendar_button, chart
 
 
@@ -27,7 +29,10 @@ def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     cells[2].metric("Days since contact", row["days_silent"], help=f"cadence {row['cadence']}")
     cells[3].metric("Check-ins, 8 weeks", row["checkins_8w"], help=f"about {row['expected_8w']:.0f} expected")
     pairing = row["pairing_id"], row["mentor_email"], row["mentee_email"]
-    stored = next((p for p in data.pairings if (p.id, p.mentor_email, p.mentee_email) == pairing), None)
+    stored = stored_pairing(data, row)
+    if row["fit"]:
+        st.caption(markdown_text(f"Pairing fit: {row['fit']}"))
+    rematch_offer(data, row, stored, "story")
     if stored is not None:
         calendar_button(data, [stored], "Meetings for this pair (.ics)", "story_calendar",
                         f"meetings-{stored.mentee_email}")
@@ -62,7 +67,7 @@ def rating_chart(ratings: pd.DataFrame) -> alt.LayerChart:
 
 
 def log_forms(data: Dataset, health: pd.DataFrame) -> None:
-    """Log a check-in or record feedback; written through the data layer and shown at once."""
+    """Log a check-in, record feedback or a fit answer; written through the data layer and shown at once."""
     if health.empty:
         return
     chosen = pick_pair(health, key="log_pair")
@@ -88,5 +93,6 @@ def log_forms(data: Dataset, health: pd.DataFrame) -> None:
             action = (lambda: log_feedback(state.writer(data), chosen["mentor_email"], chosen["mentee_email"],
                                            day_f, data.today(), role, rating, chosen["started_on"], comment),
                       f"Recorded {role} feedback ({rating} of 5) for {label(chosen)}.")
+    action = fit_form(data, chosen, st.columns(2)[0]) or action
     if action:
         notices.save(*action)

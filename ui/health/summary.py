@@ -12,7 +12,8 @@ from lib.health.model import report, summary
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text
 from lib.vocabulary import AT_RISK, HEALTHY
-from ui.health.pairs import label
+from ui.health.fit import rematch_offer
+from ui.health.pairs import label, stored_pairing
 from ui.widgets import PDF, csv_download
 
 
@@ -36,8 +37,9 @@ def kpis(health: pd.DataFrame, data: Dataset) -> None:
     cells[5].metric("First meetings pending", k["first_meetings_pending"])
 
 
-def attention_list(health: pd.DataFrame) -> None:
-    """Pairs at risk or to watch, most urgent first, each with its reasons and a message to send."""
+def attention_list(health: pd.DataFrame, data: Dataset) -> None:
+    """Pairs at risk or to watch, most urgent first, each with its reasons, a message to send, and for a pair that
+    does not fit, its rematch."""
     needing = health[health["status"] != HEALTHY]
     if needing.empty:
         st.success("Every active pair is healthy.", icon=":material/check_circle:")
@@ -48,6 +50,7 @@ def attention_list(health: pd.DataFrame) -> None:
                          expanded=row["status"] == AT_RISK):
             st.text("\n".join(f"• {r}" for r in row["reasons"]))
             st.code(row["next_step"], language=None, wrap_lines=True)
+            rematch_offer(data, row, stored_pairing(data, row), "attention")
 
 
 def report_download(health: pd.DataFrame, data: Dataset) -> None:

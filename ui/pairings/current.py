@@ -85,7 +85,7 @@ def rematch(data: Dataset) -> None:
         st.caption("Nobody is waiting after an ended pairing.")
         return
     mentee = st.selectbox("Mentee whose pairing ended", waiting, format_func=lambda e: who.get(e, e),
-                          key="rematch_mentee")
+                          key=state.REMATCH_MENTEE)
     allow = st.checkbox("Allow the previous mentor again", key="rematch_allow_previous",
                         help="Off: the mentor of the pairing that ended is not suggested.")
     if st.button("Suggest a new mentor", icon=":material/autorenew:"):

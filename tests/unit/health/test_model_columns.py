@@ -64,7 +64,8 @@ def reference_assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     days_running = (today - pairs["start"]).dt.days.clip(lower=0)
     pairs["checkins_8w"] = recent.reindex(pairs["code"]).fillna(0).astype(int).to_numpy()
     pairs["expected_8w"] = (np.minimum(days_running, health.WINDOW_DAYS) / cadence_days).round(1)
-    given_ = _reference_logged(data.feedback, ids, "from_role", "rating").merge(pairs[["code", "start"]], on="code")
+    ratings = [entry for entry in data.feedback if not entry.is_fit]
+    given_ = _reference_logged(ratings, ids, "from_role", "rating").merge(pairs[["code", "start"]], on="code")
     given_ = given_[(given_["date"] >= given_["start"]) & (given_["date"] <= today)].sort_values("date", kind="stable")
     out = pd.DataFrame(index=pd.Index(pairs["code"].unique(), name="code"))
     for side in ("mentor", "mentee"):
@@ -92,12 +93,14 @@ def reference_assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     pairs["urgency"] = pairs["status"].map(HEALTH_STATUSES.index) * 1000 + (100 - pairs["score"])
     pairs["started_on"] = pairs["start"].dt.date
     pairs["last_checkin"] = pairs["last_checkin"].dt.date
+    pairs["fit"], pairs["not_a_fit_from"] = "", [()] * len(pairs)  # fit answers: compared apart (test_fit.py)
     return pairs.sort_values(["urgency", "days_silent"], ascending=False)[health.COLUMNS].reset_index(drop=True)
 
 
 def assert_same_health(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     found, expected = health.assess(data, as_of), reference_assess(data, as_of)
-    pd.testing.assert_frame_equal(found, expected, check_dtype=False)
+    fit = ["fit", "not_a_fit_from"]
+    pd.testing.assert_frame_equal(found.drop(columns=fit), expected.drop(columns=fit), check_dtype=False)
     assert found["last_checkin"].tolist() == expected["last_checkin"].tolist()
     return found
 
