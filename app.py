@@ -14,6 +14,7 @@ pages = {
         st.Page("pages/roster.py", title="Roster", icon=":material/groups:"),
         st.Page("pages/pairings.py", title="Pairings", icon=":material/join:"),
         st.Page("pages/health.py", title="Health", icon=":material/monitor_heart:"),
+        st.Page("pages/outcomes.py", title="Outcomes", icon=":material/emoji_events:"),
         st.Page("pages/guides.py", title="Guides", icon=":material/menu_book:"),
         st.Page("pages/setup.py", title="Data set-up", icon=":material/table_view:"),
     ],

@@ -67,7 +67,7 @@ def write(tabs: dict[str, list[list[str]]], folder: Path) -> None:
             csv.writer(handle).writerows(rows)
 
 
-def _median(seconds: list[float]) -> str:
+def median_seconds(seconds: list[float]) -> str:
     return f"{statistics.median(seconds):.3f} s"
 
 
@@ -93,7 +93,7 @@ def measure(pairs: int, runs: int) -> str:
     assert not [p for p in data.problems if p.severity == "error"], data.problems[:3]
     rows = len(tabs["checkins"]) + len(tabs["feedback"]) - 2
     return (f"| {pairs:,} | {len(tabs['checkins']) - 1:,} | {len(tabs['feedback']) - 1:,} | {rows:,} | "
-            f"{_median(loads)} | {_median(assessments)} | {_median(processes)} |")
+            f"{median_seconds(loads)} | {median_seconds(assessments)} | {median_seconds(processes)} |")
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lib.cli_common import FOUND, OK, UNUSABLE, source_from
 from lib.cli_documents import add_document_commands
+from lib.cli_outcomes import add_outcome_commands
 from lib.cli_reminders import add_reminder_commands
 from lib.contract.problems import ERROR
 from lib.errors import TandemError
@@ -45,6 +46,7 @@ def cmd_validate(args) -> int:
               f"{len(data.pairings)} pairings, {len(data.checkin_log)} check-ins, {len(data.rating_log)} ratings"
               + (f", {len(data.fit_log)} fit answers" if data.holds("feedback", "question") else "")
               + (f", {len(data.goals)} goals" if "goals" in data.tables else "")
+              + (f", {len(data.outcomes)} outcomes" if "outcomes" in data.tables else "")
               + f"; {errors} errors, {len(data.problems) - errors} warnings", file=sys.stderr)
     failing = [p for p in data.problems if p.severity == ERROR or args.strict]
     return FOUND if failing else OK
@@ -297,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     health.set_defaults(run=cmd_health)
     add_document_commands(commands, _day)
     add_reminder_commands(commands, _day)
+    add_outcome_commands(commands, _day)
     forget = commands.add_parser("forget", help="forget a person (right to erasure): roster rows removed, their "
                                                 "log rows kept with a pseudonym and blanked notes")
     forget.add_argument("email", metavar="EMAIL", help="the person's email")

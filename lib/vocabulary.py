@@ -43,6 +43,22 @@ FIT_ANSWERS = {GOOD_FIT: "good fit", STILL_DECIDING: "still deciding", NOT_A_FIT
 QUESTION_SYNONYMS = {"fit": FIT_QUESTION, "pairingfit": FIT_QUESTION, "goodfit": FIT_QUESTION,
                      "isthisagoodfit": FIT_QUESTION, "match": FIT_QUESTION, "rating": "", "satisfaction": ""}
 
+# --- outcomes (the outcomes tab) and the impact report -------------------------------------------------------------
+OFFER_MADE, OFFER_ACCEPTED, OFFER_DECLINED, NO_OFFER, NOT_APPLICABLE = (
+    "made", "accepted", "declined", "none", "not applicable")
+OFFERS = (OFFER_MADE, OFFER_ACCEPTED, OFFER_DECLINED, NO_OFFER, NOT_APPLICABLE)
+OFFERED = (OFFER_MADE, OFFER_ACCEPTED, OFFER_DECLINED)  # an offer was made, whatever the intern answered
+OFFER_SYNONYMS = {"made": OFFER_MADE, "offered": OFFER_MADE, "offermade": OFFER_MADE, "yes": OFFER_MADE,
+                  "pending": OFFER_MADE, "accepted": OFFER_ACCEPTED, "hired": OFFER_ACCEPTED,
+                  "declined": OFFER_DECLINED, "rejected": OFFER_DECLINED, "turneddown": OFFER_DECLINED,
+                  "none": NO_OFFER, "no": NO_OFFER, "nooffer": NO_OFFER, "notoffered": NO_OFFER,
+                  "notapplicable": NOT_APPLICABLE, "na": NOT_APPLICABLE, "n/a": NOT_APPLICABLE}
+SKILL_LEVELS = (1, 5)  # self-ratings per skill, written "SQL:2; Airflow:1"
+NO_COHORT = "no cohort"  # the report's name for mentees whose cohort is blank
+# A published reference for intern offers, always labelled as a reference: NACE's 2016 Internship & Co-op Survey.
+NACE_REFERENCE = "NACE 2016 survey"
+NACE_OFFER_RATE, NACE_ACCEPTANCE_RATE = 0.727, 0.852
+
 # --- the log -------------------------------------------------------------------------------------------------------
 FEEDBACK_ROLES = ("mentor", "mentee")
 CHANNELS = ("video", "in person", "phone", "chat")
@@ -59,6 +75,8 @@ HOUSE_COLOUR = "#1f6f8b"
 SIDE_COLOURS = dict(zip(FEEDBACK_ROLES, (HOUSE_COLOUR, "#d9731a")))
 SIDE_SHAPES = dict(zip(FEEDBACK_ROLES, ("circle", "diamond")))
 EMPTY_WEEK_COLOUR, FULL_WEEK_COLOUR = "#eeeeee", "#1b5e20"
+COHORT_COLOURS = (HOUSE_COLOUR, "#d9731a", "#6a4c93", "#5d8a3a", "#8c564b", "#7f7f7f")  # cohort beside cohort
+REFERENCE_COLOUR = "#1f2933"  # a published reference: dark ink, dashed
 
 # --- reminders (lib/reminders/) -----------------------------------------------------------------------------------
 DUE, NUDGE, DIGEST = "due", "nudge", "digest"

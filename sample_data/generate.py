@@ -287,6 +287,8 @@ def main():
           + [[f"F-{i:03d}", *r, "fit"] for i, r in enumerate(fits, len(fb) + 1)])
     write("goals.csv", "id,pairing_id,goal,measure,target_date,status,progress,updated_on".split(","),
           [[f"G-{i:03d}", *g] for i, g in enumerate(GOALS, 1)])
+    write("outcomes.csv", "mentee_email,date,offer,next_step,skills_before,skills_after,notes".split(","),
+          [[em(o[0]), *o[1:]] for o in OUTCOMES])
     check()
 
 
@@ -306,6 +308,22 @@ GOALS = [
      "2026-08-14", "in progress", 70, "2026-07-20"],
     ["P-010", "system design", "Presents a design for the notifications service", "2026-08-28", "open", 10,
      "2026-07-06"],
+]
+
+
+# What became of some interns by as_of (the outcomes tab): every offer answer once, and a school placement for which
+# an offer does not apply, so the Outcomes page and the report have each case to show.
+OUTCOMES = [
+    ["arjun.patel", "2026-07-03", "accepted", "Full-time front-end engineer on the web team from August",
+     "TypeScript:2; React:3", "TypeScript:4; React:4", "Ended the internship early for the offer"],
+    ["mei.chen", "2026-07-22", "made", "Return offer for the platform team; answering by 7 Aug",
+     "Kubernetes:1; code review:2", "Kubernetes:3; code review:3", ""],
+    ["zoe.dubois", "2026-07-21", "declined", "Going back to finish her master's; keeps in touch",
+     "accessibility:2; React:2", "accessibility:4; React:3", ""],
+    ["amara.nwosu", "2026-07-23", "none", "Applying to the autumn graduate scheme", "networking:2; public speaking:1",
+     "networking:3; public speaking:3", "No opening in the network team this year"],
+    ["chidi.okonkwo", "2026-07-20", "not applicable", "School placement: back at university in September",
+     "SQL:1; Airflow:1", "SQL:3; Airflow:2", ""],
 ]
 
 

@@ -20,6 +20,9 @@ from lib.vocabulary import (
     GOAL_SYNONYMS,
     MENTORSHIP_TYPES,
     NEW_GOAL,
+    OFFER_SYNONYMS,
+    OFFERED,
+    OFFERS,
     OPEN_STATUSES,
     PAIRING_STATUSES,
     QUESTION_SYNONYMS,
@@ -31,6 +34,7 @@ Status = Literal[PAIRING_STATUSES]
 Cadence = Literal[CADENCES]
 Role = Literal[FEEDBACK_ROLES]
 GoalStatus = Literal[GOAL_STATUSES]
+Offer = Literal[OFFERS]
 
 
 def _blank_to_none(v):
@@ -43,7 +47,8 @@ def _words(table: dict[str, str], what: str):
             return None
         key = "".join(filter(str.isalnum, str(v).lower()))
         if key not in table:
-            raise ValueError(f"{str(v).strip()!r} is not a {what} ({', '.join(sorted(set(table.values())))})")
+            article = "an" if what[0] in "aeiou" else "a"
+            raise ValueError(f"{str(v).strip()!r} is not {article} {what} ({', '.join(sorted(set(table.values())))})")
         return table[key]
     return parse
 
@@ -237,3 +242,23 @@ class Goal(Row):
 
     def past_target_on(self, day: date) -> bool:
         return self.target_date is not None and self.target_date < day and not self.finished
+
+
+SkillRatings = Annotated[dict[str, int], BeforeValidator(lambda v: v if isinstance(v, dict) else
+                                                         values.parse_skill_ratings(v or ""))]
+
+
+class Outcome(Row):
+    """What became of a mentee (the outcomes tab): the offer, the next step, self-ratings per skill before and after.
+    A mentee's latest row (by date, then by sheet order) counts."""
+    mentee_email: Email
+    date: date
+    offer: Annotated[Offer | None, BeforeValidator(_words(OFFER_SYNONYMS, "offer"))] = None
+    next_step: Text = ""
+    skills_before: SkillRatings = Field(default_factory=dict)
+    skills_after: SkillRatings = Field(default_factory=dict)
+    notes: Text = ""
+
+    @property
+    def offered(self) -> bool:
+        return self.offer in OFFERED

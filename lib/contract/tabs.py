@@ -14,6 +14,7 @@ from lib.vocabulary import (
     GOAL_STATUSES,
     MENTORSHIP_TYPES,
     NEW_GOAL,
+    OFFERS,
     PAIRING_STATUSES,
     REMINDER_KINDS,
     REMINDER_STATUSES,
@@ -148,6 +149,20 @@ GOALS = TabSpec("goals", "id", (
     Column("updated_on", "date", aliases=("updated", "last updated"), example="2026-07-10"),
 ), purpose="What each pair works on: goals with a measure, a target date, a status and progress (0-100).")
 
+OUTCOMES = TabSpec("outcomes", "mentee_email", (
+    Column("mentee_email", "email", True, ("mentee", "intern", "intern email", "email"), example="sam.lee@example.org"),
+    Column("date", "date", True, ("recorded on", "as of", "when"), example="2026-08-21"),
+    Column("offer", "choice", aliases=("return offer", "job offer", "offer status"), choices=OFFERS,
+           example="accepted"),
+    Column("next_step", "text", aliases=("next", "destination", "what next"), example="Joins the platform team"),
+    Column("skills_before", "text", aliases=("skills at start", "self rating before", "before"),
+           example="Kubernetes:1; code review:2"),
+    Column("skills_after", "text", aliases=("skills at end", "self rating after", "after"),
+           example="Kubernetes:3; code review:4"),
+    Column("notes", "text", aliases=("note", "comments"), example=""),
+), purpose="What became of each mentee: the offer, the next step, and self-ratings per skill (1-5) before and after. "
+           "A mentee's latest row counts.")
+
 SETTINGS = TabSpec("settings", "key", (
     Column("key", "text", True, ("setting", "name"), example="organisation"),
     Column("value", "text", aliases=("setting value",), example="Example Org"),
@@ -165,7 +180,8 @@ REMINDERS = TabSpec("reminders", "id", (
 ), purpose="Every reminder Tandem handed to the mail server, so none goes twice.")
 
 ROSTER_TABS = ("mentors", "mentees")  # the people; the other tabs are keyed by id and name them by email
-TABS: dict[str, TabSpec] = {t.name: t for t in (MENTORS, MENTEES, PAIRINGS, CHECKINS, FEEDBACK, GOALS, SETTINGS)}
+TABS: dict[str, TabSpec] = {t.name: t for t in (MENTORS, MENTEES, PAIRINGS, CHECKINS, FEEDBACK, GOALS, OUTCOMES,
+                                                 SETTINGS)}
 ALL_TABS: dict[str, TabSpec] = {**TABS, CHANGES.name: CHANGES, REMINDERS.name: REMINDERS}
 ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "goals": "G", "changes": "X", "reminders": "R"}
 FIRST_NAME_HEADERS = {"firstname", "givenname", "forename"}

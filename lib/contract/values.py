@@ -7,6 +7,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from lib.vocabulary import SKILL_LEVELS
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell whose text starts so is run as a formula by a spreadsheet
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
@@ -111,3 +113,25 @@ def utc_offset_hours(tz: str, on: datetime | None = None) -> float | None:
     except ZoneInfoNotFoundError:
         return None
     return offset.total_seconds() / 3600
+
+
+def parse_skill_ratings(text: str) -> dict[str, int]:
+    """Self-ratings per skill, written `SQL:2; Airflow:1` (`,` or `;` between, `:` or `=` in each), 1-5 each."""
+    low, high = SKILL_LEVELS
+    ratings: dict[str, int] = {}
+    for part in split_list(text):
+        skill, sep, level = _skill_parts(part)
+        if not sep or not skill or not re.fullmatch(r"\d+", level) or not low <= int(level) <= high:
+            raise ValueError(f"{part!r} is not skill:{low}-{high} (e.g. 'SQL:2; Airflow:1')")
+        ratings.setdefault(skill, int(level))
+    return ratings
+
+
+def _skill_parts(part: str) -> tuple[str, str, str]:
+    match = re.fullmatch(r"(.*?)\s*([:=])\s*(.*)", part)
+    return (match[1].strip(), match[2], match[3].strip()) if match else (part, "", "")
+
+
+def skill_ratings_text(ratings: dict[str, int]) -> str:
+    """The sheet's spelling of self-ratings: `SQL:2; Airflow:1`."""
+    return "; ".join(f"{skill}:{level}" for skill, level in ratings.items())

@@ -62,8 +62,9 @@ def fit_step(row) -> tuple[str, tuple[str, ...]] | None:
         side = unhappy[0]
         names = " and ".join(first[s] for s in unhappy)
         pairing = "the pairing" if len(unhappy) > 1 else f"the pairing with {other[side]}"
-        return (f"Hi {names}, thank you for saying {pairing} is not a good fit. That is useful to know early. Could we talk this week about what would suit you "
-                "better? I will look for a new match.", tuple(unhappy))
+        return (f"Hi {names}, thank you for saying {pairing} is not a good fit. That is useful to know early. "
+                "Could we talk this week about what would suit you better? I will look for a new match.",
+                tuple(unhappy))
     again = to_ask_again(row)
     if again:
         names = " and ".join(first[s] for s in again)

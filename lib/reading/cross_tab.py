@@ -7,7 +7,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from lib.contract.models import Goal, Mentee, Mentor, Pairing, mentor_places_used
+from lib.contract.models import Goal, Mentee, Mentor, Outcome, Pairing, mentor_places_used
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.pseudonyms import forgotten_mask, is_forgotten
 from lib.reading.log_frames import positions
@@ -264,4 +264,18 @@ def check_goals(goals: list[Goal], pairings: list[Pairing], tables,
                                 "not the id of a pairing in the pairings tab; row skipped"))
         elif goal.pairing_id.lower() in ids:
             kept.append(goal)
+    return kept, problems
+
+
+def check_outcomes(outcomes: list[Outcome], mentees: list[Mentee], tables) -> tuple[list[Outcome], list[Problem]]:
+    """An outcome is a mentee's: one naming nobody on the mentees tab is a problem and is not loaded (a forgotten
+    person's stays out in silence)."""
+    known = {m.email for m in mentees}
+    kept, problems = [], []
+    for outcome in outcomes:
+        if outcome.mentee_email in known:
+            kept.append(outcome)
+        elif not is_forgotten(outcome.mentee_email):
+            problems.append(_at(tables, "outcomes", outcome.row, "mentee_email", outcome.mentee_email,
+                                "unknown person: not on the mentees tab; row skipped"))
     return kept, problems

@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Pairing
+from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Outcome, Pairing
 from lib.contract.problems import Problem
 from lib.contract.settings import Settings
 from lib.contract.tabs import TABS
@@ -31,6 +31,7 @@ class Dataset:
     tables: dict[str, RawTable] = field(default_factory=dict)  # what was read, for writes and conflict checks
     source_label: str = ""
     goals: list[Goal] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
 
     def today(self, override: date | None = None) -> date:
         return self.settings.today(override)

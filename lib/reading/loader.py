@@ -81,7 +81,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(coverage_problems(tables))
     order = date_order(tables, locale)
     parsed = {}
-    for tab in ("mentors", "mentees", "pairings", "goals", *LOGS):
+    for tab in ("mentors", "mentees", "pairings", "goals", "outcomes", *LOGS):
         if tab not in tables:
             rows, found = (empty_log(tab) if tab in LOGS else []), []
         elif tab in LOGS:
@@ -118,10 +118,12 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(found)
     goals, found = cross_tab.check_goals(goals, pairings, tables, pairing_ids)
     problems.extend(found)
+    outcomes, found = cross_tab.check_outcomes(parsed["outcomes"], mentees, tables)
+    problems.extend(found)
     tab_order = list(TABS)
     problems.sort(key=lambda p: (tab_order.index(p.tab) if p.tab in tab_order else 99, p.row))
     return Dataset(mentors, mentees, pairings, logs["checkins"], logs["feedback"], settings, problems,
-                   tables, label, goals)
+                   tables, label, goals, outcomes)
 
 
 def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:

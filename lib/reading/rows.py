@@ -5,14 +5,14 @@ from __future__ import annotations
 from pydantic import BaseModel, ValidationError
 
 from lib.contract.dates import DATE_KINDS, infer_order, parse_date, parse_datetime
-from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Pairing
+from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Outcome, Pairing
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.tabs import TABS, TabSpec, column_letter
 from lib.errors import DateProblem
 from lib.reading.table import RawRow, RawTable
 
 MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback,
-             "goals": Goal}
+             "goals": Goal, "outcomes": Outcome}
 FALLBACK = {"capacity": 0}  # an unreadable capacity must not silently become the default of 1
 SKIPPED, IGNORED, ZEROED = "row skipped", "value ignored", "treated as 0 until fixed"
 LOAD_NOTES = (SKIPPED, IGNORED, ZEROED)  # what loading did about a problem, appended to its message

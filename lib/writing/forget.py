@@ -24,8 +24,9 @@ from lib.reading.table import RawRow, RawTable
 from lib.sources.base import Source, TabEdit
 from lib.text import plural
 
-LOG_TABS = ("pairings", "checkins", "feedback")
-FREE_TEXT = {"pairings": ("goals", "end_reason"), "checkins": ("notes",), "feedback": ("comment",)}
+LOG_TABS = ("pairings", "checkins", "feedback", "outcomes")  # rows about the person, kept with a pseudonym
+FREE_TEXT = {"pairings": ("goals", "end_reason"), "checkins": ("notes",), "feedback": ("comment",),
+             "outcomes": ("next_step", "notes")}
 PERSON_COLUMNS = ("mentor_email", "mentee_email")
 PLACEHOLDER = "[forgotten]"
 MIN_NAME = 4  # a shorter name would match inside too many other words to be cleaned from free text

@@ -38,8 +38,8 @@ def test_forget_a_mentee_from_the_roster_after_typing_their_email(app, tmp_path)
     assert_no_exception(app)
     shown = [re.sub(r"\\(.)", r"\1", s.value) for s in app.success]  # as read: the app escapes it for Markdown
     message = next(m for m in shown if m.startswith("Forgot"))
-    assert message.startswith("Forgot one person: removed 1 roster row, pseudonymised 17 log rows as forgotten")
-    assert "blanked 15 texts" in message and "mei" not in message.lower()
+    assert message.startswith("Forgot one person: removed 1 roster row, pseudonymised 18 log rows as forgotten")
+    assert "blanked 16 texts" in message and "mei" not in message.lower()
     assert [t.label for t in app.tabs][:2] == ["Mentors (11)", "Mentees (22)"]
     assert app.selectbox(key="edit_mentees_who").value != MEI
     assert all("mei" not in p.read_text(encoding="utf-8-sig").lower() for p in folder.glob("*.csv"))

@@ -81,13 +81,14 @@ def write_folder(folder: Path, mentees: str = MENTEES_CSV) -> Path:
 
 
 @pytest.mark.parametrize("page", ["pages/overview.py", "pages/roster.py", "pages/pairings.py", "pages/health.py",
-                                  "pages/setup.py"])
+                                  "pages/outcomes.py", "pages/setup.py"])
 def test_every_page_renders_on_the_sample(app, sample, page):
     expected_title = {
         "pages/overview.py": sample.settings.program_name,
         "pages/roster.py": "Roster",
         "pages/pairings.py": "Pairings",
         "pages/health.py": "Relationship health",
+        "pages/outcomes.py": "Outcomes",
         "pages/setup.py": "Data set-up",
     }[page]
     assert_no_exception(app)

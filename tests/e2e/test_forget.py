@@ -45,8 +45,8 @@ def test_forget_a_mentee_from_the_roster(app, sample_copy):
 
     confirm(app, MEI)
     message = success_text(app, "Forgot one person")
-    assert re.search(r"Forgot one person: removed 1 roster row, pseudonymised 17 log rows as "
-                    r"forgotten-[0-9a-f]{8}@forgotten\.invalid, blanked 15 texts", message), message
+    assert re.search(r"Forgot one person: removed 1 roster row, pseudonymised 18 log rows as "
+                    r"forgotten-[0-9a-f]{8}@forgotten\.invalid, blanked 16 texts", message), message
     alias = re.search(r"forgotten-[0-9a-f]{8}@forgotten\.invalid", message).group(0)
     expect(tab(app, "Mentees (22)")).to_be_visible()
 
@@ -57,6 +57,6 @@ def test_forget_a_mentee_from_the_roster(app, sample_copy):
         assert len(after) == len(before[name])
         assert sum(alias in r for r in after) == sum(MEI in r for r in before[name]) > 0
     log = rows(folder / "changes.csv")
-    assert log[-1][2:6] == ["mentees", alias, "forget", "mentees; pairings; checkins; feedback; goals"]
+    assert log[-1][2:6] == ["mentees", alias, "forget", "mentees; pairings; checkins; feedback; goals; outcomes"]
     kept = [p for p in (*folder.iterdir(), *(folder / ".tandem-backups").iterdir()) if p.is_file()]
     assert all("mei" not in p.read_text(encoding="utf-8-sig").lower() for p in kept)

@@ -126,10 +126,10 @@ def test_a_blank_sheet_names_its_tabs_and_gets_tandems_tabs_on_request(app, shee
     app.page.get_by_role("button", name="Add Tandem's tabs to this sheet").click()
     app.wait_rendered()
     titles = [s.title for s in sheets_api.store.spreadsheets[key].sheets]
-    assert titles == ["Sheet1", "mentors", "mentees", "pairings", "checkins", "feedback", "goals", "settings"]
+    assert titles == ["Sheet1", "mentors", "mentees", "pairings", "checkins", "feedback", "goals", "outcomes", "settings"]
     assert sheets_api.values(key, "mentors")[0][:3] == ["email", "name", "team"]
     assert app.metric("People") == "0"  # the Overview now opens on the empty program
-    added = "Added the tabs mentors, mentees, pairings, checkins, feedback, goals, settings"
+    added = "Added the tabs mentors, mentees, pairings, checkins, feedback, goals, outcomes, settings"
     expect(app.page.get_by_text(added)).to_be_visible()
 
 

@@ -81,7 +81,7 @@ def test_every_page_renders_on_the_sample_data(app):
     summaries = app.page.locator('[data-testid="stExpander"] summary [data-testid="stMarkdownContainer"]')
     expanders = [e.strip() for e in summaries.all_inner_texts()]
     assert [e.split(":")[0] for e in expanders] == [
-        "mentors (required)", "mentees (required)", "pairings", "checkins", "feedback", "goals", "settings"]
+        "mentors (required)", "mentees (required)", "pairings", "checkins", "feedback", "goals", "outcomes", "settings"]
 
     app.go_to("Overview")
     expect(app.page.locator("h1")).to_have_text("Summer Internship 2026")
@@ -102,12 +102,12 @@ def test_blank_starter_csv_set_uploads_says_so_and_the_overview_says_to_add_peop
     name, payload = download(app, "Download the starter CSV set (.zip)", tmp_path)
     assert name == "tandem-starter-csv.zip"  # blank is the default: headers and drop-downs only
     archive = zipfile.ZipFile(io.BytesIO(payload))
-    tabs = ("mentors", "mentees", "pairings", "checkins", "feedback", "goals", "settings")
+    tabs = ("mentors", "mentees", "pairings", "checkins", "feedback", "goals", "outcomes", "settings")
     assert sorted(archive.namelist()) == sorted(f"{t}.csv" for t in tabs)
     assert archive.read("mentors.csv").decode("utf-8-sig").strip().count("\n") == 0  # no example people
     zipped = tmp_path / name
     zipped.write_bytes(payload)
-    upload(app, [zipped], "Uploaded CSV files (checkins.csv, feedback.csv, goals.csv, mentees.csv, mentors.csv, "
+    upload(app, [zipped], "Uploaded CSV files (checkins.csv, feedback.csv, goals.csv, mentees.csv, mentors.csv, outcomes.csv, "
                           "pairings.csv, settings.csv)")  # what a lead downloads must load as it is
     success_text(app, "Now using Uploaded CSV files")  # said in the main area, not only in the sidebar
     app.go_to("Overview")

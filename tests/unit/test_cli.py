@@ -65,7 +65,7 @@ def test_starter_writes_a_workbook_that_validates(tmp_path):
     out = tmp_path / "start.xlsx"
     assert run("starter", str(out)).returncode == 0
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["mentors", "mentees", "pairings", "checkins", "feedback", "goals", "settings"]
+    assert book.sheetnames == ["mentors", "mentees", "pairings", "checkins", "feedback", "goals", "outcomes", "settings"]
     assert book["mentors"].max_row == 1  # blank: no example people
     assert run("validate", str(out)).returncode == 0
     examples = tmp_path / "examples.xlsx"

@@ -50,9 +50,9 @@ def test_forget_with_yes_prints_counts_only_and_exits_0(sample_copy):
     lines = result.stdout.splitlines()
     assert lines[0] == f"Forgot one person in CSV folder {sample_copy}:"
     assert lines[1:4] == ["  roster rows removed: 1 (mentees 1)",
-                          lines[2], "  texts blanked: 15"]
-    assert lines[2].startswith("  log rows pseudonymised: 17 (pairings 1, checkins 8, feedback 8) as forgotten-")
-    assert lines[4:] == ["  other references cleaned: 0", "  change-log entries cleaned: 0", "  backups removed: 4"]
+                          lines[2], "  texts blanked: 16"]
+    assert lines[2].startswith("  log rows pseudonymised: 18 (pairings 1, checkins 8, feedback 8, outcomes 1) as forgotten-")
+    assert lines[4:] == ["  other references cleaned: 0", "  change-log entries cleaned: 0", "  backups removed: 5"]
     assert says_nothing_of_mei(result)
     assert "mei" not in (sample_copy / "mentees.csv").read_text(encoding="utf-8").lower()
 
@@ -71,7 +71,7 @@ def test_on_a_terminal_it_asks_first_with_the_counts(sample_copy, answer, code):
     result = run_on_a_terminal(MEI, str(sample_copy), answer=answer)
     assert result.returncode == code, result.stderr
     assert result.stdout.startswith(f"Forget this person in CSV folder {sample_copy}: remove 1 roster row and "
-                                    "pseudonymise 17 log rows? This cannot be undone. [y/N] ")
+                                    "pseudonymise 18 log rows? This cannot be undone. [y/N] ")
     assert says_nothing_of_mei(result)
     if code:
         assert files(sample_copy) == before and result.stderr == "Not confirmed: nothing was changed.\n"

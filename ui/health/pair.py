@@ -14,8 +14,8 @@ from lib.text import markdown_text
 from lib.vocabulary import CHANNELS, SIDE_COLOURS, SIDE_SHAPES
 from lib.writing.log_entries import log_checkin, log_feedback
 from ui import notices, state
-from ui.health.goals import goals_section
 from ui.health.fit import fit_form, rematch_offer
+from ui.health.goals import goals_section
 from ui.health.pairs import label, pick_pair, stored_pairing
 from ui.widgets import calendar_button, chart
 

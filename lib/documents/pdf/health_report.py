@@ -14,7 +14,7 @@ from fpdf.fonts import FontFace
 
 from lib.contract.dates import format_date
 from lib.documents.pdf.fonts import BODY, clean
-from lib.documents.pdf.layout import ACCENT, BOX, INK, MUTED, NEXT_LINE, TandemDocument
+from lib.documents.pdf.layout import ACCENT, BOX, INK, NEXT_LINE, TandemDocument
 from lib.guides.library import Tailoring
 from lib.reading.dataset import Dataset
 from lib.vocabulary import STATUS_PRINT_COLOURS
@@ -63,21 +63,11 @@ def health_report_pdf(report_frame: pd.DataFrame, data: Dataset, on: date | None
 
 
 def _head(doc: TandemDocument, frame: pd.DataFrame, tailoring: Tailoring, on: date) -> None:
-    doc.set_font(BODY, "B", 8.5)
-    doc.set_text_color(*ACCENT)
-    doc.set_char_spacing(1)
-    doc.cell(doc.epw, 4.5, clean(tailoring.label).upper(), **NEXT_LINE)
-    doc.set_char_spacing(0)
-    doc.set_font(BODY, "B", 20)
-    doc.set_text_color(*INK)
-    doc.cell(doc.epw, 10, "Relationship health", **NEXT_LINE)
     counts = frame["status"].value_counts() if "status" in frame.columns else pd.Series(dtype=int)
     summary = ", ".join(f"{counts.get(s, 0)} {s.lower()}" for s in STATUS_RGB)
-    doc.set_font(BODY, "", 10)
-    doc.set_text_color(*MUTED)
-    doc.multi_cell(doc.epw, 5.5, f"Every pairing active on {format_date(on)}: {len(frame)} pairs; {summary}. "
-                   "Most urgent first. Status is the worse of the score and the warning signs.", **NEXT_LINE)
-    doc.set_text_color(*INK)
+    doc.report_head(tailoring.label, "Relationship health",
+                    f"Every pairing active on {format_date(on)}: {len(frame)} pairs; {summary}. "
+                    "Most urgent first. Status is the worse of the score and the warning signs.")
     doc.ln(4)
 
 

@@ -130,6 +130,21 @@ class TandemDocument(FPDF):
             self.multi_cell(self.epw - 34, 7.5, clean(value), **NEXT_LINE)
         self.set_text_color(*INK)
 
+    def report_head(self, kicker: str, title: str, summary: str) -> None:
+        """The head of a one-table report: the program in small capitals, the title, a muted line of what it holds."""
+        self.set_font(BODY, "B", 8.5)
+        self.set_text_color(*ACCENT)
+        self.set_char_spacing(1)
+        self.cell(self.epw, 4.5, clean(kicker).upper(), **NEXT_LINE)
+        self.set_char_spacing(0)
+        self.set_font(BODY, "B", 20)
+        self.set_text_color(*INK)
+        self.cell(self.epw, 10, clean(title), **NEXT_LINE)
+        self.set_font(BODY, "", 10)
+        self.set_text_color(*MUTED)
+        self.multi_cell(self.epw, 5.5, clean(summary), **NEXT_LINE)
+        self.set_text_color(*INK)
+
     def chapter_opener(self, kicker: str, title: str, summary: str) -> None:
         """The head of a guide inside a pack: not a page of its own, but clearly a new start."""
         self.set_font(BODY, "B", 8.5)

@@ -198,7 +198,7 @@ def test_the_command_line_reads_a_sheet_url_in_one_batch_get(sheets, capsys):
 def test_add_missing_tabs_prepares_a_blank_sheet_and_leaves_existing_tabs_alone(sheets):
     fake, _ = sheets
     key = fake.add_spreadsheet("blank", {"Sheet1": [["keep me"]], "Mentors": [["email", "name"]]})
-    assert source(key).add_missing_tabs() == ["mentees", "pairings", "checkins", "feedback", "goals", "settings"]
+    assert source(key).add_missing_tabs() == ["mentees", "pairings", "checkins", "feedback", "goals", "outcomes", "settings"]
     assert fake.values(key, "Sheet1") == [["keep me"]] and fake.values(key, "Mentors") == [["email", "name"]]
     assert fake.values(key, "mentees")[0][:2] == ["email", "name"]
     assert load(source(key)).mentors == []

@@ -23,7 +23,7 @@ from lib.writing.writer import Writer
 
 MEI, TOMAS, PRIYA = "mei.chen@northwind.example", "tomas.silva@northwind.example", "priya.raman@northwind.example"
 SALT = b"test salt"
-TABS = ("mentors", "mentees", "pairings", "checkins", "feedback", "goals", "settings", "changes")
+TABS = ("mentors", "mentees", "pairings", "checkins", "feedback", "goals", "outcomes", "settings", "changes")
 CLOCK = lambda: datetime(2026, 7, 24, 9, 30)  # noqa: E731
 
 
@@ -95,7 +95,7 @@ def test_forgetting_a_mentee_in_a_csv_folder_changes_exactly_the_meant_rows_and_
     del mentees[where(mentees, "email", MEI)[0]]
     blanked = 0
     for tab, text_columns in (("pairings", ("goals", "end_reason")), ("checkins", ("notes",)),
-                              ("feedback", ("comment",))):
+                              ("feedback", ("comment",)), ("outcomes", ("next_step", "notes"))):
         grid = expected[tab]
         rows = where(grid, "mentee_email", MEI)
         assert rows
@@ -124,11 +124,14 @@ def test_forgetting_a_mentee_in_a_csv_folder_changes_exactly_the_meant_rows_and_
     assert {tab: g for tab, g in after.items() if tab != "changes"} == \
         {tab: g for tab, g in expected.items() if tab != "changes"}
 
-    assert record[2:6] == ["mentees", alias, "forget", "mentees; pairings; checkins; feedback; goals; changes"]
-    assert record[6] == "" and record[7].startswith("removed 1 roster row, pseudonymised 17 log rows as " + alias)
-    assert (report.rows_removed, report.log_rows) == ({"mentees": 1}, {"pairings": 1, "checkins": 8, "feedback": 8})
+    assert record[2:6] == ["mentees", alias, "forget",
+                           "mentees; pairings; checkins; feedback; goals; outcomes; changes"]
+    assert record[6] == "" and record[7].startswith("removed 1 roster row, pseudonymised 18 log rows as " + alias)
+    assert (report.rows_removed, report.log_rows) == ({"mentees": 1}, {"pairings": 1, "checkins": 8, "feedback": 8,
+                                                                      "outcomes": 1})
     assert (report.texts_blanked, report.references_cleaned, report.changes_cleaned) == (blanked, 1, 3)
-    assert blanked == 15  # 1 pairing goal, 8 check-in notes, 2 feedback comments, 2 goals and their measures
+    assert blanked == 16  # 1 pairing goal, 8 check-in notes, 2 feedback comments, 2 goals and their measures, and
+    # her outcome's next step (its skills stay: the report's gain still counts them)
 
     text = every_text(sample_copy)  # the backups Tandem kept are searched too
     assert "mei.chen" not in text and "mei chen" not in text
@@ -212,9 +215,9 @@ def test_backups_that_hold_the_person_are_deleted_and_others_kept(sample_copy):
     kept = list((sample_copy / BACKUP_DIR).iterdir())
     assert settings_backups[0] in kept
     assert all("mei" not in p.read_text(encoding="utf-8-sig").lower() for p in kept)
-    # mentees.csv before Tomás' edit, and the four files with Mei in them that the forget replaced (its backup of
+    # mentees.csv before Tomás' edit, and the five files with Mei in them that the forget replaced (its backup of
     # changes.csv, which never named her, is kept like the settings one)
-    assert report.backups_removed == 5 and len(list((sample_copy / BACKUP_DIR).glob("changes-*.csv"))) == 2
+    assert report.backups_removed == 6 and len(list((sample_copy / BACKUP_DIR).glob("changes-*.csv"))) == 2
 
 
 def workbook_from(folder: Path, path: Path) -> None:

@@ -48,7 +48,7 @@ def test_a_sheet_ends_exactly_as_the_csv_folder_does_with_one_delete_request(she
 
     expected = csv_grids(sample_copy)
     assert {tab: trimmed(fake.values(key, tab)) for tab in TABS} == expected
-    assert report.rows_removed == {"mentees": 1} and report.pseudonymised == 17 and report.changes_cleaned == 3
+    assert report.rows_removed == {"mentees": 1} and report.pseudonymised == 18 and report.changes_cleaned == 3
     mentees_id = source.layout().tabs["mentees"]["id"]
     assert deletes(fake) == [{"requests": [{"deleteDimension": {"range": {
         "sheetId": mentees_id, "dimension": "ROWS", "startIndex": 1, "endIndex": 2}}}]}]  # Mei is row 2
