@@ -1,10 +1,13 @@
-"""How long the impact report takes. Run: .venv/bin/python bench/bench_outcomes.py [--runs N] [--pairs 10000]
+"""How long the impact report and the program plan take.
+Run: .venv/bin/python bench/bench_outcomes.py [--runs N] [--pairs 10000]
 
 A seeded synthetic program in the shapes a real one takes: four cohorts of unequal size, pairs started over the
 year (some ended, some proposed, a few that never met), about 20 check-ins a pair but skewed (quiet pairs, busy
 ones), four goals a pair with every status, a rating from each side every few weeks plus fit answers, and an
 outcome for every mentee with every offer answer and 1-4 self-rated skills. Figures, each the median of --runs:
 - report (in-process): `impact(data)` for every cohort on the loaded Dataset;
+- plan (in-process): `program_plan(data)`, every active pair's checklist of the default plan (all five steps
+  tracked: the program has goals, fit answers and outcomes);
 - load + validate: reading the CSV folder, for scale;
 - whole process: `python -m lib report FOLDER --format json` (start, imports, load, report, print).
 The machine's load average is printed beside the table: on a shared machine the figures move with it.
@@ -27,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench_health import median_seconds, write  # noqa: E402  (the same CSV folder and figures)
 
+from lib.health.model import program_plan  # noqa: E402
 from lib.outcomes.report import impact  # noqa: E402
 from lib.reading.loader import load  # noqa: E402
 from lib.sources import CsvSource  # noqa: E402
@@ -50,7 +54,8 @@ def program(pairs: int, seed: int = 15) -> dict[str, list[list[str]]]:
             "feedback": [["id", "date", "mentor_email", "mentee_email", "from_role", "rating", "question"]],
             "goals": [["id", "pairing_id", "goal", "status", "progress", "updated_on"]],
             "outcomes": [["mentee_email", "date", "offer", "next_step", "skills_before", "skills_after"]],
-            "settings": [["key", "value"], ["as_of", AS_OF.isoformat()]]}
+            "settings": [["key", "value"], ["as_of", AS_OF.isoformat()], ["program_start", "2026-01-01"],
+                         ["program_end", "2027-03-31"]]}
     checkins = feedback = goals = 0
     for k in range(pairs):
         mentee, mentor = f"mentee{k}@bench.example", mentors[k // 3]
@@ -92,7 +97,7 @@ def measure(pairs: int, runs: int) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         write(tabs, folder)
-        loads, reports, processes = [], [], []
+        loads, reports, plans, processes = [], [], [], []
         for _ in range(runs):
             started = time.perf_counter()
             data = load(CsvSource(folder=folder))
@@ -100,6 +105,9 @@ def measure(pairs: int, runs: int) -> str:
             started = time.perf_counter()
             report = impact(data)
             reports.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            plan = program_plan(data)
+            plans.append(time.perf_counter() - started)
         for _ in range(runs):
             started = time.perf_counter()
             cli = subprocess.run([sys.executable, "-m", "lib", "report", str(folder), "--format", "json"], cwd=ROOT,
@@ -107,9 +115,11 @@ def measure(pairs: int, runs: int) -> str:
             processes.append(time.perf_counter() - started)
             assert cli.returncode == 0 and len(cli.stdout) > 100, cli.stderr[-2000:]
     assert not [p for p in data.problems if p.severity == "error"], data.problems[:3]
+    assert set(plan["status"]) >= {"done", "overdue", "upcoming"} and "not tracked" not in set(plan["status"])
     assert len(report) == len(COHORTS) and all(r["offer_rate"] is not None for r in report.values())
     sizes = [len(tabs[t]) - 1 for t in ("pairings", "checkins", "feedback", "goals", "outcomes")]
-    return (f"| {' | '.join(f'{n:,}' for n in sizes)} | {median_seconds(reports)} | {median_seconds(loads)} | "
+    return (f"| {' | '.join(f'{n:,}' for n in sizes)} | {median_seconds(reports)} | {median_seconds(plans)} | "
+            f"{median_seconds(loads)} | "
             f"{median_seconds(processes)} |")
 
 
@@ -120,9 +130,9 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
           f"{os.cpu_count()} cores; median of {args.runs} runs")
-    print("| pairings | check-ins | feedback | goals | outcomes | report (in-process) | load + validate "
-          "| whole `python -m lib report` |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| pairings | check-ins | feedback | goals | outcomes | report (in-process) | plan (in-process) "
+          "| load + validate | whole `python -m lib report` |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for pairs in args.pairs:
         print(measure(pairs, args.runs), flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

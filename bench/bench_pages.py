@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {"Overview": "pages/overview.py", "Roster": "pages/roster.py", "Pairings": "pages/pairings.py",
          "Pairings, with a suggestion": "pages/pairings.py", "Health": "pages/health.py",
-         "Guides": "pages/guides.py", "Data set-up": "pages/setup.py"}
+         "Outcomes": "pages/outcomes.py", "Guides": "pages/guides.py", "Data set-up": "pages/setup.py"}
 
 
 def measure(name: str, reruns: int) -> dict[str, object]:
@@ -123,7 +123,8 @@ def server_cpu_per_rerun(page: str, reruns: int) -> float:
         server.wait(timeout=10)
 
 
-SERVER_PAGES = {"Overview": "", "Roster": "roster", "Pairings": "pairings", "Health": "health", "Guides": "guides",
+SERVER_PAGES = {"Overview": "", "Roster": "roster", "Pairings": "pairings", "Health": "health",
+                "Outcomes": "outcomes", "Guides": "guides",
                 "Data set-up": "setup"}
 
 

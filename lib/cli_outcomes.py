@@ -11,7 +11,9 @@ from lib.cli_common import OK, UNUSABLE, source_from
 from lib.contract.dates import format_date
 from lib.contract.values import skill_ratings_text
 from lib.reading.loader import load
-from lib.vocabulary import OFFERS
+from lib.vocabulary import OFFER_LABELS, OFFERS, SKILL_LEVELS
+
+LEVELS = f"{SKILL_LEVELS[0]}-{SKILL_LEVELS[1]}"
 
 
 def cmd_report(args) -> int:
@@ -48,7 +50,7 @@ def cmd_outcome(args) -> int:
     outcome = record_outcome(Writer(source, data.tables), data, args.mentee, day, args.offer or "",
                              args.next_step or "", args.skills_before or "", args.skills_after or "", args.notes or "")
     who = data.names.get(outcome.mentee_email, outcome.mentee_email)
-    parts = [f"offer {outcome.offer}" if outcome.offer else "", outcome.next_step,
+    parts = [OFFER_LABELS[outcome.offer] if outcome.offer else "", outcome.next_step,
              f"skills {skill_ratings_text(outcome.skills_before)} -> {skill_ratings_text(outcome.skills_after)}"
              if outcome.skills_before or outcome.skills_after else ""]
     print(f"Recorded the outcome of {who} on {format_date(outcome.date)}: {'; '.join(p for p in parts if p)}.")
@@ -72,7 +74,8 @@ def add_outcome_commands(commands, day) -> None:
     outcome.add_argument("--offer", choices=OFFERS, help="the job offer: " + ", ".join(OFFERS))
     outcome.add_argument("--date", type=day, help="the outcome's date (default: today, or the as_of setting)")
     outcome.add_argument("--next-step", help="what the mentee does next, in words")
-    outcome.add_argument("--skills-before", metavar="RATINGS", help="self-ratings 1-5 at the start: 'SQL:2; Airflow:1'")
-    outcome.add_argument("--skills-after", metavar="RATINGS", help="self-ratings 1-5 now: 'SQL:4; Airflow:3'")
+    outcome.add_argument("--skills-before", metavar="RATINGS",
+                         help=f"self-ratings {LEVELS} at the start: 'SQL:2; Airflow:1'")
+    outcome.add_argument("--skills-after", metavar="RATINGS", help=f"self-ratings {LEVELS} now: 'SQL:4; Airflow:3'")
     outcome.add_argument("--notes", help="anything else worth keeping")
     outcome.set_defaults(run=cmd_outcome)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 # --- mentorship types ----------------------------------------------------------------------------------------------
 MENTORSHIP_TYPES = ("one-on-one", "group", "peer")
+PEER = MENTORSHIP_TYPES[2]  # both sides of a peer pairing are mentees
 DEFAULT_TYPE = "one-on-one"
 TYPE_LABELS = {"one-on-one": "One-on-one", "group": "Group", "peer": "Peer"}
 TYPE_ROLES = {"one-on-one": ("Mentor", "Mentee"), "group": ("Group mentor", "Group member"), "peer": ("Peer", "Peer")}
@@ -16,6 +17,7 @@ TYPE_SYNONYMS = {"oneonone": "one-on-one", "1on1": "one-on-one", "11": "one-on-o
 # --- pairing statuses ----------------------------------------------------------------------------------------------
 PAIRING_STATUSES = ("proposed", "active", "ended")
 OPEN_STATUSES = ("proposed", "active")  # a pairing in one of these uses its mentor's capacity and keeps its mentee busy
+STARTED_STATUSES = ("active", "ended")  # a pairing in one of these has started (the impact report counts it)
 
 # --- cadences ------------------------------------------------------------------------------------------------------
 CADENCES = ("weekly", "biweekly", "monthly")
@@ -29,7 +31,8 @@ CADENCE_SYNONYMS = {"weekly": "weekly", "everyweek": "weekly", "biweekly": "biwe
 # --- goals (the goals tab) -----------------------------------------------------------------------------------------
 GOAL_STATUSES = ("open", "in progress", "done", "dropped")
 NEW_GOAL = "open"
-FINISHED_GOALS = ("done", "dropped")  # a goal with one of these has its final status: never past its target
+DONE_GOAL, DROPPED_GOAL = "done", "dropped"
+FINISHED_GOALS = (DONE_GOAL, DROPPED_GOAL)  # a goal with one of these has its final status: never past its target
 GOAL_SYNONYMS = {"open": "open", "todo": "open", "notstarted": "open", "new": "open", "inprogress": "in progress",
                  "started": "in progress", "ongoing": "in progress", "doing": "in progress", "done": "done",
                  "complete": "done", "completed": "done", "finished": "done", "achieved": "done", "met": "done", "dropped": "dropped",
@@ -43,6 +46,18 @@ FIT_ANSWERS = {GOOD_FIT: "good fit", STILL_DECIDING: "still deciding", NOT_A_FIT
 QUESTION_SYNONYMS = {"fit": FIT_QUESTION, "pairingfit": FIT_QUESTION, "goodfit": FIT_QUESTION,
                      "isthisagoodfit": FIT_QUESTION, "match": FIT_QUESTION, "rating": "", "satisfaction": ""}
 
+# --- the program plan (settings rows plan.<n> = <step> | <due> | <done when>) -------------------------------------
+# A step's due date is relative to one of these; the numbers of days follow ("start+14d", "program_end-14d").
+DUE_FROM_START, DUE_FROM_PROGRAM_START, DUE_BEFORE_PROGRAM_END = "start", "program_start", "program_end"
+DUE_AT_MIDPOINT, DUE_AFTER_FIRST_MEETING = "midpoint", "after_first_meeting"
+PLAN_DUES = (DUE_FROM_START, DUE_FROM_PROGRAM_START, DUE_BEFORE_PROGRAM_END, DUE_AT_MIDPOINT, DUE_AFTER_FIRST_MEETING)
+# What makes a step done, each judged only when the source can hold its evidence.
+FIRST_CHECKIN, HAS_GOAL, FIT_ANSWER = "first_checkin", "has_goal", "fit_answer"
+FEEDBACK_BOTH_SIDES, GOALS_FINAL_AND_OUTCOME = "feedback_both_sides", "goals_final_and_outcome"
+PLAN_EVIDENCE = (FIRST_CHECKIN, HAS_GOAL, FIT_ANSWER, FEEDBACK_BOTH_SIDES, GOALS_FINAL_AND_OUTCOME)
+STEP_DONE, STEP_OVERDUE, STEP_UPCOMING, STEP_NOT_TRACKED = "done", "overdue", "upcoming", "not tracked"
+GOALS_AGREED_DAYS, FIT_AFTER_MEETING_DAYS = 14, 7  # the default plan's goals and fit steps
+
 # --- outcomes (the outcomes tab) and the impact report -------------------------------------------------------------
 OFFER_MADE, OFFER_ACCEPTED, OFFER_DECLINED, NO_OFFER, NOT_APPLICABLE = (
     "made", "accepted", "declined", "none", "not applicable")
@@ -53,6 +68,9 @@ OFFER_SYNONYMS = {"made": OFFER_MADE, "offered": OFFER_MADE, "offermade": OFFER_
                   "declined": OFFER_DECLINED, "rejected": OFFER_DECLINED, "turneddown": OFFER_DECLINED,
                   "none": NO_OFFER, "no": NO_OFFER, "nooffer": NO_OFFER, "notoffered": NO_OFFER,
                   "notapplicable": NOT_APPLICABLE, "na": NOT_APPLICABLE, "n/a": NOT_APPLICABLE}
+# How the Outcomes page words each offer answer
+OFFER_LABELS = {OFFER_MADE: "offer made, awaiting an answer", OFFER_ACCEPTED: "offer accepted",
+                OFFER_DECLINED: "offer declined", NO_OFFER: "no offer", NOT_APPLICABLE: "offer not applicable"}
 SKILL_LEVELS = (1, 5)  # self-ratings per skill, written "SQL:2; Airflow:1"
 NO_COHORT = "no cohort"  # the report's name for mentees whose cohort is blank
 # A published reference for intern offers, always labelled as a reference: NACE's 2016 Internship & Co-op Survey.

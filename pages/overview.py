@@ -18,6 +18,7 @@ st.caption(f"The program at a glance on {format_date(summary.as_of)}"
            + (" (date pinned by the `as_of` setting)" if data.settings.as_of else ""))
 notices.show_flash()
 overview.next_steps(next_steps(summary, at_risk))
-overview.figures(summary, at_risk)
+on_plan = (int((health["plan_overdue"].map(len) == 0).sum()) if len(health) else 0, len(health))
+overview.figures(summary, at_risk, on_plan)
 overview.waiting(data)  # one under the other: side by side, their columns do not fit at 1280 px
 overview.capacity(data)

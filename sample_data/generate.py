@@ -236,6 +236,14 @@ def feedback(p, met):
 FIT_LATER = {"P-007": ("mentee", 2, "Too early to say", 7, 3, "Yes, now that we have a plan")}
 
 
+# The security circle's mid-point review (its ratings rounds fall before the program's midpoint, 11 Jul).
+MIDPOINT_CIRCLE = [["2026-07-20", em("lukasz.nowak"), em(member), role, rating, comment]
+                   for member, (mine, theirs) in (("kwame.mensah", (5, 4)), ("ingrid.johansson", (4, 5)),
+                                                  ("rahul.verma", (4, 5)))
+                   for role, rating, comment in (("mentee", mine, "Mid-point: the CTF drills help most"),
+                                                 ("mentor", theirs, "Mid-point: on track"))]
+
+
 def fit_answers(cache):
     rows = []
     for p in PAIRS:
@@ -281,14 +289,14 @@ def main():
     fb.sort(key=lambda r: r[:4])
     write("checkins.csv", "id,date,mentor_email,mentee_email,minutes,channel,notes".split(","),
           [[f"C-{i:04d}", *r] for i, r in enumerate(checkins, 1)])
-    fits = fit_answers(cache)  # after the ratings, so the ratings keep their ids
+    # the mid-point ratings and the fit answers come after the first ratings, so those keep their ids
+    rows = [[*r, ""] for r in fb + MIDPOINT_CIRCLE] + [[*r, "fit"] for r in fit_answers(cache)]
     write("feedback.csv", "id,date,mentor_email,mentee_email,from_role,rating,comment,question".split(","),
-          [[f"F-{i:03d}", *r, ""] for i, r in enumerate(fb, 1)]
-          + [[f"F-{i:03d}", *r, "fit"] for i, r in enumerate(fits, len(fb) + 1)])
+          [[f"F-{i:03d}", *r] for i, r in enumerate(rows, 1)])
     write("goals.csv", "id,pairing_id,goal,measure,target_date,status,progress,updated_on".split(","),
           [[f"G-{i:03d}", *g] for i, g in enumerate(GOALS, 1)])
-    write("outcomes.csv", "mentee_email,date,offer,next_step,skills_before,skills_after,notes".split(","),
-          [[em(o[0]), *o[1:]] for o in OUTCOMES])
+    write("outcomes.csv", "id,mentee_email,date,offer,next_step,skills_before,skills_after,notes".split(","),
+          [[f"O-{i:03d}", em(o[0]), *o[1:]] for i, o in enumerate(OUTCOMES, 1)])
     check()
 
 
@@ -308,7 +316,17 @@ GOALS = [
      "2026-08-14", "in progress", 70, "2026-07-20"],
     ["P-010", "system design", "Presents a design for the notifications service", "2026-08-28", "open", 10,
      "2026-07-06"],
+    ["P-007", "Kotlin", "Ships the settings screen of the Android app", "2026-08-14", "in progress", 40, "2026-07-08"],
+    ["P-007", "mobile testing", "Adds UI tests for the sign-in flow", "2026-08-21", "open", 0, "2026-06-12"],
+    ["P-008", "networking", "Coffee with five people outside Support", "2026-08-14", "in progress", 60, "2026-07-15"],
+    ["P-008", "public speaking", "Presents at the August demo day", "2026-08-07", "in progress", 50, "2026-07-20"],
+    *[[pairing, "threat modeling", "Threat-models the login flow with the circle", "2026-08-07", "in progress", 50,
+       "2026-07-13"] for pairing in ("P-011", "P-012", "P-013")],
+    *[[pairing, "CTF", "Solves three challenges of the autumn CTF", "2026-08-21", "open", 0, "2026-06-19"]
+      for pairing in ("P-011", "P-012", "P-013")],
+    ["P-014", "networking", "Each introduces the other to two teams", "2026-08-14", "in progress", 50, "2026-07-01"],
 ]
+# The quiet pairs (P-004, P-009) and the pending one (P-005) never agreed goals: the plan says so.
 
 
 # What became of some interns by as_of (the outcomes tab): every offer answer once, and a school placement for which

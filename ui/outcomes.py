@@ -19,8 +19,10 @@ from lib.vocabulary import (
     NACE_ACCEPTANCE_RATE,
     NACE_OFFER_RATE,
     NACE_REFERENCE,
+    OFFER_LABELS,
     OFFERS,
     REFERENCE_COLOUR,
+    SKILL_LEVELS,
 )
 from lib.writing.outcomes import latest_outcome, record_outcome
 from ui import notices, state
@@ -82,19 +84,24 @@ def outcome_form(data: Dataset) -> None:
     mentee = st.selectbox("Mentee", mentees, format_func=lambda e: who.get(e, e), key="outcome_mentee")
     latest = latest_outcome(data, mentee)
     if latest is not None:
-        st.caption(markdown_text(f"Latest record, {format_date(latest.date)}: offer {latest.offer or 'not said'}"
-                                 + (f"; {latest.next_step}" if latest.next_step else "")))
+        offer = OFFER_LABELS[latest.offer] if latest.offer else "no offer said"
+        st.caption(markdown_text(f"Latest record, {format_date(latest.date)}: {offer}"
+                                 + (f"; {latest.next_step}" if latest.next_step else "")
+                                 + ". A new record becomes the latest: the form starts from this one."))
     action = None  # run after the form: a refused write shows widgets that a form cannot hold
     with st.form(f"record_outcome_{mentee}", clear_on_submit=False):
         left, right = st.columns(2)
         day = left.date_input("Date", data.today(), key=f"outcome_date_{mentee}", format="YYYY-MM-DD")
-        offer = right.selectbox("Job offer", OFFERS, index=None, placeholder="Choose", key=f"outcome_offer_{mentee}")
-        next_step = st.text_input("Next step", key=f"outcome_next_{mentee}",
+        offer = right.selectbox("Job offer", OFFERS, index=OFFERS.index(latest.offer) if latest and latest.offer
+                                else None, format_func=lambda o: OFFER_LABELS[o].capitalize(), placeholder="Choose",
+                                key=f"outcome_offer_{mentee}")
+        next_step = st.text_input("Next step", key=f"outcome_next_{mentee}", value=latest.next_step if latest else "",
                                   placeholder="e.g. joins the platform team in September")
-        before = left.text_input("Skills before (1-5 each)", key=f"outcome_before_{mentee}",
+        levels = f"{SKILL_LEVELS[0]}-{SKILL_LEVELS[1]} each"
+        before = left.text_input(f"Skills before ({levels})", key=f"outcome_before_{mentee}",
                                  value=skill_ratings_text(latest.skills_before) if latest else "",
                                  placeholder="SQL:2; Airflow:1")
-        after = right.text_input("Skills after (1-5 each)", key=f"outcome_after_{mentee}",
+        after = right.text_input(f"Skills after ({levels})", key=f"outcome_after_{mentee}",
                                  value=skill_ratings_text(latest.skills_after) if latest else "",
                                  placeholder="SQL:4; Airflow:3")
         notes = st.text_area("Notes", key=f"outcome_notes_{mentee}", placeholder="Optional")
@@ -104,7 +111,7 @@ def outcome_form(data: Dataset) -> None:
                                       notes)
     if action:
         notices.save(action, f"Recorded the outcome of {who.get(mentee, mentee)} on {format_date(day)}"
-                             + (f": offer {offer}." if offer else "."))
+                             + (f": {OFFER_LABELS[offer]}." if offer else "."))
 
 
 def latest_table(data: Dataset) -> None:
@@ -115,7 +122,8 @@ def latest_table(data: Dataset) -> None:
     if not rows:
         st.caption("No outcome is recorded yet.")
         return
-    frame = pd.DataFrame([{"mentee": who.get(o.mentee_email, o.mentee_email), "date": o.date, "offer": o.offer or "",
+    frame = pd.DataFrame([{"mentee": who.get(o.mentee_email, o.mentee_email), "date": o.date,
+                           "offer": OFFER_LABELS[o.offer] if o.offer else "",
                            "next step": o.next_step, "skills before": skill_ratings_text(o.skills_before),
                            "skills after": skill_ratings_text(o.skills_after)} for o in rows])
     st.dataframe(frame, hide_index=True, width="stretch",

@@ -36,7 +36,8 @@ def next_steps(steps: list[NextStep]) -> None:
             st.page_link(page, label=step.action, icon=icon)
 
 
-def figures(summary: ProgramSummary, at_risk: int) -> None:
+def figures(summary: ProgramSummary, at_risk: int, on_plan: tuple[int, int]) -> None:
+    """The program in numbers; `on_plan` is (active pairs with no overdue plan step, active pairs)."""
     row = st.columns(5)
     row[0].metric("People", f"{summary.mentors + summary.mentees}",
                   help=f"{summary.mentors} active mentors, {summary.mentees} active mentees")
@@ -45,7 +46,7 @@ def figures(summary: ProgramSummary, at_risk: int) -> None:
     row[3].metric("Active pairs", summary.active_pairs, help=f"{summary.proposed_pairs} more proposed")
     row[4].metric("Capacity left", summary.capacity_left, help=f"of {summary.capacity_total} mentoring slots")
     this, last = summary.periods
-    row = st.columns(5)
+    row = st.columns(6)
     row[0].metric("Unmatched mentees", summary.unmatched_mentees)
     row[1].metric("Pairs at risk", at_risk, help="as the Health page judges them today")
     row[2].metric("Check-ins this month", summary.checkins_this_month,
@@ -54,8 +55,11 @@ def figures(summary: ProgramSummary, at_risk: int) -> None:
     row[3].metric("Incomplete profiles", summary.incomplete_profiles,
                   help="Active people missing a field the pairing reads (goals or skills, time zone, seniority, "
                        "languages, interests, a mentor's capacity): the Roster page shows what each one misses")
-    row[4].metric("Data problems", summary.problems, help=f"{summary.problem_errors} of them are errors: a row or value that was not loaded; the rest "
-                  "are warnings")
+    row[4].metric("Data problems", summary.problems, help=f"{summary.problem_errors} of them are errors: a row or "
+                  "value that was not loaded; the rest are warnings")
+    kept, pairs = on_plan
+    row[5].metric("Pairs on plan", f"{kept / pairs:.0%}" if pairs else "–",
+                  help=f"{kept} of {pairs} active pairs have no overdue step of the program plan (Health, One pair)")
 
 
 def waiting(data: Dataset) -> None:

@@ -251,6 +251,7 @@ SkillRatings = Annotated[dict[str, int], BeforeValidator(lambda v: v if isinstan
 class Outcome(Row):
     """What became of a mentee (the outcomes tab): the offer, the next step, self-ratings per skill before and after.
     A mentee's latest row (by date, then by sheet order) counts."""
+    id: Text = ""
     mentee_email: Email
     date: date
     offer: Annotated[Offer | None, BeforeValidator(_words(OFFER_SYNONYMS, "offer"))] = None

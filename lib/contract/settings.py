@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from lib.contract.models import CadenceWord, OptionalDate, Text, TimeZone
+from lib.contract.plan import PlanStep, default_plan
 from lib.vocabulary import DEFAULT_CADENCE, DEFAULT_MAX_REMINDERS
 
 
@@ -50,6 +51,7 @@ class Settings(BaseModel):
     work_end: ClockTime = "17:00"
     meeting_minutes: Annotated[int, Field(ge=10, le=240)] = 45
     max_reminders_per_run: Annotated[int, Field(ge=0, le=1000)] = DEFAULT_MAX_REMINDERS  # lib/reminders/
+    plan: tuple[PlanStep, ...] | None = None  # the plan.<n> rows (lib/contract/plan.py); None: the default plan
     extra: dict[str, str] = {}
 
     @model_validator(mode="after")
@@ -64,5 +66,10 @@ class Settings(BaseModel):
     def today(self, override: date | None = None) -> date:
         return override or self.as_of or date.today()
 
+    @property
+    def plan_steps(self) -> list[PlanStep]:
+        return sorted(self.plan, key=lambda s: s.number) if self.plan is not None else default_plan(
+            self.first_meeting_days)
 
-SETTING_KEYS = [k for k in Settings.model_fields if k != "extra"]
+
+SETTING_KEYS = [k for k in Settings.model_fields if k not in ("extra", "plan")]

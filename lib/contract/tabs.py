@@ -149,7 +149,8 @@ GOALS = TabSpec("goals", "id", (
     Column("updated_on", "date", aliases=("updated", "last updated"), example="2026-07-10"),
 ), purpose="What each pair works on: goals with a measure, a target date, a status and progress (0-100).")
 
-OUTCOMES = TabSpec("outcomes", "mentee_email", (
+OUTCOMES = TabSpec("outcomes", "id", (
+    Column("id", "text", aliases=("outcome id",), example="O-001"),
     Column("mentee_email", "email", True, ("mentee", "intern", "intern email", "email"), example="sam.lee@example.org"),
     Column("date", "date", True, ("recorded on", "as of", "when"), example="2026-08-21"),
     Column("offer", "choice", aliases=("return offer", "job offer", "offer status"), choices=OFFERS,
@@ -183,7 +184,8 @@ ROSTER_TABS = ("mentors", "mentees")  # the people; the other tabs are keyed by 
 TABS: dict[str, TabSpec] = {t.name: t for t in (MENTORS, MENTEES, PAIRINGS, CHECKINS, FEEDBACK, GOALS, OUTCOMES,
                                                  SETTINGS)}
 ALL_TABS: dict[str, TabSpec] = {**TABS, CHANGES.name: CHANGES, REMINDERS.name: REMINDERS}
-ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "goals": "G", "changes": "X", "reminders": "R"}
+ID_PREFIX = {"pairings": "P", "checkins": "C", "feedback": "F", "goals": "G", "outcomes": "O", "changes": "X",
+             "reminders": "R"}
 FIRST_NAME_HEADERS = {"firstname", "givenname", "forename"}
 LAST_NAME_HEADERS = {"lastname", "surname", "familyname"}
 

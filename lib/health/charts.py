@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib.health.model import pair_codes
+from lib.health.pair_logs import pair_codes
 from lib.reading.dataset import Dataset
 from lib.vocabulary import FIT_ANSWERS
 

@@ -25,13 +25,15 @@ import pandas as pd
 
 from lib.contract.dates import format_date, month_so_far, month_so_far_words
 from lib.health.fit import FIT_COLUMNS, fit_step, fit_words, judge_fit, not_a_fit_sides
+from lib.health.pair_logs import Held, pair_codes
+from lib.health.plan import checklist, overdue_steps, overdue_words
 from lib.reading.dataset import Dataset
-from lib.reading.log_frames import positions
 from lib.vocabulary import (
     AT_RISK,
     CADENCE_DAYS,
     DEFAULT_CADENCE,
     FEEDBACK_ROLES,
+    FIRST_CHECKIN,
     HEALTH_STATUSES,
     HEALTHY,
     WATCH,
@@ -43,7 +45,7 @@ HEALTHY_FROM, WATCH_FROM = 70, 40
 RATING_DROP = 2  # a side's rating falling this much since their previous one is a flag, whatever its level
 COLUMNS = ["pairing_id", "mentor_email", "mentor", "mentee_email", "mentee", "type", "cadence", "started_on",
            "last_checkin", "days_silent", "checkins_8w", "expected_8w", "mentor_rating", "mentee_rating", "score",
-           "status", "reasons", "next_step", "next_step_to", "urgency", "fit", "not_a_fit_from"]
+           "status", "reasons", "next_step", "next_step_to", "urgency", "fit", "not_a_fit_from", "plan_overdue"]
 
 
 def active_pairings(data: Dataset, on: date) -> pd.DataFrame:
@@ -56,6 +58,12 @@ def active_pairings(data: Dataset, on: date) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["pairing_id", "mentor_email", "mentee_email", "type", "cadence", "started_on",
                                         "mentor", "mentee"])
     return frame
+
+
+def program_plan(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
+    """Every active pair's plan checklist (lib.health.plan.COLUMNS), pairs in the pairings tab's order."""
+    on = data.today(as_of)
+    return checklist(data, active_pairings(data, on), on)
 
 
 def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
@@ -73,7 +81,7 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     _, group = np.unique(pairs["code"].to_numpy(), return_inverse=True)  # pairings of the same two people share one
     starts = pairs["start"].to_numpy().astype("datetime64[s]")
 
-    held = _Held(data.checkin_log, people, pairs["code"].to_numpy(), group, starts, on)
+    held = Held(data.checkin_log, people, pairs["code"].to_numpy(), group, starts, on)
     last = np.full(group.max() + 1, np.datetime64("NaT"), dtype="datetime64[s]")
     np.maximum.at(last.view(np.int64), held.group, held.dates.view(np.int64))  # NaT is the smallest int64
     window_from = np.datetime64(on, "s") - np.timedelta64(WINDOW_DAYS, "D")
@@ -85,8 +93,8 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     pairs["checkins_8w"] = recent[group].astype(int)
     pairs["expected_8w"] = (np.minimum(days_running, WINDOW_DAYS) / cadence_days).round(1)
 
-    given = _Held(data.rating_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
-    answered = _Held(data.fit_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
+    given = Held(data.rating_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
+    answered = Held(data.fit_log, people, pairs["code"].to_numpy(), group, starts, on, "from_role", "rating")
     for side in FEEDBACK_ROLES:
         for name, values in _latest_two(given, side, len(last)).items():
             pairs[f"{side}_{name}"] = values[group]
@@ -109,6 +117,9 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
         results = _with_goals_past_target(results, pairs["pairing_id"].tolist(), data, on)
     if len(answered.group):
         results = [_with_fit(row, result) for row, result in zip(rows, results)]
+    late = overdue_steps(checklist(data, pairs, on), len(pairs))
+    results = [_with_plan(result, steps) for result, steps in zip(results, late)]
+    pairs["plan_overdue"] = [tuple(step for step, _, _ in steps) for steps in late]
     pairs["status"] = [r[0] for r in results]
     pairs["reasons"] = [r[1] for r in results]
     steps = [fit_step(row) or _next_step(row, reasons) if len(answered.group) else _next_step(row, reasons)
@@ -124,34 +135,7 @@ def assess(data: Dataset, as_of: date | None = None) -> pd.DataFrame:
     return pairs.sort_values(["urgency", "days_silent"], ascending=False)[COLUMNS].reset_index(drop=True)
 
 
-def pair_codes(first, second, people: pd.Index) -> np.ndarray:
-    """An integer per pair of people, the same whichever way round; -1 when either is not in an active pair.
-    Integers, not joined strings: at 200,000 check-ins the string keys alone took 0.1 s."""
-    a, b = positions(first, people), positions(second, people)
-    return np.where((a >= 0) & (b >= 0), np.minimum(a, b).astype(np.int64) * len(people) + np.maximum(a, b), -1)
-
-
-class _Held:
-    """The entries of a log that count for the active pairs: matched to every pairing of their two people (as an
-    inner join on the pair code, in log order) and dated from that pairing's start to the as-of date.
-    Columns: group (the pair's index in `np.unique` of the codes), dates (datetime64[s]), and the fields asked for."""
-
-    def __init__(self, log: pd.DataFrame, people: pd.Index, codes: np.ndarray, group: np.ndarray,
-                 starts: np.ndarray, on: date, *fields: str):
-        logged = pair_codes(log["mentor_email"], log["mentee_email"], people)
-        order = np.argsort(codes, kind="stable")
-        first = np.searchsorted(codes[order], logged, "left")
-        count = np.searchsorted(codes[order], logged, "right") - first  # 0 for entries of no active pair (-1)
-        entry = np.repeat(np.arange(len(logged)), count)
-        pairing = order[np.repeat(first, count) + np.arange(len(entry)) - np.repeat(np.cumsum(count) - count, count)]
-        dates = log["date"].to_numpy().astype("datetime64[s]")[entry]
-        counted = (dates >= starts[pairing]) & (dates <= np.datetime64(on, "s"))
-        self.group, self.dates = group[pairing[counted]], dates[counted]
-        for field in fields:
-            setattr(self, field, log[field].to_numpy()[entry[counted]])
-
-
-def _latest_two(given: _Held, side: str, groups: int) -> dict[str, np.ndarray]:
+def _latest_two(given: Held, side: str, groups: int) -> dict[str, np.ndarray]:
     """Per pair: that side's latest rating, the one before it, and the latest's date (by date; on the same date the
     later row of the sheet is the later rating)."""
     mine = np.flatnonzero(given.from_role == side)
@@ -221,7 +205,19 @@ def _with_fit(row, result: tuple[str, list[str]]) -> tuple[str, list[str]]:
     return HEALTH_STATUSES[max(HEALTH_STATUSES.index(status), level)], reasons + before
 
 
+def _with_plan(result: tuple[str, list[str]], late: list[tuple[str, str, date]]) -> tuple[str, list[str]]:
+    """An overdue plan step is a reason, and makes the pair at least Watch; a kickoff step the first-meeting flag
+    already names is not said twice."""
+    status, reasons = result
+    met_flag = any(r.startswith("first meeting not held") for r in reasons)
+    extra = [overdue_words(step, due) for step, done_when, due in late if not (done_when == FIRST_CHECKIN and met_flag)]
+    if extra:
+        status = HEALTH_STATUSES[max(HEALTH_STATUSES.index(status), HEALTH_STATUSES.index(WATCH))]
+    return status, reasons + extra
+
+
 _LATE_GOAL = re.compile(r"^goal '(?P<goal>.*)' past its target, (?P<due>.+)$")
+_LATE_STEP = re.compile(r"^plan step '(?P<step>.*)' overdue since (?P<due>.+)$")
 
 
 def _with_goals_past_target(results: list[tuple[str, list[str]]], pairing_ids: list[str], data: Dataset,
@@ -249,6 +245,13 @@ def _next_step(row, reasons: list[str]) -> tuple[str, tuple[str, ...]]:
     mentor, mentee = row.mentor.split()[0], row.mentee.split()[0]
     text = " ".join(reasons)
     late = [_LATE_GOAL.match(r) for r in reasons]
+    steps = [_LATE_STEP.match(r) for r in reasons]
+    if all(g or p for g, p in zip(late, steps)) and any(steps):
+        named = " and ".join(f"'{m['step']}' (due {m['due']})" for m in steps if m)
+        goals = [f"'{m['goal']}'" for m in late if m]
+        also = f", and your goal{'s' if len(goals) > 1 else ''} {' and '.join(goals)} past its date" if goals else ""
+        return (f"Hi {mentor} and {mentee}, the program plan has {named}{also}, and I don't see it done yet. Could "
+                "you take care of it this week, and tell me if anything is in the way?", FEEDBACK_ROLES)
     if all(late):
         goals = " and ".join(f"'{m['goal']}' (due {m['due']})" for m in late)
         verb = "is" if len(late) == 1 else "are"

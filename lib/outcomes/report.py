@@ -19,6 +19,8 @@ from lib.reading.log_frames import positions
 from lib.vocabulary import (
     CADENCE_DAYS,
     DEFAULT_CADENCE,
+    DONE_GOAL,
+    DROPPED_GOAL,
     FEEDBACK_ROLES,
     NACE_ACCEPTANCE_RATE,
     NACE_OFFER_RATE,
@@ -26,6 +28,8 @@ from lib.vocabulary import (
     NOT_APPLICABLE,
     OFFER_ACCEPTED,
     OFFERED,
+    PEER,
+    STARTED_STATUSES,
 )
 
 FIGURES = ("match_rate", "median_days_to_first_meeting", "on_cadence_rate", "goal_completion_rate",
@@ -36,8 +40,8 @@ FRACTIONS = frozenset(FIGURES) - {"median_days_to_first_meeting", "average_mento
                                   "skills_gain"}
 LABELS = {"match_rate": "Mentees matched", "median_days_to_first_meeting": "Days to first meeting (median)",
           "on_cadence_rate": "Pairs on cadence", "goal_completion_rate": "Goals completed",
-          "average_mentor_rating": "Mentor rating (1-5)", "average_mentee_rating": "Mentee rating (1-5)",
-          "offer_rate": "Interns offered a job", "acceptance_rate": "Offers accepted",
+          "average_mentor_rating": "Rating by mentors (1-5)", "average_mentee_rating": "Rating by mentees (1-5)",
+          "offer_rate": "Mentees offered a job", "acceptance_rate": "Offers accepted",
           "skills_gain": "Skills gain (self-rated, 1-5 scale)",
           "offer_rate_on_cadence": "Offered, pairs on cadence", "offer_rate_off_cadence": "Offered, pairs off cadence",
           "active_mentees": "Active mentees", "started_pairs": "Pairs started", "goals": "Goals (not dropped)",
@@ -66,8 +70,8 @@ def impact(data: Dataset, as_of: date | None = None, cohort: str | None = None) 
         mine = pairs[pairs["cohort"] == name]
         mentees = [m for m in data.mentees if groups[m.email] == name]
         outcomes = people[people["mentee_email"].isin({m.email for m in mentees})]
-        on_cadence = set(mine.loc[mine["on_cadence"], "mentee_email"])
-        off_cadence = set(mine["mentee_email"]) - on_cadence
+        on_cadence = _mentees_of(mine[mine["on_cadence"]])
+        off_cadence = _mentees_of(mine) - on_cadence
         ratings = {side: mine[f"{side}_rating"].dropna() for side in FEEDBACK_ROLES}
         goals = _goals(data, on, {p.id.lower() for p in data.pairings if p.id and groups.get(p.mentee_email) == name})
         figures = {
@@ -100,13 +104,18 @@ def _median(values: pd.Series) -> float | None:
     return float(values.median()) if len(values) else None
 
 
+def _mentees_of(pairs: pd.DataFrame) -> set[str]:
+    """The mentees of these pairs: both sides of a peer pairing."""
+    return set(pairs["mentee_email"]) | set(pairs.loc[pairs["type"] == PEER, "mentor_email"])
+
+
 def _matched(data: Dataset, on: date, mentees) -> tuple[int, int]:
     """Active mentees with a proposed, active or ended pairing (either side of a peer pairing), of all active."""
     paired = set()
     for p in data.pairings:
         if p.started_on is None or p.started_on <= on:  # proposed pairings have no start
             paired.add(p.mentee_email)
-            if p.type == "peer":
+            if p.type == PEER:
                 paired.add(p.mentor_email)
     active = [m.email for m in mentees if m.active]
     return sum(e in paired for e in active), len(active)
@@ -116,12 +125,13 @@ def _started_pairs(data: Dataset, on: date, groups: dict[str, str]) -> pd.DataFr
     """One row per pairing started (active or ended) on or before the as-of date: its mentee and cohort, days to the
     first check-in, whether it is on cadence, and each side's latest 1-5 rating."""
     default = data.settings.default_cadence or DEFAULT_CADENCE
-    rows = [(p.mentor_email, p.mentee_email, groups.get(p.mentee_email, ""), p.started_on,
-             p.ended_on if p.status == "ended" and p.ended_on and p.ended_on <= on else on,
+    rows = [(p.mentor_email, p.mentee_email, p.type, groups.get(p.mentee_email, ""), p.started_on,
+             p.ended_on if p.ended_on and p.ended_on <= on else on,
              CADENCE_DAYS.get(p.cadence or default, CADENCE_DAYS[DEFAULT_CADENCE]))
             for p in data.pairings
-            if p.status in ("active", "ended") and p.started_on is not None and p.started_on <= on]
-    pairs = pd.DataFrame(rows, columns=["mentor_email", "mentee_email", "cohort", "start", "end", "cadence_days"])
+            if p.status in STARTED_STATUSES and p.started_on is not None and p.started_on <= on]
+    pairs = pd.DataFrame(rows, columns=["mentor_email", "mentee_email", "type", "cohort", "start", "end",
+                                        "cadence_days"])
     pairs["start"] = pd.to_datetime(pairs["start"]).astype("datetime64[s]")
     pairs["end"] = pd.to_datetime(pairs["end"]).astype("datetime64[s]")
     people = pd.Index(pd.unique(pd.concat([pairs["mentor_email"], pairs["mentee_email"]]).to_numpy(dtype=object)),
@@ -151,20 +161,23 @@ def _codes(first, second, people: pd.Index) -> np.ndarray:
 
 
 def _joined(log: pd.DataFrame, people: pd.Index, pairs: pd.DataFrame, on: date, *fields: str) -> pd.DataFrame:
-    """The log's entries matched to every started pair of their two people, dated from its start to the as-of date."""
+    """The log's entries dated up to the as-of date, each given to the latest started pairing of its two people that
+    began on or before it (so a second pairing of the same two people takes only what came after its start)."""
     codes = _codes(log["mentor_email"], log["mentee_email"], people)
     keep = (codes >= 0) & (log["date"].to_numpy() <= np.datetime64(on, "s"))
-    entries = pd.DataFrame({"code": codes[keep], "date": log["date"].to_numpy()[keep],
+    entries = pd.DataFrame({"code": codes[keep], "date": log["date"].to_numpy()[keep].astype("datetime64[s]"),
                             **{f: log[f].to_numpy()[keep] for f in fields}})
-    joined = entries.merge(pairs[["code", "k", "start", "end"]], on="code")
-    return joined[joined["date"] >= joined["start"]]
+    starts = pairs[["code", "k", "start", "end"]].sort_values("start", kind="stable")
+    joined = pd.merge_asof(entries.sort_values("date", kind="stable"), starts, left_on="date", right_on="start",
+                           by="code", direction="backward")
+    return joined[joined["k"].notna()].astype({"k": np.int64})
 
 
 def _goals(data: Dataset, on: date, pairing_ids: set[str]) -> tuple[int, int]:
     """(goals done, goals not dropped) of these pairings, as updated on or before the as-of date."""
     counted = [g for g in data.goals if g.pairing_id.lower() in pairing_ids
-               and (g.updated_on is None or g.updated_on <= on) and g.status != "dropped"]
-    return sum(g.status == "done" for g in counted), len(counted)
+               and (g.updated_on is None or g.updated_on <= on) and g.status != DROPPED_GOAL]
+    return sum(g.status == DONE_GOAL for g in counted), len(counted)
 
 
 def _outcomes(data: Dataset, on: date) -> pd.DataFrame:
@@ -183,7 +196,7 @@ def _outcomes(data: Dataset, on: date) -> pd.DataFrame:
 
 
 def _offers(outcomes: pd.DataFrame) -> dict[str, float | None]:
-    recorded = outcomes["offer"].notna() & (outcomes["offer"] != NOT_APPLICABLE)
+    recorded = outcomes["offer"] != NOT_APPLICABLE  # a latest outcome without an offer said counts as none
     offered = outcomes["offer"].isin(OFFERED)
     return {"offer_rate": _share(int(offered.sum()), int(recorded.sum())),
             "acceptance_rate": _share(int((outcomes["offer"] == OFFER_ACCEPTED).sum()), int(offered.sum()))}

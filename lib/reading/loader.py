@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pydantic import ValidationError
 
 from lib.contract.dates import infer_order, locale_order, parse_date
+from lib.contract.plan import PLAN_KEY, parse_step
 from lib.contract.problems import WARNING, Problem
 from lib.contract.settings import SETTING_KEYS, Settings
 from lib.contract.tabs import SETTINGS, TABS
@@ -118,7 +119,9 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(found)
     goals, found = cross_tab.check_goals(goals, pairings, tables, pairing_ids)
     problems.extend(found)
-    outcomes, found = cross_tab.check_outcomes(parsed["outcomes"], mentees, tables)
+    outcomes, found = cross_tab.unique_ids("outcomes", parsed["outcomes"], tables)
+    problems.extend(found)
+    outcomes, found = cross_tab.check_outcomes(outcomes, mentees, tables)
     problems.extend(found)
     tab_order = list(TABS)
     problems.sort(key=lambda p: (tab_order.index(p.tab) if p.tab in tab_order else 99, p.row))
@@ -129,13 +132,20 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
 def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
     if table is None:
         return Settings(), []
-    known, extra, problems = {}, {}, []
+    known, extra, problems, plan = {}, {}, [], None
     value_header = table.columns.header_of(table.header, "value")
     for row in table.rows:
         key = table.cell(row, "key").strip()
         value = table.cell(row, "value").strip()
         name = key.lower().replace(" ", "_").replace("-", "_")
-        if name in SETTING_KEYS and value:
+        if (step := PLAN_KEY.match(key)) and value:
+            plan = [] if plan is None else plan
+            try:
+                plan.append(parse_step(int(step[1]), value))
+            except ValueError as exc:
+                problems.append(Problem(SETTINGS.name, row.number, value_header, value,
+                                        f"plan step {key!r}: {exc}; step left out", WARNING))
+        elif name in SETTING_KEYS and value:
             try:
                 if name in ("program_start", "program_end", "as_of"):
                     value = parse_date(value)
@@ -145,7 +155,7 @@ def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
                                         f"setting {key!r}: {_first_line(exc)}; default used", WARNING))
         elif key:
             extra[key] = value
-    return Settings(**known, extra=extra), problems
+    return Settings(**known, plan=tuple(plan) if plan is not None else None, extra=extra), problems
 
 
 def _first_line(exc: Exception) -> str:

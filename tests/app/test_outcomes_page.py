@@ -35,10 +35,10 @@ def figures(at):
 def test_the_figures_are_the_reports(page, sample_copy):
     expected = table(impact(load(CsvSource(folder=sample_copy))))["Summer 2026"]
     assert figures(page).to_dict() == expected.to_dict()
-    assert figures(page)["Interns offered a job"] == "75 %"
+    assert figures(page)["Mentees offered a job"] == "75 %"
     assert any("Reference, not a target: NACE 2016 survey" in plain(c.value) for c in page.caption)
     page.date_input(key="impact_as_of").set_value("2026-07-01").run()
-    assert figures(page)["Outcomes recorded"] == "0" and figures(page)["Interns offered a job"] == "–"
+    assert figures(page)["Outcomes recorded"] == "0" and figures(page)["Mentees offered a job"] == "–"
 
 
 def test_recording_an_outcome_writes_one_row_and_updates_the_figures(page, sample_copy):
@@ -50,11 +50,11 @@ def test_recording_an_outcome_writes_one_row_and_updates_the_figures(page, sampl
     page.button(key="FormSubmitter:record_outcome_tomas.silva@northwind.example-Record outcome").click().run()
     assert_no_exception(page)
     assert outcome_rows(sample_copy)[-1] == {
-        "mentee_email": "tomas.silva@northwind.example", "date": "2026-07-24", "offer": "accepted",
+        "id": "O-006", "mentee_email": "tomas.silva@northwind.example", "date": "2026-07-24", "offer": "accepted",
         "next_step": "Back next summer", "skills_before": "Python:2", "skills_after": "Python:4", "notes": ""}
     said = "Recorded the outcome of Tomás Silva on 24 Jul 2026: offer accepted."
     assert any(said in plain(s.value) for s in page.success)
-    assert figures(page)["Interns offered a job"] == "80 %" and figures(page)["Offers accepted"] == "50 %"
+    assert figures(page)["Mentees offered a job"] == "80 %" and figures(page)["Offers accepted"] == "50 %"
 
 
 def test_a_skills_value_that_is_not_skill_1_to_5_is_refused_and_nothing_is_written(page, sample_copy):

@@ -151,7 +151,9 @@ def test_overview_metrics_equal_the_library(app, sample):
         "Mentees": str(s.mentees),
         "Incomplete profiles": str(s.incomplete_profiles),
         "Data problems": str(s.problems),
+        "Pairs on plan": f"{(health['plan_overdue'].map(len) == 0).mean():.0%}",  # 11 of 14: the quiet and new
     }
+    assert shown["Pairs on plan"] == "79%"
     checkins = next(m for m in app.main.metric if m.label == "Check-ins this month")
     difference = s.checkins_this_month - s.checkins_last_month
     assert checkins.delta == f"{difference:+d} against 1–24 Jun"  # like with like: the same days of June

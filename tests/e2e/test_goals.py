@@ -21,18 +21,18 @@ def test_add_a_goal_then_set_its_progress_in_the_table(app, sample_copy):
     open_folder(app, sample_copy)
     app.go_to("Health")
     tab(app, "One pair").click()
-    choose(app, "Pair", "Priya Raman + Amara Nwosu")
-    expect(app.page.get_by_text("No goals for P-008 yet")).to_be_visible()
+    choose(app, "Pair", "Priya Raman + Diego Hernández")
+    expect(app.page.get_by_text("No goals for P-009 yet")).to_be_visible()
 
     app.page.get_by_label("Goal", exact=True).fill("Ship the first pull request")
     app.page.get_by_label("How we'll know it is done").fill("merged into main")
     app.page.get_by_label("How we'll know it is done").press("Tab")
     button(app, "Add goal").click()
     app.wait_rendered()
-    success_text(app, "Added goal G-009 to P-008: Ship the first pull request")
+    success_text(app, "Added goal G-020 to P-009: Ship the first pull request")
     before = goal_rows(sample_copy)
     assert [(r["id"], r["pairing_id"], r["goal"], r["progress"]) for r in before][-1] == \
-        ("G-009", "P-008", "Ship the first pull request", "0")
+        ("G-020", "P-009", "Ship the first pull request", "0")
 
     grid = app.page.locator('[data-testid="stDataFrame"]').filter(has_text="Ship the first pull request")
     expect(grid).to_be_visible()

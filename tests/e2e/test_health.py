@@ -1,5 +1,6 @@
 """The Health page in Chromium on a temporary copy of the sample folder: a silent pair is at risk, the lead logs a
-check-in for it, and it turns healthy; the report downloads with the statuses the page shows."""
+check-in for it, and it is out of danger (the plan still asks for its goals); the report downloads with the
+statuses the page shows; a "not a good fit" answer turns a pair at risk and its rematch ends it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from playwright.sync_api import expect
 from tests.e2e.actions import button, choose, download, open_folder, success_text, tab
 
 
-def test_logging_a_check_in_turns_a_silent_pair_healthy(app, sample_copy, tmp_path):
+def test_logging_a_check_in_takes_a_silent_pair_out_of_danger(app, sample_copy, tmp_path):
     folder = sample_copy
     open_folder(app, folder)
     app.go_to("Health")
@@ -48,7 +49,11 @@ def test_logging_a_check_in_turns_a_silent_pair_healthy(app, sample_copy, tmp_pa
 
     tab(app, "One pair").click()
     choose(app, "Pair", "Priya Raman + Diego Hernández")
-    assert app.metric("Status") == "Healthy"
+    assert app.metric("Status") == "Watch"  # out of danger; the plan still asks for goals, a fit answer, a review
+    expect(app.page.get_by_role("heading", name="Program plan")).to_be_visible()
+    plan = app.page.locator('[data-testid="stDataFrame"]').filter(has_text="Goals agreed")
+    expect(plan).to_contain_text("overdue")
+    expect(plan).to_contain_text("Final assessment")
 
 
 def test_a_not_a_good_fit_answer_turns_the_pair_at_risk_and_rematch_ends_it(app, sample_copy):

@@ -21,7 +21,7 @@ def test_record_an_outcome_and_download_the_report(app, sample_copy, tmp_path):
 
     choose(app, "Mentee", "Tomás Silva")
     form = app.page.locator('[data-testid="stForm"]')
-    choose(app, "Job offer", "accepted")
+    choose(app, "Job offer", "Offer accepted")
     form.get_by_label("Next step").fill("Back next summer on the code team")
     form.get_by_label("Skills before (1-5 each)").fill("Python:2; debugging:1")
     form.get_by_label("Skills after (1-5 each)").fill("Python:4; debugging:3")
@@ -39,4 +39,4 @@ def test_record_an_outcome_and_download_the_report(app, sample_copy, tmp_path):
     assert name == "tandem-impact-2026-07-24.pdf"
     [page] = read(payload)
     assert "What the mentoring achieved" in page and "Summer 2026" in page
-    assert "Interns offered a job 80 %" in page and "Offers accepted 50 %" in page  # with Tomás' acceptance
+    assert "Mentees offered a job 80 %" in page and "Offers accepted 50 %" in page  # with Tomás' acceptance

@@ -42,10 +42,10 @@ def test_the_table_and_a_one_page_pdf_with_whole_percentages(sample_copy, tmp_pa
     out = tmp_path / "report.pdf"
     result = run("report", str(sample_copy), "--cohort", COHORT, "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "Impact as of 24 Jul 2026" in result.stdout and "Interns offered a job" in result.stdout
+    assert "Impact as of 24 Jul 2026" in result.stdout and "Mentees offered a job" in result.stdout
     assert f"Wrote {out} (one page)." in result.stderr
     [page] = read(out.read_bytes())
-    assert "What the mentoring achieved" in page and "Interns offered a job 75 %" in page
+    assert "What the mentoring achieved" in page and "Mentees offered a job 75 %" in page
     assert "Offers accepted 33 %" in page and COHORT in page
     assert "Reference (NACE 2016 survey): 72.7 % of interns were offered a job and 85.2 % of offers were accepted" \
         in page
@@ -61,11 +61,12 @@ def test_an_outcome_recorded_from_the_command_line_is_the_row_the_page_would_wri
                  "--next-step", "Return offer for next summer", "--skills-before", "Python:2",
                  "--skills-after", "python=4")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ("Recorded the outcome of Tomás Silva on 24 Jul 2026: offer made; Return offer "
-                                     "for next summer; skills Python:2 -> python:4.")
+    assert result.stdout.strip() == ("Recorded the outcome of Tomás Silva on 24 Jul 2026: offer made, awaiting an "
+                                     "answer; Return offer for next summer; skills Python:2 -> python:4.")
     with open(sample_copy / "outcomes.csv", encoding="utf-8-sig", newline="") as handle:
         last = list(csv.DictReader(handle))[-1]
-    assert last == {"mentee_email": "tomas.silva@northwind.example", "date": "2026-07-24", "offer": "made",
+    assert last == {"id": "O-006", "mentee_email": "tomas.silva@northwind.example", "date": "2026-07-24",
+                    "offer": "made",
                     "next_step": "Return offer for next summer", "skills_before": "Python:2",
                     "skills_after": "python:4", "notes": ""}
     refused = run("outcome", str(sample_copy), "--mentee", "tomas.silva@northwind.example", "--skills-after", "SQL:7")

@@ -50,7 +50,7 @@ def rematch_offer(data: Dataset, row: pd.Series, stored: Pairing | None, key: st
         if st.form_submit_button("End pairing and rematch", type="primary", icon=":material/autorenew:"):
             today = data.today()
             notices.save(lambda: lifecycle.end(state.writer(data), stored, today, reason),
-                         f"Pairing {stored.id} ended on {format_date(today)}: {reason}. Suggest "
+                         f"Pairing {stored.id or label(row)} ended on {format_date(today)}: {reason}. Suggest "
                          f"{row['mentee']} a new mentor under Rematch.",
                          then=lambda: _open_rematch(stored.mentee_email), go_to=PAIRINGS_PAGE)
 

@@ -17,6 +17,7 @@ from ui import notices, state
 from ui.health.fit import fit_form, rematch_offer
 from ui.health.goals import goals_section
 from ui.health.pairs import label, pick_pair, stored_pairing
+from ui.health.plan import plan_section
 from ui.widgets import calendar_button, chart
 
 
@@ -40,6 +41,7 @@ def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     if not ratings.empty:
         chart(data, "ratings", lambda: rating_chart(ratings), *pairing)
     goals_section(data, stored)
+    plan_section(data, row)
     st.subheader("Everything logged")
     timeline = state.derived("timeline", data, lambda: health_charts.timeline(data, row), *pairing)
     st.dataframe(timeline, hide_index=True, width="stretch", column_config={

@@ -17,15 +17,28 @@ from lib.documents.pdf.fonts import BODY, clean
 from lib.documents.pdf.layout import ACCENT, BOX, INK, MUTED, NEXT_LINE, RULE, TandemDocument
 from lib.guides.library import Tailoring
 from lib.outcomes.report import COUNTS, FIGURES, LABELS, shown
-from lib.vocabulary import NACE_ACCEPTANCE_RATE, NACE_OFFER_RATE, NACE_REFERENCE
+from lib.vocabulary import (
+    NACE_ACCEPTANCE_RATE,
+    NACE_OFFER_RATE,
+    NACE_REFERENCE,
+    NOT_APPLICABLE,
+    OFFERED,
+    PAIRING_STATUSES,
+)
+
+
+def _either(words) -> str:
+    return f"{', '.join(words[:-1])} or {words[-1]}"
+
 
 MEANING = {
-    "match_rate": "active mentees with a pairing (proposed, active or ended)",
+    "match_rate": f"active mentees with a pairing ({_either(PAIRING_STATUSES)})",
     "median_days_to_first_meeting": "from the start to the first check-in, over pairs that have met",
     "on_cadence_rate": "started pairs with at least half the check-ins their cadence asks for",
     "goal_completion_rate": "goals done, of the goals not dropped",
-    "offer_rate": "interns offered a job (made, accepted or declined), of those with an outcome",
-    "acceptance_rate": "offers accepted, of the offers made",
+    "offer_rate": f"mentees with a job offer ({_either(OFFERED)}), of those with an outcome other than "
+                  f"'{NOT_APPLICABLE}'",
+    "acceptance_rate": f"offers accepted, of all offers ({_either(OFFERED)})",
     "skills_gain": "after minus before, over every skill self-rated both times",
 }
 BAR_FIGURES = (("offer_rate", NACE_OFFER_RATE), ("acceptance_rate", NACE_ACCEPTANCE_RATE))

@@ -40,6 +40,7 @@ from lib.guides.library import (
     plain,
     worksheet_lines,
 )
+from lib.health.plan import pair_plan
 from lib.reading.dataset import Dataset
 from lib.vocabulary import CADENCE_WORDS, DEFAULT_TYPE, TYPE_ROLES
 
@@ -154,12 +155,18 @@ def _details(doc: TandemDocument, data: Dataset, pair: HandoffPair, tailoring: T
     else:
         starts = format_date(start)
     goals = shared_goals(pair)
+    tracked = [g for g in data.goals if pair.pairing.id and g.pairing_id.lower() == pair.pairing.id.lower()]
+    if tracked:  # the goals tab's, with their targets
+        goals = [g.goal + (f" (by {format_date(g.target_date)})" if g.target_date else "") for g in tracked]
     values = tailoring.values()
     program = f"{values['program_name']}, {values['program_start']} to {values['program_end']}"
-    rows = [("Shared goals", _shorten("; ".join(goals), 220) if goals else "to agree in the first meeting"),
+    plan = "; ".join(f"{step} {when}" for step, when in pair_plan(data, pair.pairing, on))
+    rows = [("Goals" if tracked else "Shared goals",
+             _shorten("; ".join(goals), 220) if goals else "to agree in the first meeting"),
             ("Meetings", f"{CADENCE_WORDS.get(rhythm, rhythm)}, 30 to 45 minutes; {pair.mentee_name} sends the "
                          "first invitation"),
-            ("Start", starts), ("Program", _shorten(program, 160)), ("Questions", _shorten(values["contact"], 160))]
+            ("Start", starts), *([("Plan", _shorten(plan, 260))] if plan else []),
+            ("Program", _shorten(program, 160)), ("Questions", _shorten(values["contact"], 160))]
     for label, value in rows:
         doc.label_value(label, value, width=30, size=9.5)
         doc.ln(0.6)

@@ -99,7 +99,7 @@ def test_without_a_cohort_each_cohort_is_its_own_entry_and_the_table_reads_as_wo
     report = impact(program())
     assert list(report) == ["A", "B"] and set(report["A"]) == set(FIGURES) | set(COUNTS)
     shown_table = table(report)
-    assert shown_table.loc["Interns offered a job", "A"] == "67 %" and shown_table.loc["Goals completed", "B"] == "–"
+    assert shown_table.loc["Mentees offered a job", "A"] == "67 %" and shown_table.loc["Goals completed", "B"] == "–"
     assert shown("skills_gain", 2 / 3) == "+0.7" and shown("median_days_to_first_meeting", 6.0) == "6.0"
 
 
@@ -108,3 +108,26 @@ def test_mentees_without_a_cohort_are_reported_together():
     data.mentees = [m.model_copy(update={"cohort": ""}) for m in data.mentees]
     assert list(impact(data)) == ["no cohort"]
     assert impact(data)["no cohort"]["started_pairs"] == 3
+
+
+def test_a_second_pairing_of_the_same_two_people_takes_only_what_came_after_its_start():
+    """m1 and e1 paired twice: the first pairing ended 30 Jun, the second began 1 Jul. Each entry belongs to the
+    latest pairing that began on or before it: the first keeps its rating of 1, the second its 5."""
+    data = program()
+    data.pairings = [
+        Pairing(id="P0", mentor_email="m1@x.org", mentee_email="e1@x.org", status="ended", started_on=D("2026-06-01"),
+                ended_on=D("2026-06-30"), cadence="monthly", end_reason="paused"),
+        *data.pairings]
+    data.feedback = [*data.feedback, Feedback(date=D("2026-06-20"), mentor_email="m1@x.org", mentee_email="e1@x.org",
+                                              from_role="mentee", rating=1)]
+    a = impact(data)["A"]
+    assert a["started_pairs"] == 3
+    assert a["average_mentee_rating"] == 2.0  # P0's 1 and P1's 3 (P2 has none), not P1's 3 twice
+    # P0 (29 days, monthly, needs 0.5): no check-in of its own, the July ones are P1's: off cadence; P1 on; P2 off
+    assert a["on_cadence_rate"] == pytest.approx(1 / 3)
+
+
+def test_a_latest_outcome_without_an_offer_counts_as_no_offer():
+    data = program()
+    data.outcomes = [*data.outcomes, Outcome(row=8, mentee_email="e6@x.org", date=D("2026-07-31"))]
+    assert impact(data)["A"]["offer_rate"] == pytest.approx(1 / 3)  # e1 accepted; e2 none; e6 now without an offer

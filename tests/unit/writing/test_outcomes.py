@@ -24,7 +24,7 @@ def test_an_outcome_is_appended_and_becomes_the_latest(sample_copy):
                    "Joins the platform team in September", "Kubernetes:1", "kubernetes = 4", "Signed today")
     with open(sample_copy / "outcomes.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[-1] == {"mentee_email": MEI, "date": "2026-07-24", "offer": "accepted",
+    assert rows[-1] == {"id": "O-006", "mentee_email": MEI, "date": "2026-07-24", "offer": "accepted",
                         "next_step": "Joins the platform team in September", "skills_before": "Kubernetes:1",
                         "skills_after": "kubernetes:4", "notes": "Signed today"}
     again = load(source)
@@ -39,7 +39,7 @@ def test_a_program_without_an_outcomes_tab_gains_one(sample_copy):
     assert latest_outcome(data, MEI) is None
     record_outcome(Writer(source, data.tables), data, MEI, date(2026, 7, 20), "none")
     assert (sample_copy / "outcomes.csv").read_text(encoding="utf-8-sig").splitlines()[0] == \
-        "mentee_email,date,offer,next_step,skills_before,skills_after,notes"
+        "id,mentee_email,date,offer,next_step,skills_before,skills_after,notes"
     assert latest_outcome(load(source), MEI).offer == "none"
 
 

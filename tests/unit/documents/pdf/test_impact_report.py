@@ -20,7 +20,7 @@ def test_one_page_for_any_number_of_cohorts(cohorts):
     pages = read(impact_report_pdf(report, data, data.today()))
     assert len(pages) == 1
     if cohorts:
-        assert f"Cohort {cohorts}" in pages[0] and "Interns offered a job" in pages[0]
+        assert f"Cohort {cohorts}" in pages[0] and "Mentees offered a job" in pages[0]
 
 
 def test_whole_percentages_and_a_dash_without_data():

@@ -47,7 +47,10 @@ def test_a_kickoff_page_has_the_pair_details_and_its_types_agenda(program):
     page = first[0]
     for expected in ("KICKOFF SHEET · SUMMER INTERNSHIP 2026 · NORTHWIND LABS", "Ana Ruiz and 李雷",
                      "One-on-one mentorship · active · pairing P-001", "MENTOR", "MENTEE", "Team: Platform",
-                     "SHARED GOALS Kubernetes; code review", "every week, 30 to 45 minutes", "START 1 Jun 2026",
+                     "GOALS Kubernetes (by 14 Aug 2026); code review (by 21 Aug 2026)",  # the goals tab's, with targets
+                     "PLAN Kickoff meeting by 15 Jun 2026; Goals agreed by 15 Jun 2026; Pairing fit by 8 Jun 2026; "
+                     "Mid-point review by 11 Jul 2026; Final assessment by 21 Aug 2026",
+                     "every week, 30 to 45 minutes", "START 1 Jun 2026",
                      "1 Jun 2026 to 21 Aug 2026", "Priya Raman <priya.raman@northwind.example>"):
         assert expected in page, expected
     for meeting in meetings(find_guide(guides, "one-on-one")):
@@ -57,6 +60,9 @@ def test_a_kickoff_page_has_the_pair_details_and_its_types_agenda(program):
     assert meetings(find_guide(guides, "group"))[0].title in group
     proposed = read(kickoff_pdf(data, [by_id["P-016"]], guides, on=DAY))[0]
     assert "proposed: hold the first meeting by 31 Jul 2026" in proposed
+    assert "SHARED GOALS" in proposed  # no goal in the goals tab yet: the pairing's own
+    assert "PLAN Kickoff meeting 14 days after the start; Goals agreed 14 days after the start; Pairing fit 7 days " \
+        "after the first meeting" in proposed
 
 
 def test_kickoff_without_a_guide_for_the_type_still_prints_one_page(program, guides):
