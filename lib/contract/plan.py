@@ -27,7 +27,9 @@ from lib.vocabulary import (
     PLAN_EVIDENCE,
 )
 
-PLAN_KEY = re.compile(r"^plan\s*[._\- ]\s*(\d+)$", re.IGNORECASE)
+PLAN_KEY = re.compile(r"^plan\s*[._\-# ]?\s*(\d+)$", re.IGNORECASE)  # plan.1, Plan 2, plan_3, plan4
+LOOKS_LIKE_PLAN = re.compile(r"^plan(?![a-z])", re.IGNORECASE)  # a key meant as a plan row, even if misspelt
+MAX_DAYS = 3650  # ten years: anything longer is a typo
 _DUE = re.compile(r"^(?P<base>start|program_start|after_first_meeting)\s*\+\s*(?P<days>\d+)\s*d$"
                   r"|^(?P<end>program_end)\s*-\s*(?P<before>\d+)\s*d$|^(?P<mid>midpoint)$", re.IGNORECASE)
 DUE_FORMS = "start+Nd, program_start+Nd, program_end-Nd, midpoint or after_first_meeting+Nd"
@@ -66,9 +68,12 @@ def parse_step(number: int, text: str) -> PlanStep:
         raise ValueError(f"done when {done_when!r} is not one of {', '.join(PLAN_EVIDENCE)}")
     if match["mid"]:
         return PlanStep(number, step, DUE_AT_MIDPOINT, 0, evidence)
+    days = int(match["before"] or match["days"])
+    if days > MAX_DAYS:
+        raise ValueError(f"due {due!r}: {days} days is more than {MAX_DAYS} (ten years)")
     if match["end"]:
-        return PlanStep(number, step, DUE_BEFORE_PROGRAM_END, int(match["before"]), evidence)
-    return PlanStep(number, step, match["base"].lower(), int(match["days"]), evidence)
+        return PlanStep(number, step, DUE_BEFORE_PROGRAM_END, days, evidence)
+    return PlanStep(number, step, match["base"].lower(), days, evidence)
 
 
 def default_plan(first_meeting_days: int) -> list[PlanStep]:

@@ -35,5 +35,6 @@ class Held:
         dates = log["date"].to_numpy().astype("datetime64[s]")[entry]
         counted = (dates >= starts[pairing]) & (dates <= np.datetime64(on, "s"))
         self.group, self.dates = group[pairing[counted]], dates[counted]
+        self.pairing = pairing[counted]  # the pairing (its position in `codes`) each entry was counted for
         for field in fields:
             setattr(self, field, log[field].to_numpy()[entry[counted]])

@@ -23,6 +23,7 @@ from lib.vocabulary import (
     DUE_AT_MIDPOINT,
     DUE_BEFORE_PROGRAM_END,
     DUE_FROM_PROGRAM_START,
+    DUE_FROM_START,
     FEEDBACK_BOTH_SIDES,
     FINISHED_GOALS,
     FIRST_CHECKIN,
@@ -44,9 +45,13 @@ NAT = np.datetime64("NaT", "D")
 
 
 def tracked(data: Dataset, step: PlanStep) -> bool:
-    """Whether the source can hold what makes this step done."""
+    """Whether the program keeps what makes this step done: the tab (and column) to hold it, with something in it
+    (a starter workbook has every tab; a program that never wrote a goal does not use goals)."""
     tab, column = EVIDENCE_HOLDER[step.done_when]
-    return data.holds(tab, column)
+    used = {FIRST_CHECKIN: lambda: len(data.checkin_log), HAS_GOAL: lambda: len(data.goals),
+            FIT_ANSWER: lambda: len(data.fit_log), FEEDBACK_BOTH_SIDES: lambda: len(data.rating_log),
+            GOALS_FINAL_AND_OUTCOME: lambda: len(data.outcomes)}[step.done_when]
+    return data.holds(tab, column) and bool(used())
 
 
 def checklist(data: Dataset, pairs: pd.DataFrame, on: date) -> pd.DataFrame:
@@ -63,6 +68,13 @@ def checklist(data: Dataset, pairs: pd.DataFrame, on: date) -> pd.DataFrame:
             done_on = evidence.done_on(step, due)
             done = ~np.isnat(done_on)
             status = np.where(done, STEP_DONE, np.where(due < np.datetime64(on, "D"), STEP_OVERDUE, STEP_UPCOMING))
+            # not this pair's: a step of the program's calendar due before the pair began, or a goals step for a
+            # pairing without an id (a goal names its pairing by id)
+            mine = ~(due < evidence.start) | (step.due in (DUE_FROM_START, DUE_AFTER_FIRST_MEETING))
+            if step.done_when in (HAS_GOAL, GOALS_FINAL_AND_OUTCOME):
+                mine &= evidence.pairing_ids != ""
+            status = np.where(mine, status, STEP_NOT_TRACKED)
+            done_on = np.where(mine, done_on, NAT)
         else:
             done_on, status = np.full(len(pairs), NAT), np.full(len(pairs), STEP_NOT_TRACKED)
         parts.append(pd.DataFrame({
@@ -80,8 +92,9 @@ def pair_plan(data: Dataset, pairing, on: date) -> list[tuple[str, str]]:
                            "mentee_email": pairing.mentee_email, "started_on": pairing.started_on}])
     plan = checklist(data, pairs, on)
     plan = plan[plan["status"] != STEP_NOT_TRACKED]
+    begins = pairing.started_on or on  # a pairing not started yet begins on or after today
     return [(step, f"by {format_date(due)}" if due else words)
-            for step, due, words in zip(plan["step"], plan["due"], plan["due_words"])]
+            for step, due, words in zip(plan["step"], plan["due"], plan["due_words"]) if due is None or due >= begins]
 
 
 def _dates(values: np.ndarray) -> list:
@@ -97,10 +110,8 @@ class _Evidence:
         people = pd.Index(pd.unique(pd.concat([pairs["mentor_email"], pairs["mentee_email"]]).to_numpy(
             dtype=object)), dtype=object)
         codes = pair_codes(pairs["mentor_email"], pairs["mentee_email"], people)
-        _, self.group = np.unique(codes, return_inverse=True)
-        starts = self.start.astype("datetime64[s]")
-        held = (people, codes, self.group, starts, on)
-        self.groups = int(self.group.max()) + 1
+        _, group = np.unique(codes, return_inverse=True)
+        held = (people, codes, group, self.start.astype("datetime64[s]"), on)
         self.met = Held(data.checkin_log, *held)
         self.fits = Held(data.fit_log, *held)
         self.rated = Held(data.rating_log, *held, "from_role")
@@ -109,13 +120,14 @@ class _Evidence:
         self._goal_days: dict[str, np.ndarray] | None = None
 
     def _first(self, held: Held, mask: np.ndarray | None = None) -> np.ndarray:
-        """Per pair, the first date of the held entries (within `mask`), NaT when none."""
-        first = np.full(self.groups, np.iinfo(np.int64).max)
+        """Per pair, the first date of the entries held for it (within `mask`), NaT when none. Per pairing, not per
+        two people: a second pairing of the same two people has its own kickoff."""
+        first = np.full(len(self.start), np.iinfo(np.int64).max)
         keep = slice(None) if mask is None else mask
-        np.minimum.at(first, held.group[keep], held.dates[keep].astype("datetime64[D]").view(np.int64))
+        np.minimum.at(first, held.pairing[keep], held.dates[keep].astype("datetime64[D]").view(np.int64))
         out = first.view("datetime64[D]").copy()
         out[first == np.iinfo(np.int64).max] = NAT
-        return out[self.group]
+        return out
 
     def due(self, step: PlanStep, settings) -> np.ndarray:
         days = np.timedelta64(step.days, "D")
@@ -129,7 +141,7 @@ class _Evidence:
                 when = end and np.datetime64(end, "D") - days
             else:
                 when = start and end and np.datetime64(start, "D") + np.timedelta64((end - start).days // 2, "D")
-            return np.full(len(self.group), when if when else NAT, dtype="datetime64[D]")
+            return np.full(len(self.start), when if when else NAT, dtype="datetime64[D]")
         return self.start + days
 
     def done_on(self, step: PlanStep, due: np.ndarray) -> np.ndarray:
@@ -139,9 +151,7 @@ class _Evidence:
         if step.done_when == FIT_ANSWER:
             return self._first(self.fits)
         if step.done_when == FEEDBACK_BOTH_SIDES:
-            by_group = np.full(self.groups, NAT)
-            by_group[self.group] = due
-            after = self.rated.dates.astype("datetime64[D]") >= by_group[self.rated.group]
+            after = self.rated.dates.astype("datetime64[D]") >= due[self.rated.pairing]
             sides = [self._first(self.rated, after & (self.rated.from_role == side)) for side in ("mentor", "mentee")]
             both = ~np.isnat(sides[0]) & ~np.isnat(sides[1])
             return np.where(both, np.maximum(sides[0], sides[1]), NAT)

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pydantic import ValidationError
 
 from lib.contract.dates import infer_order, locale_order, parse_date
-from lib.contract.plan import PLAN_KEY, parse_step
+from lib.contract.plan import LOOKS_LIKE_PLAN, PLAN_KEY, parse_step
 from lib.contract.problems import WARNING, Problem
 from lib.contract.settings import SETTING_KEYS, Settings
 from lib.contract.tabs import SETTINGS, TABS
@@ -138,9 +138,14 @@ def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
         key = table.cell(row, "key").strip()
         value = table.cell(row, "value").strip()
         name = key.lower().replace(" ", "_").replace("-", "_")
-        if (step := PLAN_KEY.match(key)) and value:
+        if LOOKS_LIKE_PLAN.match(key) and value and name not in SETTING_KEYS:
             plan = [] if plan is None else plan
+            step = PLAN_KEY.match(key)
             try:
+                if not step:
+                    raise ValueError("a plan row's key is plan.<n>, e.g. plan.2")
+                if any(s.number == int(step[1]) for s in plan):
+                    raise ValueError(f"another row is plan.{int(step[1])} already")
                 plan.append(parse_step(int(step[1]), value))
             except ValueError as exc:
                 problems.append(Problem(SETTINGS.name, row.number, value_header, value,
@@ -155,6 +160,10 @@ def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
                                         f"setting {key!r}: {_first_line(exc)}; default used", WARNING))
         elif key:
             extra[key] = value
+    if plan == []:  # plan rows, none readable: the default plan, and say so
+        problems.append(Problem(SETTINGS.name, 0, "", "", "no plan row could be read: the default plan holds",
+                                WARNING))
+        plan = None
     return Settings(**known, plan=tuple(plan) if plan is not None else None, extra=extra), problems
 
 

@@ -25,7 +25,7 @@ def pair_story(data: Dataset, health: pd.DataFrame) -> None:
     """One pair: its numbers, ratings from both sides over time, and everything logged, newest first."""
     row = pick_pair(health, key="story_pair")
     cells = st.columns(4)
-    cells[0].metric("Status", row["status"], help="; ".join(row["reasons"]) or "no warning signs")
+    cells[0].metric("Status", row["status"], help=markdown_text("; ".join(row["reasons"]) or "no warning signs"))
     cells[1].metric("Score", row["score"])
     cells[2].metric("Days since contact", row["days_silent"], help=f"cadence {row['cadence']}")
     cells[3].metric("Check-ins, 8 weeks", row["checkins_8w"], help=f"about {row['expected_8w']:.0f} expected")

@@ -276,6 +276,7 @@ def _all_text(data: Dataset, pairs: list[HandoffPair], guides: list[Guide], tail
     for pair in pairs:
         parts += [pair.first_name, pair.mentee_name, pair.pairing.mentor_email, pair.pairing.mentee_email,
                   getattr(pair.first, "team", ""), getattr(pair.mentee, "team", ""), *shared_goals(pair)]
+    parts += [g.goal for g in data.goals] + [s.step for s in data.settings.plan_steps]  # their scripts need fonts
     for guide in guides:
         if guide.type:
             parts += [guide.title, *worksheet_lines(guide)]

@@ -44,7 +44,9 @@ def test_due_dates_across_month_ends_and_what_makes_each_step_done(tmp_path):
         "Wrap-up | program_end-14d | has_goal",  # 1 Mar - 14 = 15 Feb: overdue
         "Check | program_start+29d | first_checkin",  # 1 Mar, but done already
         "Fit | after_first_meeting+28d | feedback_both_sides",  # 3 Feb + 28 = 3 Mar: upcoming
-    ], extra_tabs={"goals": "id,pairing_id,goal\n"})
+    ], extra_tabs={"goals": "id,pairing_id,goal,updated_on\nG-1,P-1,SQL,2026-03-10\n",  # set after the as-of date
+                   "feedback": "id,date,mentor_email,mentee_email,from_role,rating\n"
+                               f"F-1,2026-02-10,{A},{B},mentor,4\n"})  # the mentor's, before the mid-point
     assert steps(data) == {
         "Kickoff": (date(2026, 2, 14), "done", date(2026, 2, 3)),
         "Goals": (date(2026, 3, 1), "upcoming", None),
@@ -109,3 +111,38 @@ def test_unreadable_plan_rows_are_problems_naming_the_settings_row_and_the_rest_
                for s in said)
     assert any(f"settings row {first + 3}" in s and "a plan step is '<step> | <due> | <done when>'" in s
                for s in said)
+
+
+def test_a_starter_workbooks_empty_tabs_track_nothing_and_steps_that_are_not_the_pairs_are_left_out(tmp_path):
+    empty = {"goals": "id,pairing_id,goal\n", "outcomes": "id,mentee_email,date,offer\n",
+             "feedback": "id,date,mentor_email,mentee_email,from_role,rating,question\n"}
+    data = tiny_program(tmp_path / "p", ["Goals | start+1d | has_goal", "Fit | after_first_meeting+1d | fit_answer",
+                                        "Final | program_end-30d | goals_final_and_outcome"], extra_tabs=empty)
+    assert {status for _, status, _ in steps(data).values()} == {"not tracked"}  # the tabs are there, but unused
+    late = tiny_program(tmp_path / "q", ["Before | program_start+1d | first_checkin", "Review | midpoint | "
+                                         "first_checkin", "Wrap | program_end-5d | first_checkin"], as_of="2026-02-25",
+                        extra_tabs={"pairings": "id,mentor_email,mentee_email,status,started_on\n"
+                                                f"P-1,{A},{B},active,2026-02-16\n"})  # after the midpoint, 14 Feb
+    assert {s: status for s, (_, status, _) in steps(late).items()} == {
+        "Before": "not tracked", "Review": "not tracked", "Wrap": "done"}  # due 1 and 14 Feb, then 24 Feb (met 17th)
+    blank = tiny_program(tmp_path / "r", ["Goals | start+1d | has_goal"], extra_tabs={
+        "pairings": f"mentor_email,mentee_email,status,started_on\n{A},{B},active,2026-01-31\n",
+        "goals": "id,pairing_id,goal\nG-1,P-9,SQL\n"})
+    assert steps(blank)["Goals"][1] == "not tracked"  # a goal names its pairing by id: this one has none
+
+
+def test_plan_keys_as_leads_write_them_and_every_row_that_cannot_hold_is_said(tmp_path):
+    data = tiny_program(tmp_path / "p", [])
+    path = tmp_path / "p" / "settings.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "Plan 1,Kickoff | start+7d | first_checkin\n"
+                    "plan_1,Again | start+7d | first_checkin\nplan.1a,Odd | start+7d | first_checkin\n"
+                    "PLAN4,Far | start+99999d | first_checkin\n", encoding="utf-8")
+    data = load(CsvSource(folder=tmp_path / "p"))
+    assert [s.step for s in data.settings.plan_steps] == ["Kickoff"]
+    said = [p.message for p in data.problems if p.tab == "settings"]
+    assert "plan step 'plan_1': another row is plan.1 already; step left out" in said
+    assert "plan step 'plan.1a': a plan row's key is plan.<n>, e.g. plan.2; step left out" in said
+    assert "plan step 'PLAN4': due 'start+99999d': 99999 days is more than 3650 (ten years); step left out" in said
+    only_bad = tiny_program(tmp_path / "q", ["Lunch | someday | has_goal"])
+    assert [s.step for s in only_bad.settings.plan_steps][0] == "Kickoff meeting"  # the default plan holds
+    assert "no plan row could be read: the default plan holds" in [p.message for p in only_bad.problems]
