@@ -53,19 +53,18 @@ DEFAULT_WEIGHTS: dict[MentorshipType, Weights] = {
 }
 
 
-def _lower(items: list[str]) -> list[str]:
-    return [s.strip().lower() for s in items if s.strip()]
-
-
 def _incidence(lists: list[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """People x terms, 1 where a person lists a term (case-insensitively)."""
-    indptr, indices = [0], []
-    for items in lists:
-        terms = sorted({vocabulary.setdefault(t, len(vocabulary)) for t in _lower(items)})
-        indices.extend(terms)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.ones(len(indices), np.float32), indices, indptr),
-                             shape=(len(lists), max(len(vocabulary), 1)))
+    """People x terms, 1 where a person lists a term (case-insensitively). New terms join `vocabulary` in the
+    order they first appear; blanks are no term."""
+    lengths = np.fromiter(map(len, lists), np.int64, len(lists))
+    terms = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) if t else -1
+                         for items in lists for t in (s.strip().lower() for s in items)), np.int64, int(lengths.sum()))
+    rows = np.repeat(np.arange(len(lists)), lengths)
+    listed = terms >= 0
+    matrix = sparse.csr_matrix((np.ones(int(listed.sum()), np.float32), (rows[listed], terms[listed])),
+                               shape=(len(lists), max(len(vocabulary), 1)))
+    matrix.data[:] = 1.0  # a term listed twice still counts once
+    return matrix
 
 
 def _incidences(*groups: list[list[str]]) -> tuple[sparse.csr_matrix, ...]:
@@ -190,8 +189,8 @@ class ScoreModel:
 
     def contributions(self, rows: np.ndarray, cols: np.ndarray) -> list[dict[str, float]]:
         """Each criterion's points for each pair (rows[k], cols[k]); they add up to the pair's score."""
-        values = self.pair_criteria(rows, cols) * self.weights[:, None]
-        return [{name: round(float(v), 2) for name, v in zip(CRITERIA, column)} for column in values.T]
+        values = np.round((self.pair_criteria(rows, cols) * self.weights[:, None]).astype(np.float64), 2)
+        return [dict(zip(CRITERIA, column)) for column in values.T.tolist()]
 
 
 def _row_sums(matrix: sparse.csr_matrix) -> np.ndarray:

@@ -21,13 +21,18 @@ from lib.matching.explain import (
 )
 from lib.matching.groups import gather_groups, refine_groups
 from lib.matching.options import PairingOptions
-from lib.matching.rules import PairKey, rule_matrix
+from lib.matching.rules import PairKey, RuleMatrix, rule_matrix
 from lib.matching.suggestion import Group, Pair, Suggestion, Summary, Unmatched
+from lib.paused_gc import collection_paused
 from lib.reading.dataset import Dataset
 
 
 def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Suggestion:
-    started = time.perf_counter()
+    with collection_paused():
+        return _suggest(data, options, time.perf_counter())
+
+
+def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggestion:
     peer = options.type == "peer"
     mentees = sorted(_in_scope(data.mentees, options), key=lambda p: p.email)  # a fixed order: ties break stably
     candidates = mentees if peer else sorted(data.mentors, key=lambda p: p.email)
@@ -37,7 +42,7 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
     rules = rule_matrix(mentees, candidates, data.pairings, options.type, options.not_same_team,
                         frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)),
                         data.settings.min_group_size, options.seniority_gap)
-    eligible = rules.allowed & (scores >= options.min_score) if options.goal == "best" else rules.allowed
+    eligible = rules.eligible(scores, options.min_score if options.goal == "best" else None)
 
     notes, trios, bound = [], [], None
     if options.seniority_gap != (None, None):
@@ -80,7 +85,7 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
     rows, cols = np.array(edges, np.int64).reshape(-1, 2).T
     explained = zip(rows.tolist(), cols.tolist(), model.contributions(rows, cols),
                     overlap_hours(model.offsets[0][rows], model.offsets[1][cols]).tolist(),
-                    _runners_up(scores, rules.allowed, rows, cols))
+                    _runners_up(scores, rules, rows, cols))
     pairs = [pair(i, j, parts, hours, runner, locked=k < len(rules.locked), trio_with=trio_of.get(k, ""))
              for k, (i, j, parts, hours, runner) in enumerate(explained)]
 
@@ -153,12 +158,12 @@ def _blocking_words(examples, edges, scores, mentees, candidates, peer: bool) ->
     return said
 
 
-def _runners_up(scores: np.ndarray, allowed: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[int]:
+def _runners_up(scores: np.ndarray, rules: RuleMatrix, rows: np.ndarray, cols: np.ndarray) -> list[int]:
     """For each pair, the best other candidate the rules allow its mentee (-1 when there is none)."""
     best = []
     for start in range(0, len(rows), 64):  # in small blocks: the masked copy stays in the processor cache
         r, c = rows[start:start + 64], cols[start:start + 64]
-        masked = np.where(allowed[r], scores[r], -np.inf)
+        masked = np.where(rules.allowed_in(r), scores[r], -np.inf)
         masked[np.arange(len(r)), c] = -np.inf
         pick = np.argmax(masked, axis=1)
         best += np.where(np.isfinite(masked[np.arange(len(r)), pick]), pick, -1).tolist()

@@ -107,7 +107,8 @@ def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: 
     role = "peer" if kind == "peer" else "mentor"
     gap = gap_words(*rules.seniority_gap)
     counts = {rule: k for rule, k in rules.reasons(row).items() if rule != "same person"}
-    if not rules.allowed[row].any():
+    allowed_here = rules.allowed_in(row)
+    if not allowed_here.any():
         total = sum(counts.values())
         if set(counts) == {"no capacity left"}:
             return (f"Every {role} who could take {name} is full: {_of(total, role)} "
@@ -117,7 +118,7 @@ def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: 
         said = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind, gap=gap)}" for rule, k in counts.items()]
         return f"No {role} is allowed for {name}: of {_of(total, role)}, {words(said)}."
     if not eligible[row].any():
-        best = int(np.argmax(np.where(rules.allowed[row], scores[row], -1)))
+        best = int(np.argmax(np.where(allowed_here, scores[row], -1)))
         return (f"No {role} reaches the minimum score of {min_score:g} for {name}: the best, {names[best]}, "
                 f"scores {scores[row, best]:.0f}.")
     allowed = np.flatnonzero(eligible[row])
@@ -164,14 +165,14 @@ def blocking_pairs(scores: np.ndarray, eligible: np.ndarray, pairs: list[tuple[i
                              shape=(n, m))
     if peer:  # a trio member counts their best partner
         made = made + made.T
-    for i, j in zip(*made.nonzero()):
-        mine[i] = max(mine[i], scores[i, j])
+    made_rows, made_cols = made.nonzero()
+    np.maximum.at(mine, made_rows, scores[made_rows, made_cols])
     if peer:
         rival = mine
     else:
         rival = np.full(m, np.inf, np.float32)  # the weakest new mentee of each mentor
-        for i, j in pairs:
-            rival[j] = min(rival[j], scores[i, j])
+        pair_rows, pair_cols = np.array(pairs, np.int64).reshape(-1, 2).T
+        np.minimum.at(rival, pair_cols, scores[pair_rows, pair_cols])
         rival[free_after > 0] = -np.inf
     count, examples = 0, []
     for start in range(0, n, 64):  # small blocks: full-size masks would cost more in page faults than in work

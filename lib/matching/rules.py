@@ -9,17 +9,18 @@ criterion); the types a mentor offers are a rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 
 from lib.contract.models import Mentee, Mentor, MentorshipType, Pairing, busy_mentees
 from lib.errors import RuleBroken
+from lib.matching import bigarray
 
 RULES = ("same person", "inactive", "type not offered", "already paired", "own manager", "avoid list", "same team",
          "seniority gap", "forbidden pair", "locked to another", "too few places for a group", "no capacity left")
 _CODE = {name: k + 1 for k, name in enumerate(RULES)}
 
+ELIGIBLE_BLOCK = 256  # rows per block: the comparison's temporaries stay small
 PairKey = tuple[str, str]  # (mentor or first peer email, mentee email), lower case
 
 
@@ -30,9 +31,19 @@ class RuleMatrix:
     locked: tuple[tuple[int, int], ...]  # (row, column) of locked pairs that are new, to be placed as they are
     seniority_gap: tuple[int | None, int | None] = (None, None)  # the run's, for the words of its reasons
 
-    @cached_property
-    def allowed(self) -> np.ndarray:
-        return self.codes == 0
+    def allowed_in(self, rows) -> np.ndarray:
+        """Which candidates the rules allow for some rows (a whole-roster mask would be one more n x m array)."""
+        return self.codes[rows] == 0
+
+    def eligible(self, scores: np.ndarray, min_score: float | None) -> np.ndarray:
+        """Allowed and, with a minimum, scoring at least it: one boolean array, filled block by block."""
+        out = bigarray.empty(self.codes.shape, bool)
+        for start in range(0, len(out), ELIGIBLE_BLOCK):
+            rows = slice(start, start + ELIGIBLE_BLOCK)
+            np.equal(self.codes[rows], 0, out=out[rows])
+            if min_score is not None:
+                out[rows] &= scores[rows] >= min_score
+        return out
 
     def reasons(self, row: int) -> dict[str, int]:
         """How many candidates each rule excluded for one mentee."""

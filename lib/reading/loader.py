@@ -4,9 +4,6 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-
 from pydantic import ValidationError
 
 from lib.contract.dates import infer_order, locale_order, parse_date
@@ -15,6 +12,7 @@ from lib.contract.problems import WARNING, Problem
 from lib.contract.settings import SETTING_KEYS, Settings
 from lib.contract.tabs import SETTINGS, TABS
 from lib.errors import ContractError, DateProblem
+from lib.paused_gc import collection_paused
 from lib.reading import cross_tab
 from lib.reading.coverage import coverage_problems
 from lib.reading.dataset import Dataset
@@ -40,25 +38,11 @@ def load(source) -> Dataset:
                             ) from None
 
 
-@contextmanager
-def _collection_paused():
-    """No cyclic garbage collection while a program is validated: building tens of thousands of models would
-    otherwise trigger full collections that walk every cell already read (a tenth of the load time at 200,000
-    rows). Reference counting still frees everything as usual; collection resumes afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label: str = "",
                   titles: list[str] | None = None, problems: list[Problem] | None = None) -> Dataset:
     """Validate every tab: rosters and pairings row by row, check-ins and feedback column-wise into log frames
     (log_columns), then the rules across tabs. `problems` found while reading (a map that cannot hold) join them."""
-    with _collection_paused():
+    with collection_paused():
         return _build(tables, locale, label, titles, list(problems or []))
 
 

@@ -215,6 +215,12 @@ def test_no_hard_rule_is_ever_broken(roster, kind, goal, not_same_team, gap):
         result = suggest(program(mentors, mentees, pairings), options)
     except RuleBroken:
         assume(False)
+    check_rules_hold(mentors, mentees, pairings, options, result)
+
+
+def check_rules_hold(mentors, mentees, pairings, options: PairingOptions, result) -> None:
+    """Every hard rule of a one-on-one or group run holds for every suggested pair, and locks are placed."""
+    forbidden, locked, gap = options.forbidden, options.locked, options.seniority_gap
     people = {p.email: p for p in [*mentors, *mentees]}
     busy = {p.mentee_email for p in pairings if p.uses_capacity}
     new = [(p.mentor_email, p.mentee_email) for p in result.pairs]
@@ -224,7 +230,7 @@ def test_no_hard_rule_is_ever_broken(roster, kind, goal, not_same_team, gap):
         assert mentor_.active and mentee_.active and b not in busy
         assert mentee_.manager_email != a and mentor_.manager_email != b
         assert a not in mentee_.avoid
-        assert not (not_same_team and mentor_.team and mentor_.team.lower() == mentee_.team.lower())
+        assert not (options.not_same_team and mentor_.team and mentor_.team.lower() == mentee_.team.lower())
         assert (a, b) not in forbidden or (a, b) in locked
         if mentor_.seniority is not None and mentee_.seniority is not None:
             years = mentor_.seniority - mentee_.seniority
@@ -234,8 +240,8 @@ def test_no_hard_rule_is_ever_broken(roster, kind, goal, not_same_team, gap):
         assert sum(a == m.email for a, _ in new) <= max(0, m.capacity - existing)
     stored = {(p.mentor_email, p.mentee_email) for p in pairings if p.uses_capacity}
     assert all(lock in new for lock in locked if lock not in stored)
-    if goal == "best":
-        assert all(p.score >= 40 or p.locked for p in result.pairs)
+    if options.goal == "best":
+        assert all(p.score >= options.min_score or p.locked for p in result.pairs)
 
 
 @settings(max_examples=100, deadline=None)

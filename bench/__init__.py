@@ -1,0 +1,1 @@
+"""Benchmark scripts (run each as a script; figures in the README's Performance section)."""
