@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lib.matching.pruned import assign_pruned
+from lib.matching.pruned import assign_pruned, prove_assignment
 
 
 def linear_sum_assignment(*args, **kwargs):
@@ -26,6 +26,7 @@ def linear_sum_assignment(*args, **kwargs):
 # Mentees x places up to which the dense solver is used. Above it the pruned one is faster (1,000 x 1,100 places:
 # 0.06 s against 0.08 s), and at 10,000 x 11,000 the dense one would need gigabytes.
 DENSE_CELLS = 250_000
+PEER_DENSE_CELLS = 4_000_000  # people squared up to which a peer run starts from the dense solver (2,000 people)
 
 
 def _cost(scores: np.ndarray, eligible: np.ndarray, most_pairs: int) -> np.ndarray:
@@ -66,47 +67,65 @@ def assign_to_places(scores: np.ndarray, eligible: np.ndarray, free: np.ndarray)
 class PeerMatching:
     pairs: list[tuple[int, int]]
     trios: list[tuple[int, int, int]]  # (joiner, pair member, pair member): an odd one out joins a pair
-    score_bound: float  # no set of pairs can have a larger total score than this
+    score_bound: float | None  # no set of pairs can have a larger total score than this (None: not proven)
     exact: bool  # the solver's first answer was already a set of pairs, so it is optimal
 
 
-def match_peers(scores: np.ndarray, eligible: np.ndarray) -> PeerMatching:
+def match_peers(scores, eligible) -> PeerMatching:
     """Pairs among one group of people (scores symmetric, diagonal not eligible).
 
     Solved as an assignment on the symmetric matrix: its optimum, halved, bounds any pairing from above, and
     when the optimal assignment only swaps partners (i -> j and j -> i) it *is* an optimal pairing. Otherwise
     the repair: each longer cycle or chain of the assignment is split into alternate pairs (the better of the
     ways to do it), and whoever is left is solved again the same way until no new pair appears.
+    Up to PEER_DENSE_CELLS the first assignment is the dense solver's (the bound: the best total, halved);
+    above it the pruned solver's (most people placed, then the best total), whose proof's prices bound the
+    total of any pairing, and `scores` and `eligible` may be the compact views of lib.matching.compact.
     """
     n = scores.shape[0]
-    bound_worth = -_cost(scores, eligible, n)
-    r, c = linear_sum_assignment(np.where(eligible, scores.astype(np.float64), 0.0), maximize=True)
-    score_bound = float(np.where(eligible[r, c], scores[r, c], 0).sum() / 2)
+    if n * n <= PEER_DENSE_CELLS:
+        r, c = linear_sum_assignment(np.where(eligible, scores.astype(np.float64), 0.0), maximize=True)
+        score_bound = float(np.where(eligible[r, c], scores[r, c], 0).sum() / 2)
+        first = None
+    else:
+        found = prove_assignment(scores, eligible, np.ones(n, np.int64))
+        score_bound = found.score_bound / 2 if found.proven else None
+        first = np.full(n, -1, np.int64)
+        if found.pairs:
+            rows, cols = np.array(found.pairs, np.int64).T
+            first[rows] = cols
     pairs: list[tuple[int, int]] = []
-    left = np.flatnonzero(eligible.any(axis=1))
+    left = np.arange(n) if first is not None else np.flatnonzero(eligible.any(axis=1))
     exact = True
     while len(left) >= 2:
-        sub = bound_worth[np.ix_(left, left)]
-        _, partner = linear_sum_assignment(sub, maximize=True)
-        found, rest, swaps_only = _split_cycles(partner, sub)
+        if first is not None:  # the pruned solver's assignment of everyone: links are worth a pair's bonus + score
+            partner, first = first, None
+            link = np.where(partner >= 0, 100.0 * (n + 1) + scores[left, np.maximum(partner, 0)], 0.0)
+            partner = np.where(partner >= 0, partner, left)
+        else:
+            sub = -_cost(scores[np.ix_(left, left)], eligible[np.ix_(left, left)], n)
+            _, partner = linear_sum_assignment(sub, maximize=True)
+            link = sub[np.arange(len(left)), partner]
+        found_pairs, rest, swaps_only = _split_cycles(partner, link)
         exact &= swaps_only
-        if not found:
+        if not found_pairs:
             break
-        pairs += [(int(left[a]), int(left[b])) for a, b in found]
+        pairs += [(int(left[a]), int(left[b])) for a, b in found_pairs]
         left = left[rest]
         left = left[eligible[np.ix_(left, left)].any(axis=1)]
     pairs = sorted(tuple(sorted(p)) for p in pairs)
-    return PeerMatching(pairs, _trios(scores, eligible, pairs), score_bound, exact)
+    return PeerMatching(pairs, _trios(scores, eligible, pairs), score_bound, exact and score_bound is not None)
 
 
-def _split_cycles(partner: np.ndarray, worth: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray, bool]:
-    """Turn an assignment (a permutation) into pairs along its cycles; returns pairs, the rest, swaps-only.
+def _split_cycles(partner: np.ndarray, link: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray, bool]:
+    """Turn an assignment (k -> partner[k], worth link[k]) into pairs along its cycles; returns pairs, the rest,
+    swaps-only.
 
-    Only edges worth more than 0 count: they form closed cycles and open chains. Chains start where no
-    usable edge comes in; whatever is not on a chain lies on a cycle.
+    Only links worth more than 0 count: they form closed cycles and open chains. Chains start where no
+    usable link comes in; whatever is not on a chain lies on a cycle.
     """
     n = len(partner)
-    usable = worth[np.arange(n), partner] > 0
+    usable = link > 0
     fed = np.zeros(n, bool)
     fed[partner[usable]] = True
     seen = np.zeros(n, bool)
@@ -123,18 +142,19 @@ def _split_cycles(partner: np.ndarray, worth: np.ndarray) -> tuple[list[tuple[in
             continue
         closed = bool(usable[chain[-1]]) and int(partner[chain[-1]]) == chain[0]
         swaps_only &= len(chain) == 2 and closed
-        pairs += _best_alternate(chain, closed, worth)
+        pairs += _best_alternate(chain, closed, link)
     placed = {k for p in pairs for k in p}
     return pairs, np.array([k for k in range(n) if k not in placed], np.int64), swaps_only
 
 
-def _best_alternate(chain: list[int], closed: bool, worth: np.ndarray) -> list[tuple[int, int]]:
+def _best_alternate(chain: list[int], closed: bool, link: np.ndarray) -> list[tuple[int, int]]:
+    """Every other link of a chain or cycle as pairs, the better way round (a pair (a, b) is a's link)."""
     options = range(len(chain)) if closed else range(2)
     best, best_value = [], -1.0
     for shift in options:
         order = chain[shift:] + chain[:shift] if closed else chain[shift:]
         pairs = [(order[k], order[k + 1]) for k in range(0, len(order) - 1, 2)]
-        value = sum(worth[a, b] for a, b in pairs)
+        value = sum(link[a] for a, _ in pairs)
         if value > best_value:
             best, best_value = pairs, value
     return best

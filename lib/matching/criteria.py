@@ -139,33 +139,44 @@ class ScoreModel:
     def shape(self) -> tuple[int, int]:
         return self.requested.shape
 
-    def matrix(self, chunk_rows: int = CHUNK_ROWS) -> np.ndarray:
-        """Scores 0..100, mentees x candidates, float32, in blocks of rows.
+    def matrix(self, chunk_rows: int = CHUNK_ROWS, hundredths: bool = False) -> np.ndarray:
+        """Scores 0..100, mentees x candidates, float32 (or, with `hundredths`, int16 whole hundredths of a point:
+        half the memory, for the largest peer runs), in blocks of rows.
 
         Equal to the weighted sum of `pair_criteria` in every cell, computed the fast way: what depends on each
         person alone (time zone, seniority, list lengths, type) is scored once per distinct combination in a
-        small table and gathered; what depends on shared terms is a sparse x dense product.
+        small table and gathered; what depends on shared terms is a sparse x dense product. Peer scores are
+        symmetric, so each block of rows is scored from its diagonal on and mirrored: half the work, and
+        exactly symmetric.
         """
         n, m = self.shape
-        out = bigarray.empty((n, m), np.float32)
+        peer = self.kind == "peer"
+        out = bigarray.empty((n, m), np.int16 if hundredths else np.float32)
         tables = _Tables.build(self)
         w = self.weights
         skills = _dense_t(self.skills)
-        goals = _scale_rows(self.goals, w[0] / (2 if self.kind == "peer" else 1))
-        if self.kind == "peer":  # the other direction: the mentee's skills against the candidate's goals
+        goals = _scale_rows(self.goals, w[0] / (2 if peer else 1))
+        if peer:  # the other direction: the mentee's skills against the candidate's goals
             goals_back = _dense_t(_scale_rows(self.goals_back, w[0] / 2))
         interests, languages = _dense_t(self.interests[1]), _dense_t(self.languages[1])
+        buffer = np.empty((chunk_rows, m), np.float32) if hundredths else None
         for start in range(0, n, chunk_rows):
             rows = slice(start, min(start + chunk_rows, n))
-            block = out[rows]
-            block[:] = tables.gather("base", rows)
-            block += goals[rows] @ skills
-            if self.kind == "peer":
-                block += self.skills_back[rows] @ goals_back
-            block += tables.gather("interest_factor", rows) * (self.interests[0][rows] @ interests)
-            block += tables.gather("language_points", rows) * ((self.languages[0][rows] @ languages) > 0)
+            cols = slice(start if peer else 0, m)
+            block = buffer[:rows.stop - start, :m - cols.start] if hundredths else out[rows, cols]  # filled in place
+            block[:] = tables.gather("base", rows, cols)
+            block += goals[rows] @ skills[:, cols]
+            if peer:
+                block += self.skills_back[rows] @ goals_back[:, cols]
+            block += tables.gather("interest_factor", rows, cols) * (self.interests[0][rows] @ interests[:, cols])
+            block += tables.gather("language_points", rows, cols) * ((self.languages[0][rows] @ languages[:, cols]) > 0)
             asked = self.requested[rows].tocoo()
-            block[asked.row, asked.col] += w[5]
+            mine = asked.col >= cols.start
+            block[asked.row[mine], asked.col[mine] - cols.start] += w[5]
+            if hundredths:
+                out[rows, cols] = np.rint(block * 100)
+            if peer:
+                out[cols, rows] = out[rows, cols].T
         return out
 
     def pair_criteria(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -260,8 +271,8 @@ class _Tables:
                   "language_points": np.where(languages_known, w[4], 0)}
         return cls(row_kind, col_kind, {k: np.ascontiguousarray(v, np.float32) for k, v in tables.items()})
 
-    def gather(self, name: str, rows: slice) -> np.ndarray:
-        return self.tables[name][self.row_kind[rows]][:, self.col_kind]
+    def gather(self, name: str, rows: slice, cols: slice) -> np.ndarray:
+        return self.tables[name][self.row_kind[rows]][:, self.col_kind[cols]]
 
 
 def _distinct(*features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

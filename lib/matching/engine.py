@@ -7,7 +7,8 @@ import time
 import numpy as np
 
 from lib.contract.models import Pairing, busy_mentees
-from lib.matching.assign import assign_to_places, match_peers
+from lib.matching.assign import PEER_DENSE_CELLS, assign_to_places, match_peers
+from lib.matching.compact import EligibleRows, Hundredths
 from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, overlap_hours
 from lib.matching.explain import (
     blocking_pairs,
@@ -38,11 +39,13 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
     candidates = mentees if peer else sorted(data.mentors, key=lambda p: p.email)
     model = ScoreModel.build(mentees, candidates, options.type, options.weights or DEFAULT_WEIGHTS[options.type],
                              data.today(options.as_of))
-    scores = model.matrix()
+    compact = peer and len(mentees) ** 2 > PEER_DENSE_CELLS  # 10,000 interns: 10^8 cells, kept small
+    scores = Hundredths(model.matrix(hundredths=True)) if compact else model.matrix()
     rules = rule_matrix(mentees, candidates, data.pairings, options.type, options.not_same_team,
                         frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)),
                         data.settings.min_group_size, options.seniority_gap)
-    eligible = rules.eligible(scores, options.min_score if options.goal == "best" else None)
+    min_score = options.min_score if options.goal == "best" else None
+    eligible = EligibleRows(rules, scores, min_score) if compact else rules.eligible(scores, min_score)
 
     notes, trios, bound = [], [], None
     if options.seniority_gap != (None, None):
@@ -53,7 +56,7 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
         if matching.exact:
             notes.append("These peer pairs are the best possible: no other set of pairs scores more in total.")
         elif bound:
-            share = 100 * sum(float(scores[i, j]) for i, j in chosen) / bound
+            share = np.floor(1000 * sum(float(scores[i, j]) for i, j in chosen) / bound) / 10  # never rounded up
             notes.append(f"These peer pairs reach at least {share:.1f} % of the best possible total.")
     else:
         chosen = assign_to_places(scores, eligible, rules.free)
@@ -93,7 +96,6 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
     busy = busy_mentees(data.pairings)
     waiting = [i for i, m in enumerate(mentees) if m.active and m.email not in busy and m.email not in placed]
     names = [c.name for c in candidates]
-    min_score = options.min_score if options.goal == "best" else None
     unmatched = [Unmatched(mentees[i].email, unmatched_reason(i, rules, scores, eligible, min_score, names,
                                                               mentees[i].name, options.type))
                  for i in waiting]

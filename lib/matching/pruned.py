@@ -20,6 +20,8 @@ Worths are integers (score in thousandths plus a bonus per pair made) so sums an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
@@ -33,34 +35,63 @@ PRICE_PASSES = 400  # settled in under 60 passes in every benchmark run; more su
 BLOCK = 64  # rows per block when a pass reads the whole score matrix
 
 
-def assign_pruned(scores: np.ndarray, eligible: np.ndarray, free: np.ndarray,
+@dataclass(frozen=True)
+class Proven:
+    pairs: list[tuple[int, int]]  # (row, column), sorted
+    proven: bool  # False: the proof did not come within ROUNDS; the pairs are the last round's, not shown optimal
+    score_bound: float | None  # proven: no assignment scores more in total (points), by the proof's prices
+
+
+def assign_pruned(scores, eligible, free: np.ndarray,
                   first_candidates: int = FIRST_CANDIDATES) -> list[tuple[int, int]] | None:
     """The same optimum as the dense solver (most placed, then best total), or None when not proven."""
+    found = prove_assignment(scores, eligible, free, first_candidates)
+    return found.pairs if found.proven else None
+
+
+def prove_assignment(scores, eligible, free: np.ndarray, first_candidates: int = FIRST_CANDIDATES) -> Proven:
+    """Most placed, then the best total, proven optimal by prices; `scores` and `eligible` are only ever read by
+    rows or cells, so they may be arrays or anything indexed like them (lib.matching.compact)."""
     n, m = scores.shape
     bonus = 100_000 * (n + 1)  # one more pair beats any gain in total score (in thousandths)
     edges, kth_best = _best_candidates(scores, eligible, first_candidates)
+    pairs: list[tuple[int, int]] = []
     for round_ in range(ROUNDS):
-        worth = bonus + _thousandths(scores[edges[0], edges[1]])
+        worth = bonus + _thousandths_of(scores, (edges[0], edges[1]))
         match = _solve(edges, worth - bonus, free, n)
+        placed = np.flatnonzero(match >= 0)
+        pairs = sorted(zip(placed.tolist(), match[placed].tolist()))
         prices = _prices(edges, worth, match, free)
         if prices is None:
-            return None
-        placed = np.flatnonzero(match >= 0)
+            return Proven(pairs, False, None)
         profit = np.zeros(n)  # u: what each mentee's pair is worth beyond its mentor's price
-        profit[placed] = bonus + _thousandths(scores[placed, match[placed]]) - prices[match[placed]]
+        profit[placed] = bonus + _thousandths_of(scores, (placed, match[placed])) - prices[match[placed]]
         # Pairs outside the graph are worth at most bonus + kth_best, and prices are never below 0.
         suspects = profit < bonus + kth_best
         margin = SETTLING_MARGIN if round_ < SETTLING_ROUNDS and suspects.mean() >= SETTLE_FROM else 0
         suspects = np.flatnonzero(profit - margin < bonus + kth_best)
         missing, broken = _violations(scores, eligible, edges, bonus, profit, prices, suspects, margin)
         if not broken:  # nothing outside the graph breaks the proof
-            return sorted(zip(placed.tolist(), match[placed].tolist()))
+            return Proven(pairs, True, _score_bound(profit, prices, free, bonus))
         edges = _merge(edges, missing, m)
-    return None
+    return Proven(pairs, False, None)
+
+
+def _score_bound(profit: np.ndarray, prices: np.ndarray, free: np.ndarray, bonus: int) -> float:
+    """An upper bound on any assignment's total score, in points, from the proof's prices: u'_i = max(0, u_i - bonus)
+    and v_j still satisfy u'_i + v_j >= score_ij for every eligible pair, so by weak duality no assignment scores
+    more than sum(u') + sum(free_j v_j). Where every mentee is placed it is the optimum's own total."""
+    return float(np.maximum(profit - bonus, 0).sum() + (free * prices).sum()) / 1000
 
 
 def _thousandths(values: np.ndarray) -> np.ndarray:
     return np.round(np.asarray(values, np.float64) * 1000)
+
+
+def _thousandths_of(scores, index) -> np.ndarray:
+    """Scores at `index` in whole thousandths of a point (float64); compact scores give theirs directly."""
+    exact = getattr(scores, "thousandths", None)
+    return exact(index) if exact is not None else _thousandths(scores[index])
 
 
 def _best_candidates(scores: np.ndarray, eligible: np.ndarray,
@@ -172,7 +203,7 @@ def _violations(scores: np.ndarray, eligible: np.ndarray, edges, bonus: int, pro
     found_rows, found_cols, broken = [], [], 0
     for start in range(0, len(suspects), BLOCK):
         rows = suspects[start:start + BLOCK]
-        excess = bonus + _thousandths(scores[rows]) - profit[rows, None] - prices[None, :]
+        excess = bonus + _thousandths_of(scores, rows) - profit[rows, None] - prices[None, :]
         excess[~eligible[rows]] = -np.inf
         lo, hi = np.searchsorted(rows_in_graph, rows), np.searchsorted(rows_in_graph, rows, side="right")
         local = np.repeat(np.arange(len(rows)), hi - lo)

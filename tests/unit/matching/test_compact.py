@@ -1,0 +1,84 @@
+"""Large peer runs: scores as int16 hundredths, eligibility read from the rules, the pruned solver and its bound."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+from scipy.optimize import linear_sum_assignment
+
+from bench.roster_shapes import roster
+from lib.matching import PairingOptions, assign, engine, suggest
+from lib.matching.compact import EligibleRows, Hundredths
+from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel
+from lib.matching.pruned import prove_assignment
+from lib.matching.rules import rule_matrix
+
+
+def peer_model(size: int):
+    people = sorted(roster(size).mentees, key=lambda p: p.email)
+    return people, ScoreModel.build(people, people, "peer", DEFAULT_WEIGHTS["peer"], date(2026, 7, 24))
+
+
+def test_peer_scores_are_symmetric_and_hundredths_are_the_scores_rounded():
+    people, model = peer_model(300)
+    scores = model.matrix(chunk_rows=64)
+    assert np.array_equal(scores, scores.T)  # each block scored from its diagonal on and mirrored
+    compact = Hundredths(model.matrix(chunk_rows=64, hundredths=True))
+    assert compact.values.dtype == np.int16
+    assert np.allclose(compact[:, :], np.round(scores, 2), atol=1e-4)
+    rows = np.array([5, 17, 299])
+    assert np.array_equal(compact.thousandths(rows), compact.values[rows] * 10.0)
+    assert compact[3, 7] == pytest.approx(round(float(scores[3, 7]), 2), abs=1e-4)
+    # Scored cell by cell, the criteria give the same numbers: the mirrored half is not a shortcut in meaning.
+    i, j = np.triu_indices(300, 1)
+    by_pair = (model.pair_criteria(j, i) * model.weights[:, None]).sum(axis=0)
+    assert np.allclose(by_pair, scores[j, i], atol=1e-3)
+
+
+def test_eligibility_from_the_rules_equals_the_stored_array():
+    people, model = peer_model(200)
+    scores = model.matrix()
+    rules = rule_matrix(people, people, [], "peer")
+    for min_score in (None, 40.0):
+        lazy, stored = EligibleRows(rules, scores, min_score), rules.eligible(scores, min_score)
+        assert np.array_equal(lazy[10:74], stored[10:74])
+        assert np.array_equal(lazy[np.ix_([1, 3, 9], [2, 4])], stored[np.ix_([1, 3, 9], [2, 4])])
+        assert lazy[4, 4] == stored[4, 4] == False  # noqa: E712  nobody is their own peer
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_proof_bounds_every_assignment_and_is_the_best_total_when_everyone_is_placed(seed):
+    rng = np.random.default_rng(seed)
+    rows = 60 if seed % 2 else 120  # places for everyone, or too few (then the bound is looser, never too low)
+    scores = np.round(rng.uniform(0, 100, (rows, 40)), 2).astype(np.float32)
+    eligible = rng.random((rows, 40)) < 0.6
+    free = rng.integers(1, 4, 40)
+    found = prove_assignment(scores, eligible, free, first_candidates=3)
+    assert found.proven
+    places = np.repeat(np.arange(40), free)
+    r, c = linear_sum_assignment(np.where(eligible[:, places], scores[:, places], 0.0), maximize=True)
+    best_total = float(np.where(eligible[r, places[c]], scores[r, places[c]], 0).sum())  # the best, whatever count
+    assert found.score_bound >= best_total - 1e-3
+    if len(found.pairs) == rows:
+        assert found.score_bound == pytest.approx(best_total, abs=1e-2)
+
+
+def test_a_large_peer_run_pairs_everyone_within_its_rules_close_to_the_bound(monkeypatch):
+    data = roster(700)
+    dense = suggest(data, PairingOptions(type="peer"))
+    monkeypatch.setattr(assign, "PEER_DENSE_CELLS", 1000)
+    monkeypatch.setattr(engine, "PEER_DENSE_CELLS", 1000)
+    large = suggest(data, PairingOptions(type="peer"))
+    people = {p.email: p for p in data.mentees}
+    partners = [e for p in large.pairs for e in (p.mentor_email, p.mentee_email)]
+    assert len(partners) == len(set(partners)) == 700
+    for pair in large.pairs:
+        a, b = people[pair.mentor_email], people[pair.mentee_email]
+        assert a.manager_email != b.email and b.manager_email != a.email
+        assert a.email not in b.avoid and b.email not in a.avoid
+    summary = large.summary
+    assert summary.score_bound >= dense.summary.score_bound - 1  # a bound, at least the dense one (hundredths aside)
+    assert summary.paired_total >= 0.995 * summary.score_bound
+    assert any("reach at least 99." in note or "best possible" in note for note in large.notes)
