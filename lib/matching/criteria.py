@@ -46,7 +46,10 @@ LABELS = {"goals": "goals covered", "interests": "shared interests", "hours": "w
           "type": "mentorship type fits"}
 
 DEFAULT_WEIGHTS: dict[MentorshipType, Weights] = {
-    "one-on-one": Weights(goals=35, interests=5, hours=15, seniority=15, language=10, requested=15, type=5),
+    # Interests hold what a lead lists as shared ground, identity included: at 15 points (from 5, with seniority
+    # and requests 10 each, from 15) mentor-match's sample meets 210 of its 221 identity requests (95.0 %, from
+    # 82.4 %) with every mentee still placed on their profession, and Tandem's sample pairs as before.
+    "one-on-one": Weights(goals=35, interests=15, hours=15, seniority=10, language=10, requested=10, type=5),
     "group": Weights(goals=40, interests=10, hours=20, seniority=10, language=10, requested=5, type=5),
     # Peers: complementary goals and skills both ways matter most; being close in seniority helps a little.
     "peer": Weights(goals=45, interests=15, hours=20, seniority=5, language=10, requested=0, type=5),
