@@ -178,8 +178,11 @@ class ScoreModel:
             block[asked.row[mine], asked.col[mine] - cols.start] += w[5]
             if hundredths:
                 out[rows, cols] = np.rint(block * 100)
-            if peer:
-                out[cols, rows] = out[rows, cols].T
+            if peer:  # mirror: below the block from its right, and the block's own square from its upper half
+                out[rows.stop:, rows] = out[rows, rows.stop:].T
+                square = out[rows, rows]
+                below = np.tril_indices(len(square), -1)
+                square[below] = square.T[below]
         return out
 
     def pair_criteria(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

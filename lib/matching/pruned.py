@@ -55,6 +55,8 @@ def prove_assignment(scores, eligible, free: np.ndarray, first_candidates: int =
     n, m = scores.shape
     bonus = 100_000 * (n + 1)  # one more pair beats any gain in total score (in thousandths)
     edges, kth_best = _best_candidates(scores, eligible, first_candidates)
+    row_best = np.zeros(n)  # each mentee's best eligible score: no assignment beats the sum of them either
+    np.maximum.at(row_best, edges[0], _thousandths_of(scores, (edges[0], edges[1])))
     pairs: list[tuple[int, int]] = []
     for round_ in range(ROUNDS):
         worth = bonus + _thousandths_of(scores, (edges[0], edges[1]))
@@ -72,7 +74,7 @@ def prove_assignment(scores, eligible, free: np.ndarray, first_candidates: int =
         suspects = np.flatnonzero(profit - margin < bonus + kth_best)
         missing, broken = _violations(scores, eligible, edges, bonus, profit, prices, suspects, margin)
         if not broken:  # nothing outside the graph breaks the proof
-            return Proven(pairs, True, _score_bound(profit, prices, free, bonus))
+            return Proven(pairs, True, min(_score_bound(profit, prices, free, bonus), row_best.sum() / 1000))
         edges = _merge(edges, missing, m)
     return Proven(pairs, False, None)
 
@@ -80,7 +82,9 @@ def prove_assignment(scores, eligible, free: np.ndarray, first_candidates: int =
 def _score_bound(profit: np.ndarray, prices: np.ndarray, free: np.ndarray, bonus: int) -> float:
     """An upper bound on any assignment's total score, in points, from the proof's prices: u'_i = max(0, u_i - bonus)
     and v_j still satisfy u'_i + v_j >= score_ij for every eligible pair, so by weak duality no assignment scores
-    more than sum(u') + sum(free_j v_j). Where every mentee is placed it is the optimum's own total."""
+    more than sum(u') + sum(free_j v_j). When no u_i falls below the bonus it is the proven assignment's own total
+    (complementary slackness); when someone waits for a full mentor, that mentor's price holds a bonus and the
+    bound is useless, which is why the caller also takes each mentee's best score summed."""
     return float(np.maximum(profit - bonus, 0).sum() + (free * prices).sum()) / 1000
 
 

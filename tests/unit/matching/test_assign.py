@@ -8,6 +8,7 @@ import itertools
 import numpy as np
 import pytest
 
+from lib.matching import assign
 from lib.matching.assign import assign_to_places, match_peers
 
 
@@ -68,8 +69,11 @@ def brute_force_peers(scores, eligible):
     return best
 
 
+@pytest.mark.parametrize("path", ["dense", "pruned"])  # pruned: the path of peer runs over 2,000 people
 @pytest.mark.parametrize("seed", range(40))
-def test_peer_matching_is_valid_bounded_and_optimal_when_it_says_exact(seed):
+def test_peer_matching_is_valid_bounded_and_optimal_when_it_says_exact(seed, path, monkeypatch):
+    if path == "pruned":
+        monkeypatch.setattr(assign, "PEER_DENSE_CELLS", 0)
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 8))
     upper = np.triu(rng.uniform(0, 100, (n, n)), 1)
