@@ -29,6 +29,7 @@ def test_the_overview_orients_a_new_lead_and_its_steps_open_the_pages_that_act(a
     expect(waiting).to_be_visible()
     expect(app.page.get_by_text("3 pairs are at risk", exact=True)).to_be_visible()
     assert app.metric("Pairs at risk") == "3"
+    assert app.metric("Pairs on plan") == "79%"  # 11 of 14 active pairs keep the program plan (Health's checklists)
     delta = app.page.locator('[data-testid="stMetric"]').filter(has_text="Check-ins this month").locator(
         '[data-testid="stMetricDelta"]')
     expect(delta).to_contain_text("against 1–24 Jun")  # like with like, and the card says which
