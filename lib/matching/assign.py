@@ -80,23 +80,24 @@ def match_peers(scores, eligible) -> PeerMatching:
     ways to do it), and whoever is left is solved again the same way until no new pair appears.
     Up to PEER_DENSE_CELLS the first assignment is the dense solver's (the bound: the best total, halved);
     above it the pruned solver's (most people placed, then the best total), whose proof's prices bound the
-    total of any pairing, and `scores` and `eligible` may be the compact views of lib.matching.compact.
+    total of any pairing (repaired, when the proof did not come in time), and `scores` and `eligible` may be the
+    compact views of lib.matching.compact.
     """
     n = scores.shape[0]
     if n * n <= PEER_DENSE_CELLS:
         r, c = linear_sum_assignment(np.where(eligible, scores.astype(np.float64), 0.0), maximize=True)
         score_bound = float(np.where(eligible[r, c], scores[r, c], 0).sum() / 2)
-        first = None
+        first, optimal_start = None, True
     else:
         found = prove_assignment(scores, eligible, np.ones(n, np.int64))
-        score_bound = found.score_bound / 2 if found.proven else None
-        first = np.full(n, -1, np.int64)
+        score_bound = found.score_bound / 2 if found.score_bound is not None else None  # also when unproven
+        first, optimal_start = np.full(n, -1, np.int64), found.proven
         if found.pairs:
             rows, cols = np.array(found.pairs, np.int64).T
             first[rows] = cols
     pairs: list[tuple[int, int]] = []
     left = np.arange(n) if first is not None else np.flatnonzero(eligible.any(axis=1))
-    exact = True
+    exact = optimal_start  # swaps only, from an optimal assignment: an optimal pairing
     while len(left) >= 2:
         if first is not None:  # the pruned solver's assignment of everyone: links are worth a pair's bonus + score
             partner, first = first, None
@@ -114,7 +115,7 @@ def match_peers(scores, eligible) -> PeerMatching:
         left = left[rest]
         left = left[eligible[np.ix_(left, left)].any(axis=1)]
     pairs = sorted(tuple(sorted(p)) for p in pairs)
-    return PeerMatching(pairs, _trios(scores, eligible, pairs), score_bound, exact and score_bound is not None)
+    return PeerMatching(pairs, _trios(scores, eligible, pairs), score_bound, exact)
 
 
 def _split_cycles(partner: np.ndarray, link: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray, bool]:

@@ -39,7 +39,7 @@ BLOCK = 64  # rows per block when a pass reads the whole score matrix
 class Proven:
     pairs: list[tuple[int, int]]  # (row, column), sorted
     proven: bool  # False: the proof did not come within ROUNDS; the pairs are the last round's, not shown optimal
-    score_bound: float | None  # proven: no assignment scores more in total (points), by the proof's prices
+    score_bound: float | None  # no assignment scores more in total (points), by the (repaired) prices
 
 
 def assign_pruned(scores, eligible, free: np.ndarray,
@@ -72,11 +72,15 @@ def prove_assignment(scores, eligible, free: np.ndarray, first_candidates: int =
         suspects = profit < bonus + kth_best
         margin = SETTLING_MARGIN if round_ < SETTLING_ROUNDS and suspects.mean() >= SETTLE_FROM else 0
         suspects = np.flatnonzero(profit - margin < bonus + kth_best)
-        missing, broken = _violations(scores, eligible, edges, bonus, profit, prices, suspects, margin)
+        missing, broken, shortfall = _violations(scores, eligible, edges, bonus, profit, prices, suspects, margin)
         if not broken:  # nothing outside the graph breaks the proof
             return Proven(pairs, True, min(_score_bound(profit, prices, free, bonus), row_best.sum() / 1000))
         edges = _merge(edges, missing, m)
-    return Proven(pairs, False, None)
+    if not ROUNDS:
+        return Proven(pairs, False, None)
+    # Not proven in time: the last prices, with each mentee's u raised by what the proof lacked, are still a
+    # feasible dual, so they bound every assignment (less tightly), and the last solve's pairs stand.
+    return Proven(pairs, False, min(_score_bound(profit + shortfall, prices, free, bonus), row_best.sum() / 1000))
 
 
 def _score_bound(profit: np.ndarray, prices: np.ndarray, free: np.ndarray, bonus: int) -> float:
@@ -199,12 +203,14 @@ def _shortest_distances(source: np.ndarray, target: np.ndarray, length: np.ndarr
 
 
 def _violations(scores: np.ndarray, eligible: np.ndarray, edges, bonus: int, profit: np.ndarray,
-                prices: np.ndarray, suspects: np.ndarray, margin: int) -> tuple[tuple[np.ndarray, np.ndarray], int]:
+                prices: np.ndarray, suspects: np.ndarray,
+                margin: int) -> tuple[tuple[np.ndarray, np.ndarray], int, np.ndarray]:
     """Eligible pairs outside the graph worth more than their two prices less `margin` (each row's worst few):
-    what the proof lacks, or nearly lacks; and how many of them break it. Pairs in the graph satisfy the proof by
-    construction of the prices. A row's worst pairs come first, so a row that breaks it shows it."""
+    what the proof lacks, or nearly lacks; how many of them break it; and per row by how much at most (what its u
+    lacks). Pairs in the graph satisfy the proof by construction of the prices. A row's worst pairs come first, so
+    a row that breaks it shows it."""
     rows_in_graph, cols_in_graph = edges  # sorted by row: each block finds its own pairs by bisection
-    found_rows, found_cols, broken = [], [], 0
+    found_rows, found_cols, broken, shortfall = [], [], 0, np.zeros(len(profit))
     for start in range(0, len(suspects), BLOCK):
         rows = suspects[start:start + BLOCK]
         excess = bonus + _thousandths_of(scores, rows) - profit[rows, None] - prices[None, :]
@@ -220,11 +226,12 @@ def _violations(scores: np.ndarray, eligible: np.ndarray, edges, bonus: int, pro
         top_excess = np.take_along_axis(excess[bad], top, axis=1)
         keep = top_excess > 0.5 - margin
         broken += int(np.count_nonzero(top_excess > 0.5))
+        shortfall[rows[bad]] = np.maximum(top_excess.max(axis=1), 0)
         found_rows.append(np.broadcast_to(rows[bad][:, None], top.shape)[keep])
         found_cols.append(top[keep])
     if not found_rows:
-        return (np.array([], np.int64), np.array([], np.int64)), 0
-    return (np.concatenate(found_rows), np.concatenate(found_cols)), broken
+        return (np.array([], np.int64), np.array([], np.int64)), 0, shortfall
+    return (np.concatenate(found_rows), np.concatenate(found_cols)), broken, shortfall
 
 
 def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
