@@ -29,6 +29,11 @@ DENSE_CELLS = 250_000
 PEER_DENSE_CELLS = 4_000_000  # people squared up to which a peer run starts from the dense solver (2,000 people)
 
 
+def large_peer_run(people: int) -> bool:
+    """Over 2,000 people: the pruned solver, and the engine keeps scores compact (lib.matching.compact)."""
+    return people * people > PEER_DENSE_CELLS
+
+
 def _cost(scores: np.ndarray, eligible: np.ndarray, most_pairs: int) -> np.ndarray:
     """Minus the worth, built in place (at 10k x 11k each float64 copy is 880 MB; scipy's maximize=True copies)."""
     bonus = 100.0 * (most_pairs + 1)  # one more pair always beats any gain in total score
@@ -84,7 +89,7 @@ def match_peers(scores, eligible) -> PeerMatching:
     compact views of lib.matching.compact.
     """
     n = scores.shape[0]
-    if n * n <= PEER_DENSE_CELLS:
+    if not large_peer_run(n):
         r, c = linear_sum_assignment(np.where(eligible, scores.astype(np.float64), 0.0), maximize=True)
         score_bound = float(np.where(eligible[r, c], scores[r, c], 0).sum() / 2)
         first, optimal_start = None, True

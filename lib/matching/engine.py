@@ -7,7 +7,7 @@ import time
 import numpy as np
 
 from lib.contract.models import Pairing, busy_mentees
-from lib.matching.assign import PEER_DENSE_CELLS, assign_to_places, match_peers
+from lib.matching.assign import assign_to_places, large_peer_run, match_peers
 from lib.matching.compact import EligibleRows, Hundredths
 from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, overlap_hours
 from lib.matching.explain import (
@@ -39,7 +39,7 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
     candidates = mentees if peer else sorted(data.mentors, key=lambda p: p.email)
     model = ScoreModel.build(mentees, candidates, options.type, options.weights or DEFAULT_WEIGHTS[options.type],
                              data.today(options.as_of))
-    compact = peer and len(mentees) ** 2 > PEER_DENSE_CELLS  # 10,000 interns: 10^8 cells, kept small
+    compact = peer and large_peer_run(len(mentees))  # 10,000 interns: 10^8 cells, kept small
     scores = Hundredths(model.matrix(hundredths=True)) if compact else model.matrix()
     rules = rule_matrix(mentees, candidates, data.pairings, options.type, options.not_same_team,
                         frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)),

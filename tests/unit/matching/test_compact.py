@@ -9,7 +9,7 @@ import pytest
 from scipy.optimize import linear_sum_assignment
 
 from bench.roster_shapes import roster
-from lib.matching import PairingOptions, assign, engine, pruned, suggest
+from lib.matching import PairingOptions, assign, pruned, suggest
 from lib.matching.compact import EligibleRows, Hundredths
 from lib.matching.criteria import DEFAULT_WEIGHTS, ScoreModel, Weights
 from lib.matching.pruned import prove_assignment
@@ -82,7 +82,6 @@ def test_a_large_peer_run_pairs_everyone_within_its_rules_close_to_the_bound(mon
     data = roster(700)
     dense = suggest(data, PairingOptions(type="peer"))
     monkeypatch.setattr(assign, "PEER_DENSE_CELLS", 1000)
-    monkeypatch.setattr(engine, "PEER_DENSE_CELLS", 1000)
     large = suggest(data, PairingOptions(type="peer"))
     people = {p.email: p for p in data.mentees}
     partners = [e for p in large.pairs for e in (p.mentor_email, p.mentee_email)]
@@ -117,7 +116,6 @@ def test_a_proof_cut_short_still_bounds_every_assignment(monkeypatch):
 def test_a_large_peer_run_whose_proof_is_cut_short_keeps_a_bound_and_claims_no_optimum(monkeypatch):
     monkeypatch.setattr(pruned, "ROUNDS", 1)
     monkeypatch.setattr(assign, "PEER_DENSE_CELLS", 1000)
-    monkeypatch.setattr(engine, "PEER_DENSE_CELLS", 1000)
     result = suggest(roster(500), PairingOptions(type="peer"))
     summary = result.summary
     assert summary.score_bound is not None and summary.paired_total <= summary.score_bound
