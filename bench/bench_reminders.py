@@ -31,8 +31,9 @@ from lib.health.model import assess  # noqa: E402
 from lib.meetings.slots import find_slot  # noqa: E402
 from lib.reading.dataset import Dataset  # noqa: E402
 from lib.reminders.due import plan_reminders  # noqa: E402
+from lib.vocabulary import CADENCE_DAYS  # noqa: E402
 
-STEP = {"weekly": 7, "biweekly": 14, "monthly": 30}
+STEP = CADENCE_DAYS
 AS_OF = date(2026, 4, 15)
 
 

@@ -4,29 +4,30 @@ health statuses, feedback roles, and the defaults the program falls back on."""
 from __future__ import annotations
 
 # --- mentorship types ----------------------------------------------------------------------------------------------
-MENTORSHIP_TYPES = ("one-on-one", "group", "peer")
-PEER = MENTORSHIP_TYPES[2]  # both sides of a peer pairing are mentees
-DEFAULT_TYPE = "one-on-one"
-TYPE_LABELS = {"one-on-one": "One-on-one", "group": "Group", "peer": "Peer"}
-TYPE_ROLES = {"one-on-one": ("Mentor", "Mentee"), "group": ("Group mentor", "Group member"), "peer": ("Peer", "Peer")}
-TYPE_PAIR_WORDS = {"one-on-one": "mentor and mentee", "group": "mentor and group member", "peer": "peer mentors"}
+ONE_ON_ONE, GROUP, PEER = "one-on-one", "group", "peer"  # both sides of a peer pairing are mentees
+MENTORSHIP_TYPES = (ONE_ON_ONE, GROUP, PEER)
+DEFAULT_TYPE = ONE_ON_ONE
+TYPE_LABELS = {ONE_ON_ONE: "One-on-one", GROUP: "Group", PEER: "Peer"}
+TYPE_ROLES = {ONE_ON_ONE: ("Mentor", "Mentee"), GROUP: ("Group mentor", "Group member"), PEER: ("Peer", "Peer")}
+TYPE_PAIR_WORDS = {ONE_ON_ONE: "mentor and mentee", GROUP: "mentor and group member", PEER: "peer mentors"}
 # How people write a type in a spreadsheet (compared lowercase, letters and digits only) -> the type.
-TYPE_SYNONYMS = {"oneonone": "one-on-one", "1on1": "one-on-one", "11": "one-on-one", "individual": "one-on-one",
-                 "group": "group", "circle": "group", "peer": "peer", "peertopeer": "peer", "p2p": "peer"}
+TYPE_SYNONYMS = {"oneonone": ONE_ON_ONE, "1on1": ONE_ON_ONE, "11": ONE_ON_ONE, "individual": ONE_ON_ONE,
+                 "group": GROUP, "circle": GROUP, "peer": PEER, "peertopeer": PEER, "p2p": PEER}
 
 # --- pairing statuses ----------------------------------------------------------------------------------------------
-PAIRING_STATUSES = ("proposed", "active", "ended")
-OPEN_STATUSES = ("proposed", "active")  # a pairing in one of these uses its mentor's capacity and keeps its mentee busy
-STARTED_STATUSES = ("active", "ended")  # a pairing in one of these has started (the impact report counts it)
+PROPOSED, ACTIVE, ENDED = "proposed", "active", "ended"
+PAIRING_STATUSES = (PROPOSED, ACTIVE, ENDED)
+OPEN_STATUSES = (PROPOSED, ACTIVE)  # a pairing in one of these uses its mentor's capacity and keeps its mentee busy
+STARTED_STATUSES = (ACTIVE, ENDED)  # a pairing in one of these has started (the impact report counts it)
 
 # --- cadences ------------------------------------------------------------------------------------------------------
-CADENCES = ("weekly", "biweekly", "monthly")
-CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
-CADENCE_WORDS = {"weekly": "every week", "biweekly": "every two weeks", "monthly": "once a month"}
-DEFAULT_CADENCE = "biweekly"
-CADENCE_SYNONYMS = {"weekly": "weekly", "everyweek": "weekly", "biweekly": "biweekly", "fortnightly": "biweekly",
-                    "everytwoweeks": "biweekly", "every2weeks": "biweekly", "monthly": "monthly",
-                    "everymonth": "monthly"}
+WEEKLY, BIWEEKLY, MONTHLY = "weekly", "biweekly", "monthly"
+CADENCES = (WEEKLY, BIWEEKLY, MONTHLY)
+CADENCE_DAYS = {WEEKLY: 7, BIWEEKLY: 14, MONTHLY: 30}
+CADENCE_WORDS = {WEEKLY: "every week", BIWEEKLY: "every two weeks", MONTHLY: "once a month"}
+DEFAULT_CADENCE = BIWEEKLY
+CADENCE_SYNONYMS = {"weekly": WEEKLY, "everyweek": WEEKLY, "biweekly": BIWEEKLY, "fortnightly": BIWEEKLY,
+                    "everytwoweeks": BIWEEKLY, "every2weeks": BIWEEKLY, "monthly": MONTHLY, "everymonth": MONTHLY}
 
 # --- goals (the goals tab) -----------------------------------------------------------------------------------------
 GOAL_STATUSES = ("open", "in progress", "done", "dropped")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lib.contract.raw_table import RawTable
 from lib.contract.tabs import ROSTER_TABS, SETTINGS, TABS
 from lib.errors import TandemError
 from lib.reading.coverage import unread_columns
 from lib.reading.maps import MAPPED_TABS, fields_of, read_mapped, read_maps
-from lib.reading.table import RawTable
 from lib.text import markdown_text
 from lib.vocabulary import XLSX_MIME
 from lib.writing.maps import save_maps

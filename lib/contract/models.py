@@ -10,9 +10,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from lib.contract import values
 from lib.vocabulary import (
+    ACTIVE,
     CADENCE_SYNONYMS,
     CADENCES,
     DEFAULT_TYPE,
+    DONE_GOAL,
+    ENDED,
     FEEDBACK_ROLES,
     FINISHED_GOALS,
     FIT_QUESTION,
@@ -25,6 +28,8 @@ from lib.vocabulary import (
     OFFERS,
     OPEN_STATUSES,
     PAIRING_STATUSES,
+    PEER,
+    PROPOSED,
     QUESTION_SYNONYMS,
     TYPE_SYNONYMS,
 )
@@ -162,8 +167,7 @@ class Pairing(Row):
         if self.type is None:
             object.__setattr__(self, "type", DEFAULT_TYPE)
         if self.status is None:
-            object.__setattr__(self, "status", "ended" if self.ended_on else
-                               "active" if self.started_on else "proposed")
+            object.__setattr__(self, "status", ENDED if self.ended_on else ACTIVE if self.started_on else PROPOSED)
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValueError(f"ended_on {self.ended_on} is before started_on {self.started_on}")
         if self.mentor_email == self.mentee_email:
@@ -173,7 +177,7 @@ class Pairing(Row):
     def is_active_on(self, day: date) -> bool:
         """Active on a day: started on or before it and not ended by it. A pairing ended on a date is no longer
         active on that date; it counts as active on the days before, so history (and an as-of date) reads right."""
-        if self.status == "proposed" or (self.status == "ended" and self.ended_on is None):
+        if self.status == PROPOSED or (self.status == ENDED and self.ended_on is None):
             return False
         return ((self.started_on is None or self.started_on <= day)
                 and (self.ended_on is None or self.ended_on > day))
@@ -186,12 +190,12 @@ class Pairing(Row):
 def busy_mentees(pairings: list[Pairing]) -> set[str]:
     """Mentees with a proposed or active pairing (both sides of a peer pairing): they are not waiting for one."""
     return ({p.mentee_email for p in pairings if p.uses_capacity}
-            | {p.mentor_email for p in pairings if p.uses_capacity and p.type == "peer"})
+            | {p.mentor_email for p in pairings if p.uses_capacity and p.type == PEER})
 
 
 def mentor_places_used(pairings: list[Pairing]) -> Counter:
     """Per mentor, the proposed and active pairings that use their capacity (a peer pairing uses none)."""
-    return Counter(p.mentor_email for p in pairings if p.uses_capacity and p.type != "peer")
+    return Counter(p.mentor_email for p in pairings if p.uses_capacity and p.type != PEER)
 
 
 class CheckIn(Row):
@@ -238,7 +242,7 @@ class Goal(Row):
 
     @property
     def percent(self) -> int:
-        return 100 if self.status == "done" else int(self.progress or 0)
+        return 100 if self.status == DONE_GOAL else int(self.progress or 0)
 
     def past_target_on(self, day: date) -> bool:
         return self.target_date is not None and self.target_date < day and not self.finished

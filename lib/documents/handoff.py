@@ -18,6 +18,8 @@ from lib.vocabulary import (
     CADENCE_WORDS,
     DEFAULT_CADENCE,
     OPEN_STATUSES,
+    PEER,
+    PROPOSED,
     TYPE_PAIR_WORDS,
     program_phrase,
 )
@@ -47,7 +49,7 @@ class HandoffPair:
 def handoff_pairs(data: Dataset, statuses: tuple[str, ...] = OPEN_STATUSES) -> list[HandoffPair]:
     people = {**{m.email: m for m in data.mentees}, **data.mentor_by_email}
     mentees = data.mentee_by_email
-    return [HandoffPair(p, mentees.get(p.mentor_email) if p.type == "peer" else people.get(p.mentor_email),
+    return [HandoffPair(p, mentees.get(p.mentor_email) if p.type == PEER else people.get(p.mentor_email),
                         mentees.get(p.mentee_email))
             for p in data.pairings if p.status in statuses]
 
@@ -66,7 +68,7 @@ NEW_WITHIN = timedelta(days=14)  # a pair is new while proposed, or for its firs
 
 def new_pairs(pairs: list[HandoffPair], on: date) -> list[HandoffPair]:
     """The pairs a kickoff sheet is for by default: proposed, or started within NEW_WITHIN of `on`."""
-    return [p for p in pairs if p.pairing.status == "proposed"
+    return [p for p in pairs if p.pairing.status == PROPOSED
             or (p.pairing.started_on is not None and on - NEW_WITHIN <= p.pairing.started_on <= on)]
 
 
@@ -77,7 +79,7 @@ def reason(pair: HandoffPair, on: date, to_the_pair: bool = False) -> str:
     hours = overlap_hours(offsets_on([pair.mentee], on), offsets_on([pair.first], on))[0]
     words_for = why_you_two if to_the_pair else pair_reason
     return words_for(pair.mentee, pair.first, float(hours) if not np.isnan(hours) else np.nan,
-                     pair.pairing.type == "peer")
+                     pair.pairing.type == PEER)
 
 
 def cadence(pair: HandoffPair, data: Dataset) -> str:

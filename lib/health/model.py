@@ -36,6 +36,7 @@ from lib.vocabulary import (
     FIRST_CHECKIN,
     HEALTH_STATUSES,
     HEALTHY,
+    PROPOSED,
     WATCH,
 )
 
@@ -54,7 +55,7 @@ def active_pairings(data: Dataset, on: date) -> pd.DataFrame:
     rows = [{"pairing_id": p.id, "mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
              "cadence": p.cadence or default, "started_on": p.started_on or on,
              "mentor": names.get(p.mentor_email, p.mentor_email), "mentee": names.get(p.mentee_email, p.mentee_email)}
-            for p in data.pairings if p.status != "proposed" and p.is_active_on(on)]
+            for p in data.pairings if p.status != PROPOSED and p.is_active_on(on)]
     frame = pd.DataFrame(rows, columns=["pairing_id", "mentor_email", "mentee_email", "type", "cadence", "started_on",
                                         "mentor", "mentee"])
     return frame

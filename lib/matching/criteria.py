@@ -16,6 +16,7 @@ from scipy import sparse
 from lib.contract.models import Mentee, Mentor, MentorshipType
 from lib.contract.values import utc_offset_hours
 from lib.matching import bigarray
+from lib.vocabulary import GROUP, ONE_ON_ONE, PEER
 
 UNKNOWN = 0.5
 WORKDAY_HOURS = 8.0  # 09:00-17:00 local
@@ -49,10 +50,10 @@ DEFAULT_WEIGHTS: dict[MentorshipType, Weights] = {
     # Interests hold what a lead lists as shared ground, identity included: at 15 points (from 5, with seniority
     # and requests 10 each, from 15) mentor-match's sample meets 210 of its 221 identity requests (95.0 %, from
     # 82.4 %) with every mentee still placed on their profession, and Tandem's sample pairs as before.
-    "one-on-one": Weights(goals=35, interests=15, hours=15, seniority=10, language=10, requested=10, type=5),
-    "group": Weights(goals=40, interests=10, hours=20, seniority=10, language=10, requested=5, type=5),
+    ONE_ON_ONE: Weights(goals=35, interests=15, hours=15, seniority=10, language=10, requested=10, type=5),
+    GROUP: Weights(goals=40, interests=10, hours=20, seniority=10, language=10, requested=5, type=5),
     # Peers: complementary goals and skills both ways matter most; being close in seniority helps a little.
-    "peer": Weights(goals=45, interests=15, hours=20, seniority=5, language=10, requested=0, type=5),
+    PEER: Weights(goals=45, interests=15, hours=20, seniority=5, language=10, requested=0, type=5),
 }
 
 
@@ -116,7 +117,7 @@ class ScoreModel:
     @classmethod
     def build(cls, mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], kind: MentorshipType,
               weights: Weights, on: date) -> "ScoreModel":
-        peer = kind == "peer"
+        peer = kind == PEER
         goals, skills, goals_back, skills_back = _incidences(
             [m.goals for m in mentees], [c.skills for c in candidates],
             [c.goals for c in candidates] if peer else [], [m.skills for m in mentees] if peer else [])
@@ -153,7 +154,7 @@ class ScoreModel:
         exactly symmetric.
         """
         n, m = self.shape
-        peer = self.kind == "peer"
+        peer = self.kind == PEER
         out = bigarray.empty((n, m), np.int16 if hundredths else np.float32)
         tables = _Tables.build(self)
         w = self.weights
@@ -190,7 +191,7 @@ class ScoreModel:
         rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
         out = np.empty((len(CRITERIA), len(rows)), np.float32)
         out[0] = _covered_pairs(self.goals[rows], self.skills[cols])
-        if self.kind == "peer":
+        if self.kind == PEER:
             out[0] = (out[0] + _covered_pairs(self.goals_back[cols], self.skills_back[rows])) / 2
         for k, (left, right), any_one in ((1, self.interests, False), (4, self.languages, True)):
             a, b = left[rows], right[cols]
@@ -199,7 +200,7 @@ class ScoreModel:
             value = (overlap > 0) if any_one else np.minimum(overlap / np.maximum(short, 1), 1)
             out[k] = np.where(short > 0, value, UNKNOWN)
         out[2] = _hours(self.offsets[0][rows], self.offsets[1][cols])
-        out[3] = _seniority_fit(self.seniority[0][rows], self.seniority[1][cols], peers=self.kind == "peer")
+        out[3] = _seniority_fit(self.seniority[0][rows], self.seniority[1][cols], peers=self.kind == PEER)
         out[5] = np.asarray(self.requested[rows, cols]).ravel()
         out[6] = (self.type_fit[0][rows] + self.type_fit[1][cols]) / 2
         return out
@@ -257,7 +258,7 @@ class _Tables:
 
     @classmethod
     def build(cls, model: ScoreModel) -> "_Tables":
-        w, peer = model.weights, model.kind == "peer"
+        w, peer = model.weights, model.kind == PEER
         has_goals = (_row_sums(model.goals) > 0, _row_sums(model.goals_back) > 0 if peer else None)
         sides = []
         for k in (0, 1):
@@ -303,13 +304,13 @@ def _scale_rows(matrix: sparse.csr_matrix, total: float) -> sparse.csr_matrix:
 
 # Named weightings a lead can start from; each run type opens on its own default.
 PRESETS: dict[str, Weights] = {
-    "Formal program": DEFAULT_WEIGHTS["one-on-one"],
-    "Group sessions": DEFAULT_WEIGHTS["group"],
-    "Peer circle": DEFAULT_WEIGHTS["peer"],
+    "Formal program": DEFAULT_WEIGHTS[ONE_ON_ONE],
+    "Group sessions": DEFAULT_WEIGHTS[GROUP],
+    "Peer circle": DEFAULT_WEIGHTS[PEER],
     "Skills first": Weights(goals=60, interests=5, hours=10, seniority=10, language=5, requested=5, type=5),
     "Remote, across time zones": Weights(goals=30, interests=5, hours=35, seniority=10, language=10, requested=5,
                                          type=5),
     "Mentees' wishes first": Weights(goals=25, interests=5, hours=10, seniority=5, language=5, requested=40, type=10),
 }
-PRESET_FOR_TYPE: dict[MentorshipType, str] = {"one-on-one": "Formal program", "group": "Group sessions",
-                                              "peer": "Peer circle"}
+PRESET_FOR_TYPE: dict[MentorshipType, str] = {ONE_ON_ONE: "Formal program", GROUP: "Group sessions",
+                                              PEER: "Peer circle"}

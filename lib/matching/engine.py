@@ -26,6 +26,7 @@ from lib.matching.rules import PairKey, RuleMatrix, rule_matrix
 from lib.matching.suggestion import Group, Pair, Suggestion, Summary, Unmatched
 from lib.paused_gc import collection_paused
 from lib.reading.dataset import Dataset
+from lib.vocabulary import GROUP, PEER
 
 
 def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Suggestion:
@@ -34,7 +35,7 @@ def suggest(data: Dataset, options: PairingOptions = PairingOptions()) -> Sugges
 
 
 def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggestion:
-    peer = options.type == "peer"
+    peer = options.type == PEER
     mentees = sorted(_in_scope(data.mentees, options), key=lambda p: p.email)  # a fixed order: ties break stably
     candidates = mentees if peer else sorted(data.mentors, key=lambda p: p.email)
     model = ScoreModel.build(mentees, candidates, options.type, options.weights or DEFAULT_WEIGHTS[options.type],
@@ -60,7 +61,7 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
             notes.append(f"These peer pairs reach at least {share:.1f} % of the best possible total.")
     else:
         chosen = assign_to_places(scores, eligible, rules.free)
-        if options.type == "group":
+        if options.type == GROUP:
             chosen = _groups_of_size(chosen, data, mentees, candidates, scores, eligible, rules, model, notes)
 
     def pair(i: int, j: int, contributions: dict, hours: float, runner: int, locked: bool = False,
@@ -100,7 +101,7 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
                                                               mentees[i].name, options.type))
                  for i in waiting]
     free_after = rules.free - np.bincount([j for _, j in edges], minlength=len(candidates)) if not peer else rules.free
-    groups = _groups(mentees, candidates, pairs, data.pairings) if options.type == "group" else []
+    groups = _groups(mentees, candidates, pairs, data.pairings) if options.type == GROUP else []
     total = round(sum(p.score for p in pairs), 2)
     trio_joins = 2 * len(trios)  # the trio edges come last; the bound covers the two-person pairs only
     paired_total = round(sum(p.score for p in pairs[:len(pairs) - trio_joins]), 2) if peer else None
@@ -118,7 +119,7 @@ def _groups_of_size(chosen, data: Dataset, mentees, mentors, scores, eligible, r
     min_size = data.settings.min_group_size
     column = {c.email: j for j, c in enumerate(mentors)}
     stored = np.bincount([column[p.mentor_email] for p in data.pairings
-                          if p.uses_capacity and p.type == "group" and p.mentor_email in column],
+                          if p.uses_capacity and p.type == GROUP and p.mentor_email in column],
                          minlength=len(mentors))
     fixed = stored + np.bincount([j for _, j in rules.locked], minlength=len(mentors))
     gathered = gather_groups(chosen, fixed, min_size, eligible,
@@ -177,7 +178,7 @@ def _in_scope(mentees: list, options: PairingOptions) -> list:
     since a peer's partner must be waiting too."""
     cohort = options.cohort.strip().lower()
     scoped = [m for m in mentees if not cohort or m.cohort.strip().lower() == cohort]
-    if options.only and options.type != "peer":
+    if options.only and options.type != PEER:
         only = {e.strip().lower() for e in options.only}
         scoped = [m for m in scoped if m.email in only]
     return scoped
@@ -193,7 +194,7 @@ def _groups(mentees, mentors, pairs: list[Pair], pairings: list[Pairing]) -> lis
     groups = []
     for mentor in sorted({p.mentor_email for p in pairs}):
         members = [p.mentee_email for p in pairings
-                   if p.uses_capacity and p.type == "group" and p.mentor_email == mentor]
+                   if p.uses_capacity and p.type == GROUP and p.mentor_email == mentor]
         members += [p.mentee_email for p in pairs if p.mentor_email == mentor and p.mentee_email not in members]
         groups.append(Group(mentor, members, group_themes([goals_of.get(e, []) for e in members])))
     return groups

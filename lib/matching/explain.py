@@ -9,6 +9,7 @@ from scipy import sparse
 
 from lib.contract.models import Mentee, Mentor
 from lib.matching.rules import RuleMatrix
+from lib.vocabulary import PEER
 
 
 def words(items: list[str]) -> str:
@@ -104,7 +105,7 @@ def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: 
                      min_score: float | None, names: list[str], name: str, kind: str) -> str:
     """Why one person waits, as a sentence: the rules that rule every candidate out (with counts), no candidate
     good enough, or the places that could take them went to others. `names` are the candidates' names."""
-    role = "peer" if kind == "peer" else "mentor"
+    role = "peer" if kind == PEER else "mentor"
     gap = gap_words(*rules.seniority_gap)
     counts = {rule: k for rule, k in rules.reasons(row).items() if rule != "same person"}
     allowed_here = rules.allowed_in(row)

@@ -10,7 +10,7 @@ from lib.matching.engine import suggest
 from lib.matching.options import PairingOptions, seniority_gap
 from lib.matching.suggestion import Suggestion
 from lib.reading.dataset import Dataset
-from lib.vocabulary import DEFAULT_TYPE
+from lib.vocabulary import DEFAULT_TYPE, ENDED, PEER
 
 
 @dataclass(frozen=True)
@@ -24,15 +24,15 @@ def rematch(data: Dataset, mentee_email: str, allow_previous: bool = False) -> R
     """Suggest one mentor for `mentee_email`, of the ended pairing's type (one-on-one or group; a peer pairing
     that ended is rematched one-on-one)."""
     mentee_email = mentee_email.strip().lower()
-    ended = sorted((p for p in data.pairings if p.status == "ended" and mentee_email in (p.mentee_email,
-                   p.mentor_email if p.type == "peer" else "")), key=lambda p: (p.ended_on is None, p.ended_on))
+    ended = sorted((p for p in data.pairings if p.status == ENDED and mentee_email in (p.mentee_email,
+                   p.mentor_email if p.type == PEER else "")), key=lambda p: (p.ended_on is None, p.ended_on))
     who = data.names
     previous = {}  # the other person of each ended pairing, with the words for it
     for p in ended:
         other = p.mentor_email if p.mentee_email == mentee_email else p.mentee_email
         when = f"the pairing ended on {format_date(p.ended_on)}" if p.ended_on else "the pairing ended"
         previous[other] = f"not {who.get(other, other)}: {when}" + (f", {p.end_reason}" if p.end_reason else "")
-    kind = ended[-1].type if ended and ended[-1].type != "peer" else DEFAULT_TYPE
+    kind = ended[-1].type if ended and ended[-1].type != PEER else DEFAULT_TYPE
     forbidden = frozenset() if allow_previous else frozenset((other, mentee_email) for other in previous)
     gap = seniority_gap(None, None, data.settings)  # the program's rule holds for a rematch too
     result = suggest(data, PairingOptions(type=kind, only=frozenset({mentee_email}), forbidden=forbidden,

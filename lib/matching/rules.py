@@ -15,6 +15,7 @@ import numpy as np
 from lib.contract.models import Mentee, Mentor, MentorshipType, Pairing, busy_mentees
 from lib.errors import RuleBroken
 from lib.matching import bigarray
+from lib.vocabulary import GROUP, PEER
 
 RULES = ("same person", "inactive", "type not offered", "already paired", "own manager", "avoid list", "same team",
          "seniority gap", "forbidden pair", "locked to another", "too few places for a group", "no capacity left")
@@ -67,7 +68,7 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
     `min_group_size` hosts no group (a group of one is a one-on-one pairing). With a seniority gap, a mentor's
     seniority minus the mentee's must lie within [min, max] (either may be None); a person with no seniority is
     not ruled out by it, and peers are paired without it."""
-    peer = kind == "peer"
+    peer = kind == PEER
     n, m = len(mentees), len(candidates)
     row_of = {p.email: i for i, p in enumerate(mentees)}
     col_of = {c.email: j for j, c in enumerate(candidates)}
@@ -141,14 +142,14 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
         free = (col_active & ~row_busy & ~locked_rows).astype(np.int64)
     else:
         taken = places_taken(pairings)
-        group_members = places_taken([p for p in pairings if p.type == "group"])
+        group_members = places_taken([p for p in pairings if p.type == GROUP])
         free = np.array([(c.capacity or 0) - taken.get(c.email, 0) for c in candidates], np.int64)
         for _, j in new_locks:
             free[j] -= 1
         if (free < 0).any() and new_locks:
             full = sorted({candidates[j].email for _, j in new_locks if free[j] < 0})
             raise RuleBroken(f"Locked pairs need more places than {', '.join(full)} has left.")
-        if kind == "group" and min_group_size > 1:
+        if kind == GROUP and min_group_size > 1:
             members = np.array([group_members.get(c.email, 0) for c in candidates], np.int64)
             for _, j in new_locks:
                 members[j] += 1

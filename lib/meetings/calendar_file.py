@@ -16,7 +16,7 @@ from lib.meetings.ical_text import content_line, local_time, parameter, text, tz
 from lib.meetings.plan import Series, contact_address, plan_all
 from lib.meetings.zones import is_fixed, zone_of
 from lib.reading.dataset import Dataset
-from lib.vocabulary import DEFAULT_TYPE
+from lib.vocabulary import BIWEEKLY, DEFAULT_TYPE, MONTHLY
 
 PRODID = "-//Tandem//Mentoring meetings//EN"
 
@@ -79,11 +79,11 @@ def _event(series: Series, shared: _Shared) -> bytes:
     start = datetime.combine(series.slot.dates[0], time(series.slot.minute // 60, series.slot.minute % 60), zone)
     until = datetime.combine(series.until, time(23, 59, 59), zone)
     day = ("MO", "TU", "WE", "TH", "FR")[series.slot.weekday]
-    if series.cadence == "monthly":
+    if series.cadence == MONTHLY:
         position = (series.slot.dates[0].day - 1) // 7
         rule = f"FREQ=MONTHLY;UNTIL={utc_time(until)};BYDAY={-1 if position == 4 else position + 1}{day}"
     else:
-        interval = ";INTERVAL=2" if series.cadence == "biweekly" else ""
+        interval = ";INTERVAL=2" if series.cadence == BIWEEKLY else ""
         rule = f"FREQ=WEEKLY{interval};UNTIL={utc_time(until)};BYDAY={day}"
     attendees = b"".join(
         content_line("ATTENDEE", f"mailto:{email}", {"CN": parameter(name), "PARTSTAT": "NEEDS-ACTION",

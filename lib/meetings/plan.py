@@ -19,7 +19,7 @@ from lib.contract.models import Pairing
 from lib.meetings.slots import Slot, find_slots, first_on_or_after, occurrences
 from lib.meetings.zones import place_words, zone_of
 from lib.reading.dataset import Dataset
-from lib.vocabulary import DEFAULT_CADENCE
+from lib.vocabulary import DEFAULT_CADENCE, ENDED, PEER
 
 UNDATED_WEEKS = 12  # a program with no end date: the series runs this long
 UID_SPACE = uuid.UUID("6f1c7a52-3d0e-4b8e-9a4f-2d7c1e5b9a10")  # Tandem's namespace for meeting UIDs
@@ -40,7 +40,7 @@ class Series:
 
     @property
     def cancelled(self) -> bool:
-        return self.pairing.status == "ended"
+        return self.pairing.status == ENDED
 
     @property
     def uid(self) -> str:
@@ -88,7 +88,7 @@ def _who(data: Dataset, pairing: Pairing, people: dict, mentees: dict) -> tuple[
     notes on what was assumed."""
     settings = data.settings
     first_person, other_person = people.get(pairing.mentor_email), people.get(pairing.mentee_email)
-    if pairing.type == "peer":
+    if pairing.type == PEER:
         first_person = mentees.get(pairing.mentor_email)
     names = [p.name if p else email for p, email in ((first_person, pairing.mentor_email),
                                                       (other_person, pairing.mentee_email))]

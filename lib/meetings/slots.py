@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from lib.vocabulary import CADENCE_DAYS
+from lib.vocabulary import CADENCE_DAYS, DEFAULT_CADENCE, MONTHLY
 
 STEP = 15  # minutes between the start times tried
 WEEK = 7 * 1440
@@ -61,8 +61,8 @@ def first_on_or_after(day: date, weekday: int) -> date:
 def occurrences(first: date, cadence: str, until: date) -> tuple[date, ...]:
     """The series' dates: every week or two from `first`, or monthly on the same weekday position (the 1st
     Tuesday); a first date on a 5th weekday repeats on the last one of each month."""
-    if cadence != "monthly":
-        step = timedelta(days=CADENCE_DAYS.get(cadence, 7))
+    if cadence != MONTHLY:
+        step = timedelta(days=CADENCE_DAYS.get(cadence, CADENCE_DAYS[DEFAULT_CADENCE]))
         count = max((until - first) // step + 1, 0)
         return tuple(first + k * step for k in range(count))
     position = (first.day - 1) // 7  # 0..4; 4 (a 5th weekday) means the last of the month

@@ -12,6 +12,7 @@ from lib.contract.models import busy_mentees, mentor_places_used
 from lib.contract.problems import ERROR
 from lib.program.completeness import incomplete_profiles
 from lib.reading.dataset import Dataset
+from lib.vocabulary import PROPOSED
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def program_summary(data: Dataset, as_of: date | None = None) -> ProgramSummary:
         mentors=sum(m.active for m in data.mentors),
         mentees=sum(m.active for m in data.mentees),
         active_pairs=sum(p.is_active_on(today) for p in data.pairings),
-        proposed_pairs=sum(p.status == "proposed" for p in data.pairings),
+        proposed_pairs=sum(p.status == PROPOSED for p in data.pairings),
         capacity_total=int(active_load["capacity"].sum()),
         capacity_left=int(active_load["left"].sum()),
         unmatched_mentees=len(waiting),

@@ -8,9 +8,9 @@ empty is named with what follows for the pairing. Both are warnings: the rows lo
 from __future__ import annotations
 
 from lib.contract.problems import UNREAD, WARNING, Problem
+from lib.contract.raw_table import RawTable
 from lib.contract.tabs import ROSTER_TABS, TABS, column_letter
 from lib.reading.column_guess import SAMPLED, guess_field
-from lib.reading.table import RawTable
 
 # The columns the pairing criteria read, per roster tab: the criterion that has no data without one, or (for
 # capacity and wishes) what happens instead.

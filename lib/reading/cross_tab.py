@@ -10,9 +10,9 @@ import pandas as pd
 from lib.contract.models import Goal, Mentee, Mentor, Outcome, Pairing, mentor_places_used
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.pseudonyms import forgotten_mask, is_forgotten
+from lib.contract.raw_table import RawTable
 from lib.reading.log_frames import positions
-from lib.reading.table import RawTable
-from lib.vocabulary import FIT_ANSWERS, FIT_QUESTION
+from lib.vocabulary import FIT_ANSWERS, FIT_QUESTION, PEER
 
 
 def header(tables: dict[str, RawTable], tab: str, column: str) -> str:
@@ -137,8 +137,8 @@ def check_pairings(pairings: list[Pairing], mentors: list[Mentor], mentees: list
     for p in pairings:
         if is_forgotten(p.mentor_email) or is_forgotten(p.mentee_email):
             continue  # a forgotten person's pairing: kept in the sheet for the counts, silently out of the program
-        lead_roster = mentee_by if p.type == "peer" else mentor_by
-        lead_role = "mentee (peer pairs are two mentees)" if p.type == "peer" else "mentor"
+        lead_roster = mentee_by if p.type == PEER else mentor_by
+        lead_role = "mentee (peer pairs are two mentees)" if p.type == PEER else "mentor"
         if p.mentor_email not in lead_roster:
             problems.append(_at(tables, "pairings", p.row, "mentor_email", p.mentor_email,
                                 f"not a known {lead_role}; row skipped"))

@@ -12,10 +12,10 @@ import pandas as pd
 
 from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Outcome, Pairing
 from lib.contract.problems import Problem
+from lib.contract.raw_table import RawTable
 from lib.contract.settings import Settings
 from lib.contract.tabs import TABS
 from lib.reading.log_frames import LogField
-from lib.reading.table import RawTable
 from lib.vocabulary import FIT_QUESTION
 
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from lib.contract.dates import infer_order, locale_order, parse_date
 from lib.contract.plan import LOOKS_LIKE_PLAN, PLAN_KEY, parse_step
 from lib.contract.problems import WARNING, Problem
+from lib.contract.raw_table import RawTable
 from lib.contract.settings import SETTING_KEYS, Settings
 from lib.contract.tabs import SETTINGS, TABS
 from lib.errors import ContractError, DateProblem
@@ -21,7 +22,6 @@ from lib.reading.log_frames import empty_log
 from lib.reading.managers import resolve_managers
 from lib.reading.maps import read_mapped
 from lib.reading.rows import date_evidence, parse_rows
-from lib.reading.table import RawTable
 
 LOGS = ("checkins", "feedback")
 

@@ -23,10 +23,10 @@ from pydantic import TypeAdapter
 from lib.contract.dates import parse_date
 from lib.contract.models import Text
 from lib.contract.problems import Problem
+from lib.contract.raw_table import RawTable
 from lib.contract.tabs import TABS, Column, column_letter
 from lib.reading.log_frames import EMAILS, LOG_MODELS, empty_log, log_frame
 from lib.reading.rows import date_orders, header_problems, parse_row
-from lib.reading.table import RawTable
 
 _TEXT = list(typing.get_args(Text)[1:])
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lib.contract.problems import ERROR, Problem
+from lib.contract.raw_table import RawTable, map_columns
 from lib.contract.tabs import ROSTER_TABS, SETTINGS, TABS, map_key, tab_for, title_key
-from lib.reading.table import RawTable, map_columns
 
 COLUMN_KEY, TAB_KEY = "column.", "tab."
 MAPPED_TABS = (*ROSTER_TABS, "pairings", "checkins", "feedback")  # settings itself holds the maps: never mapped

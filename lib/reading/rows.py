@@ -7,9 +7,9 @@ from pydantic import BaseModel, ValidationError
 from lib.contract.dates import DATE_KINDS, infer_order, parse_date, parse_datetime
 from lib.contract.models import CheckIn, Feedback, Goal, Mentee, Mentor, Outcome, Pairing
 from lib.contract.problems import ERROR, WARNING, Problem
+from lib.contract.raw_table import RawRow, RawTable
 from lib.contract.tabs import TABS, TabSpec, column_letter
 from lib.errors import DateProblem
-from lib.reading.table import RawRow, RawTable
 
 MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback,
              "goals": Goal, "outcomes": Outcome}

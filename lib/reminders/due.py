@@ -34,6 +34,7 @@ from lib.vocabulary import (
     FEEDBACK_ROLES,
     HEALTHY,
     NUDGE,
+    PEER,
     WATCH,
     program_phrase,
 )
@@ -196,7 +197,7 @@ def _pair_addresses(people: tuple[dict, dict], row, roles: tuple[str, ...]) -> t
     to, left_out = [], []
     for role in roles:
         email, name = (row.mentor_email, row.mentor) if role == "mentor" else (row.mentee_email, row.mentee)
-        person = (mentors.get(email) if role == "mentor" and row.type != "peer" else None) or mentees.get(email)
+        person = (mentors.get(email) if role == "mentor" and row.type != PEER else None) or mentees.get(email)
         if person is not None and not person.reminders:
             left_out.append(name)
         else:

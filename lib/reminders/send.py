@@ -20,8 +20,8 @@ from datetime import datetime
 from typing import Callable
 
 from lib.contract.dates import format_date, parse_date
+from lib.contract.raw_table import RawTable
 from lib.errors import DateProblem, TandemError
-from lib.reading.table import RawTable
 from lib.reminders.due import Reminder
 from lib.reminders.messages import compose
 from lib.reminders.smtp import Mailer

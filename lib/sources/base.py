@@ -7,9 +7,9 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lib.contract.raw_table import RawTable, build_table
 from lib.contract.tabs import ALL_TABS, tab_for, title_key
 from lib.errors import ReadOnlySource, RowMoved
-from lib.reading.table import RawTable, build_table
 
 Grid = list[list[str]]
 _PLAIN_INT = re.compile(r"^-?[1-9]\d{0,14}$|^0$")

@@ -11,10 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from lib.contract.raw_table import Coded, RawTable, build_table, table_from_columns
 from lib.contract.tabs import ALL_TABS, TabSpec, tab_for
 from lib.errors import SourceError
-from lib.reading.limits import check_rows, row_cap
-from lib.reading.table import Coded, RawTable, build_table, table_from_columns
 from lib.sources.base import Grid, Source, TabEdit, apply_to_grid, choose_titles
 from lib.sources.csv_text import (
     CsvFormat,
@@ -27,6 +26,7 @@ from lib.sources.csv_text import (
     text_format,
     unmarked,
 )
+from lib.sources.limits import check_rows, row_cap
 from lib.sources.safe_save import BACKUP_DIR, drop_backups_mentioning, save_atomically
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")

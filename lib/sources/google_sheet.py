@@ -18,10 +18,9 @@ import requests
 from gspread.exceptions import APIError
 from gspread.utils import absolute_range_name, rowcol_to_a1
 
+from lib.contract.raw_table import RawTable
 from lib.contract.tabs import TABS, tab_for
 from lib.errors import SourceError
-from lib.reading.limits import check_rows
-from lib.reading.table import RawTable
 from lib.sources.base import (
     Source,
     TabEdit,
@@ -32,6 +31,7 @@ from lib.sources.base import (
 )
 from lib.sources.google_calls import RetryPolicy, call, explain
 from lib.sources.google_transport import credentials_info, emulator_url, google_session
+from lib.sources.limits import check_rows
 from lib.sources.sheet_urls import looks_like_sheet, sheet_key  # noqa: F401 - part of this module's interface
 
 NEW_TAB_ROWS, NEW_TAB_COLUMNS = 1000, 26

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from lib.contract.raw_table import RawTable
 from lib.errors import SourceError
-from lib.reading.limits import check_cells, check_rows, check_unpacked, row_cap
-from lib.reading.table import RawTable
 from lib.sources.base import (
     Grid,
     Source,
@@ -22,6 +21,7 @@ from lib.sources.base import (
     plain_value,
     tables_from_grids,
 )
+from lib.sources.limits import check_cells, check_rows, check_unpacked, row_cap
 from lib.sources.safe_save import backups_of, drop_backups_mentioning, save_atomically
 from lib.vocabulary import XLSX_MIME
 

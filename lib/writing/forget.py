@@ -16,11 +16,11 @@ import secrets
 from dataclasses import dataclass, field
 
 from lib.contract.pseudonyms import pseudonym
+from lib.contract.raw_table import RawRow, RawTable
 from lib.contract.tabs import ALL_TABS, CHANGES, ROSTER_TABS
 from lib.contract.values import normalise_email
 from lib.errors import NothingToForget
 from lib.reading.maps import read_mapped, shadowed_tables
-from lib.reading.table import RawRow, RawTable
 from lib.sources.base import Source, TabEdit
 from lib.text import plural
 

@@ -14,7 +14,7 @@ from lib.contract.tabs import GOALS
 from lib.errors import EditRefused, SourceError
 from lib.reading.dataset import Dataset
 from lib.reading.rows import error_message
-from lib.vocabulary import NEW_GOAL
+from lib.vocabulary import DONE_GOAL, NEW_GOAL
 from lib.writing.writer import Writer
 
 EDITED = ("goal", "measure", "target_date", "status", "progress")  # what the lead changes; the rest is Tandem's
@@ -63,9 +63,9 @@ def checked_goal(goal: Goal, changes: dict[str, object]) -> Goal:
     Marking a goal done sets its progress to 100; taking it back from done keeps the 100 % the lead saw."""
     merged = {**goal.model_dump(exclude={"row", "extra"}), **changes}
     status_changed = changes.get("status") not in (None, goal.status)
-    if status_changed and changes["status"] == "done":
+    if status_changed and changes["status"] == DONE_GOAL:
         merged["progress"] = 100
-    elif status_changed and goal.status == "done" and "progress" not in changes:
+    elif status_changed and goal.status == DONE_GOAL and "progress" not in changes:
         merged["progress"] = goal.percent
     return _checked(merged, goal.row)
 

@@ -8,6 +8,7 @@ from lib.contract.models import Pairing, busy_mentees
 from lib.errors import LifecycleError
 from lib.matching.suggestion import Pair
 from lib.reading.dataset import Dataset
+from lib.vocabulary import ACTIVE, ENDED, PROPOSED
 from lib.writing.goals import start_goals
 from lib.writing.writer import Writer
 
@@ -18,7 +19,7 @@ def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date |
     suggestion is saved (the Pairings page's Accept and `python -m lib pair --save`). Returns the new ids."""
     cadence = data.settings.default_cadence
     records = [{"mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
-                "status": "active" if activate_on else "proposed", "started_on": activate_on,
+                "status": ACTIVE if activate_on else PROPOSED, "started_on": activate_on,
                 "cadence": cadence, "goals": p.goals} for p in pairs]
     if not records:
         return []
@@ -28,19 +29,19 @@ def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date |
 
 
 def activate(writer: Writer, pairing: Pairing, on: date) -> dict:
-    if pairing.status != "proposed":
+    if pairing.status != PROPOSED:
         raise LifecycleError(f"Pairing {pairing.id} is {pairing.status}; only a proposed pairing can be activated.")
-    return writer.update("pairings", _key(pairing), {"status": "active", "started_on": on})
+    return writer.update("pairings", _key(pairing), {"status": ACTIVE, "started_on": on})
 
 
 def end(writer: Writer, pairing: Pairing, on: date, reason: str) -> dict:
-    if pairing.status == "ended":
+    if pairing.status == ENDED:
         raise LifecycleError(f"Pairing {pairing.id} has already ended.")
     if pairing.started_on and on < pairing.started_on:
         raise LifecycleError(f"The end date {on:%d %b %Y} is before the start, {pairing.started_on:%d %b %Y}.")
     if not reason.strip():
         raise LifecycleError("Say why the pairing ends: the reason is kept with it for the program's history.")
-    return writer.update("pairings", _key(pairing), {"status": "ended", "ended_on": on, "end_reason": reason.strip()})
+    return writer.update("pairings", _key(pairing), {"status": ENDED, "ended_on": on, "end_reason": reason.strip()})
 
 
 def _key(pairing: Pairing) -> str:
@@ -54,6 +55,6 @@ def _key(pairing: Pairing) -> str:
 def needs_rematch(data: Dataset) -> list[str]:
     """Active mentees whose last pairing ended and who have no proposed or active one now."""
     busy = busy_mentees(data.pairings)
-    ended = {p.mentee_email for p in data.pairings if p.status == "ended"}
+    ended = {p.mentee_email for p in data.pairings if p.status == ENDED}
     active = {m.email for m in data.mentees if m.active}
     return sorted((ended & active) - busy)

@@ -4,10 +4,10 @@ The Data set-up page and `python -m lib map` both save through `save_maps`."""
 
 from __future__ import annotations
 
+from lib.contract.raw_table import RawTable
 from lib.contract.tabs import map_key, title_key
 from lib.errors import MapRefused
 from lib.reading.maps import MAPPED_TABS, column_key, fields_of, tab_key
-from lib.reading.table import RawTable
 from lib.writing.settings_rows import save_settings
 from lib.writing.writer import Writer
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import copy
 
 from lib.contract.problems import Problem
+from lib.contract.raw_table import RawTable
 from lib.contract.tabs import ROSTER_TABS, TABS
 from lib.errors import EditRefused, SourceError
 from lib.reading.dataset import Dataset
 from lib.reading.rows import LOAD_NOTES, parse_rows
-from lib.reading.table import RawTable
 from lib.writing.writer import Writer
 
 

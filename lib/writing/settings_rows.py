@@ -4,9 +4,9 @@ reading takes it) is updated in place, a new key appended, a value already so le
 
 from __future__ import annotations
 
+from lib.contract.raw_table import RawTable
 from lib.contract.tabs import SETTINGS
 from lib.guides.library import Tailoring
-from lib.reading.table import RawTable
 from lib.writing.writer import Writer
 
 

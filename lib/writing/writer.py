@@ -8,10 +8,10 @@ import uuid
 from datetime import datetime
 from typing import Callable
 
+from lib.contract.raw_table import RawTable, build_table
 from lib.contract.tabs import ALL_TABS, CHANGES, ID_PREFIX
 from lib.errors import SourceError, WriteConflict
 from lib.reading.maps import read_mapped, shadowed_tables
-from lib.reading.table import RawTable, build_table
 from lib.sources.base import Source, TabEdit, apply_to_grid
 from lib.writing.forget import ForgetReport, plan_forget_everywhere, tables_tab
 from lib.writing.ids import next_ids

@@ -10,7 +10,7 @@ from lib.contract.dates import format_date
 from lib.contract.models import Pairing
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text
-from lib.vocabulary import OPEN_STATUSES, PAIRING_STATUSES
+from lib.vocabulary import OPEN_STATUSES, PAIRING_STATUSES, PROPOSED
 from lib.writing import lifecycle
 from ui import notices, state
 from ui.widgets import pick
@@ -58,8 +58,8 @@ def lifecycle_actions(data: Dataset) -> None:
     with left.form("activate_pairing"):
         st.markdown("**Activate**")
         start = st.date_input("Start date", data.today(), key="activate_on", format="YYYY-MM-DD",
-                              disabled=chosen.status != "proposed")
-        if st.form_submit_button("Activate", icon=":material/play_arrow:", disabled=chosen.status != "proposed"):
+                              disabled=chosen.status != PROPOSED)
+        if st.form_submit_button("Activate", icon=":material/play_arrow:", disabled=chosen.status != PROPOSED):
             action = (lambda: lifecycle.activate(state.writer(data), chosen, start),
                       f"Pairing {chosen.id} is active from {format_date(start)}.")
     with right.form("end_pairing"):

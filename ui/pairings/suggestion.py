@@ -13,7 +13,7 @@ from lib.matching.options import PairingOptions
 from lib.matching.suggestion import Suggestion
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
-from lib.vocabulary import HOUSE_COLOUR
+from lib.vocabulary import ACTIVE, HOUSE_COLOUR, PEER, PROPOSED
 from lib.writing import lifecycle
 from ui import notices, state
 from ui.widgets import chart, csv_download, pick, xlsx_download
@@ -70,7 +70,7 @@ def pairs_editor(data: Dataset, saved: dict) -> pd.DataFrame:
     """The suggested pairs, with Lock and Forbid boxes; returns the table as the lead left it."""
     result: Suggestion = saved["result"]
     who = data.names
-    peer = result.type == "peer"
+    peer = result.type == PEER
     locks = state.session_value(LOCKS, set())
     frame = pd.DataFrame({
         "lock": [(p.mentor_email, p.mentee_email) in locks for p in result.pairs],
@@ -190,8 +190,8 @@ def accept_form(data: Dataset, saved: dict, edited: pd.DataFrame) -> None:
     if not result.pairs:
         return
     left, right = st.columns([2, 3])
-    status = left.radio("Save the pairs as", ["proposed", "active"], key="accept_status", horizontal=True,
-                        format_func={"proposed": "Proposed", "active": "Active from today"}.get)
+    status = left.radio("Save the pairs as", [PROPOSED, ACTIVE], key="accept_status", horizontal=True,
+                        format_func={PROPOSED: "Proposed", ACTIVE: "Active from today"}.get)
     if not right.button(f"Accept {plural(len(result.pairs), 'pair')}", type="primary", icon=":material/done_all:"):
         return
     if unapplied_marks(saved, edited):
@@ -206,7 +206,7 @@ def accept_form(data: Dataset, saved: dict, edited: pd.DataFrame) -> None:
                           "nothing was saved yet. Review the pairs below, then press Accept again.", kind="info")
             st.rerun()
     notices.save(lambda: lifecycle.accept(state.writer(data), data, result.pairs,
-                                          activate_on=data.today() if status == "active" else None),
+                                          activate_on=data.today() if status == ACTIVE else None),
                  lambda ids: f"Saved {plural(len(ids), 'pairing')} as {status} ({', '.join(ids)}).",
                  then=forget_run)
 

@@ -42,7 +42,7 @@ from lib.guides.library import (
 )
 from lib.health.plan import pair_plan
 from lib.reading.dataset import Dataset
-from lib.vocabulary import CADENCE_WORDS, DEFAULT_TYPE, TYPE_ROLES
+from lib.vocabulary import CADENCE_WORDS, DEFAULT_TYPE, PROPOSED, TYPE_ROLES
 
 SIDE = 18.0  # page margin, narrower than the guides': the sheet is dense
 SMALL, LEADING = 8.3, 3.7  # agenda type size (pt) and line height (mm)
@@ -150,7 +150,7 @@ def _people(doc: TandemDocument, pair: HandoffPair, roles: tuple[str, str]) -> N
 def _details(doc: TandemDocument, data: Dataset, pair: HandoffPair, tailoring: Tailoring, on: date) -> None:
     rhythm = cadence(pair, data)
     start = pair.pairing.started_on
-    if pair.pairing.status == "proposed" or start is None:
+    if pair.pairing.status == PROPOSED or start is None:
         starts = f"proposed: hold the first meeting by {format_date(on + FIRST_MEETING_WITHIN)}"
     else:
         starts = format_date(start)

@@ -20,7 +20,7 @@ from lib.contract.tabs import TABS
 from lib.reading.dataset import Dataset
 from lib.reading.loader import build_dataset
 from lib.reading.log_frames import LOG_MODELS, frame_from_models
-from lib.reading.table import build_table
+from lib.contract.raw_table import build_table
 from lib.sources import CsvSource, sample_source
 from lib.sources.csv_files import parse_csv, read_csv_table
 from tests.unit.reading.row_by_row import reference_dataset

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lib.contract.tabs import MENTEES, MENTORS
 from lib.reading.loader import build_dataset, load
-from lib.reading.table import build_table
+from lib.contract.raw_table import build_table
 from lib.sources import CsvSource, upload_source
 from tests.conftest import value_problems
 

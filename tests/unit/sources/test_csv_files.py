@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from lib.contract.tabs import CHECKINS, MENTORS
 from lib.errors import SourceError
-from lib.reading.table import build_table
+from lib.contract.raw_table import build_table
 from lib.sources import csv_files
 from lib.sources.csv_files import parse_csv, read_csv_table
 

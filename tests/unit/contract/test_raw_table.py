@@ -4,7 +4,7 @@ contract."""
 from __future__ import annotations
 
 from lib.contract.tabs import MENTORS
-from lib.reading.table import build_table
+from lib.contract.raw_table import build_table
 
 
 def test_aliases_and_name_split_map_to_the_contract():

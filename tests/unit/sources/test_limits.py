@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from lib.errors import TooManyRows
-from lib.reading import limits
+from lib.sources import limits
 from lib.reading.loader import load
 from lib.sources import csv_files, open_source
 from tests.unit.hostile import MENTEES, folder, outcome, workbook_bytes
