@@ -86,6 +86,7 @@ def cmd_pair(args) -> int:
     from lib.matching import PairingOptions, suggest
     from lib.matching.options import seniority_gap
     from lib.writing import lifecycle
+    from lib.writing.goals import NO_GOALS_TAB, keeps_goals
     from lib.writing.writer import Writer
 
     started = time.perf_counter()
@@ -123,6 +124,8 @@ def cmd_pair(args) -> int:
     if args.save and result.pairs:  # the Pairings page's Accept, the same function and columns
         ids = lifecycle.accept(Writer(source, data.tables), data, result.pairs)
         print(f"saved {len(ids)} proposed pairings to {source.label}: {', '.join(ids)}")
+        if not keeps_goals(data):
+            print(NO_GOALS_TAB)
     print(f"time: {summary.seconds:.2f} s pairing, {time.perf_counter() - started:.2f} s with reading")
     return FOUND if result.unmatched else OK
 

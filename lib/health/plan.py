@@ -45,13 +45,10 @@ NAT = np.datetime64("NaT", "D")
 
 
 def tracked(data: Dataset, step: PlanStep) -> bool:
-    """Whether the program keeps what makes this step done: the tab (and column) to hold it, with something in it
-    (a starter workbook has every tab; a program that never wrote a goal does not use goals)."""
-    tab, column = EVIDENCE_HOLDER[step.done_when]
-    used = {FIRST_CHECKIN: lambda: len(data.checkin_log), HAS_GOAL: lambda: len(data.goals),
-            FIT_ANSWER: lambda: len(data.fit_log), FEEDBACK_BOTH_SIDES: lambda: len(data.rating_log),
-            GOALS_FINAL_AND_OUTCOME: lambda: len(data.outcomes)}[step.done_when]
-    return data.holds(tab, column) and bool(used())
+    """Whether the source can hold what makes this step done: the tab (and column) for it, empty or not. A new
+    program's empty check-ins tab is exactly when a missed kickoff matters; a program without a goals tab, an outcomes
+    tab or a question column is not judged on the steps they would prove."""
+    return data.holds(*EVIDENCE_HOLDER[step.done_when])
 
 
 def checklist(data: Dataset, pairs: pd.DataFrame, on: date) -> pd.DataFrame:

@@ -20,6 +20,15 @@ from lib.writing.writer import Writer
 EDITED = ("goal", "measure", "target_date", "status", "progress")  # what the lead changes; the rest is Tandem's
 
 
+NO_GOALS_TAB = ("No goals were started: the spreadsheet has no goals tab. Add one (Data set-up has its header) to "
+                "track what each pair works on.")
+
+
+def keeps_goals(data: Dataset) -> bool:
+    """Whether the program keeps goals: its source has a goals tab (empty or not)."""
+    return data.holds(GOALS.name)
+
+
 def start_goals(writer: Writer, pairings: list[tuple[str, list[str]]], today: date) -> list[str]:
     """One open goal per shared goal of each newly saved pairing ((pairing id, goals)), so nobody types them
     twice. Returns the new goal ids."""

@@ -9,14 +9,16 @@ from lib.errors import LifecycleError
 from lib.matching.suggestion import Pair
 from lib.reading.dataset import Dataset
 from lib.vocabulary import ACTIVE, ENDED, PROPOSED
-from lib.writing.goals import start_goals
+from lib.writing.goals import keeps_goals, start_goals
 from lib.writing.writer import Writer
 
 
 def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date | None = None) -> list[str]:
     """Append the pairs to `pairings`: proposed, or active from `activate_on`, with the type, the program's default
-    cadence and the goals the pair covers, and start one open goal per shared goal in `goals`. The one way a
-    suggestion is saved (the Pairings page's Accept and `python -m lib pair --save`). Returns the new ids."""
+    cadence and the goals the pair covers, and start one open goal per shared goal in `goals` when the program keeps
+    goals (its source has that tab: Tandem does not add a tab the lead did not ask for, whose empty plan step would
+    then flag every earlier pair). The one way a suggestion is saved (the Pairings page's Accept and
+    `python -m lib pair --save`). Returns the new ids."""
     cadence = data.settings.default_cadence
     records = [{"mentor_email": p.mentor_email, "mentee_email": p.mentee_email, "type": p.type,
                 "status": ACTIVE if activate_on else PROPOSED, "started_on": activate_on,
@@ -24,7 +26,8 @@ def accept(writer: Writer, data: Dataset, pairs: list[Pair], activate_on: date |
     if not records:
         return []
     ids = writer.append("pairings", records)
-    start_goals(writer, [(pairing_id, p.goals) for pairing_id, p in zip(ids, pairs)], data.today())
+    if keeps_goals(data):
+        start_goals(writer, [(pairing_id, p.goals) for pairing_id, p in zip(ids, pairs)], data.today())
     return ids
 
 

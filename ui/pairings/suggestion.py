@@ -15,6 +15,7 @@ from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
 from lib.vocabulary import ACTIVE, HOUSE_COLOUR, PEER, PROPOSED
 from lib.writing import lifecycle
+from lib.writing.goals import NO_GOALS_TAB, keeps_goals
 from ui import notices, state
 from ui.widgets import chart, csv_download, pick, xlsx_download
 
@@ -207,7 +208,8 @@ def accept_form(data: Dataset, saved: dict, edited: pd.DataFrame) -> None:
             st.rerun()
     notices.save(lambda: lifecycle.accept(state.writer(data), data, result.pairs,
                                           activate_on=data.today() if status == ACTIVE else None),
-                 lambda ids: f"Saved {plural(len(ids), 'pairing')} as {status} ({', '.join(ids)}).",
+                 lambda ids: f"Saved {plural(len(ids), 'pairing')} as {status} ({', '.join(ids)})."
+                 + ("" if keeps_goals(data) else " " + NO_GOALS_TAB),
                  then=forget_run)
 
 

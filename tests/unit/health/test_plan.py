@@ -113,12 +113,17 @@ def test_unreadable_plan_rows_are_problems_naming_the_settings_row_and_the_rest_
                for s in said)
 
 
-def test_a_starter_workbooks_empty_tabs_track_nothing_and_steps_that_are_not_the_pairs_are_left_out(tmp_path):
+def test_empty_tabs_are_judged_missing_ones_are_not_and_steps_that_are_not_the_pairs_are_left_out(tmp_path):
+    plan = ["Goals | start+1d | has_goal", "Fit | after_first_meeting+1d | fit_answer",
+            "Final | program_end-5d | goals_final_and_outcome", "Early | program_end-30d | goals_final_and_outcome"]
     empty = {"goals": "id,pairing_id,goal\n", "outcomes": "id,mentee_email,date,offer\n",
              "feedback": "id,date,mentor_email,mentee_email,from_role,rating,question\n"}
-    data = tiny_program(tmp_path / "p", ["Goals | start+1d | has_goal", "Fit | after_first_meeting+1d | fit_answer",
-                                        "Final | program_end-30d | goals_final_and_outcome"], extra_tabs=empty)
-    assert {status for _, status, _ in steps(data).values()} == {"not tracked"}  # the tabs are there, but unused
+    starter = tiny_program(tmp_path / "p", plan, extra_tabs=empty)  # a starter workbook: every tab, nothing in it
+    assert {s: status for s, (_, status, _) in steps(starter).items()} == {
+        "Goals": "overdue", "Fit": "overdue", "Final": "upcoming",  # due 1 Feb, 4 Feb (met 3 Feb), 24 Feb
+        "Early": "not tracked"}  # due 30 Jan, before the pair started
+    without = tiny_program(tmp_path / "s", plan)  # no goals or outcomes tab, no question column: nothing to judge
+    assert {status for _, status, _ in steps(without).values()} == {"not tracked"}
     late = tiny_program(tmp_path / "q", ["Before | program_start+1d | first_checkin", "Review | midpoint | "
                                          "first_checkin", "Wrap | program_end-5d | first_checkin"], as_of="2026-02-25",
                         extra_tabs={"pairings": "id,mentor_email,mentee_email,status,started_on\n"

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from lib.errors import EditRefused, SourceError, WriteConflict
+from lib.health.model import assess
 from lib.matching import suggest
 from lib.reading.loader import load
 from lib.sources import CsvSource
@@ -43,6 +44,16 @@ def test_accepting_pairs_starts_one_open_goal_per_shared_goal(sample_copy):
     assert {g.updated_on for g in new} == {DAY} and len({g.id for g in again.goals}) == len(again.goals)
     assert not [p for p in again.problems if p.tab == "goals"]
 
+
+def test_a_program_without_a_goals_tab_gets_its_pairs_saved_and_no_new_tab(sample_copy):
+    (sample_copy / "goals.csv").unlink()  # a program from before goals, or one that does not keep them
+    source, data, writer = opened(sample_copy)
+    ids = lifecycle.accept(writer, data, suggest(data).pairs)
+    again = load(source)
+    assert ids and {p.id for p in again.pairings} >= set(ids)
+    assert not (sample_copy / "goals.csv").exists() and not again.goals
+    before = {p.pairing_id: p.plan_overdue for p in assess(data).itertuples()}
+    assert {p.pairing_id: p.plan_overdue for p in assess(again).itertuples()} == before  # no pair flagged anew
 
 def test_a_lead_adds_a_goal_then_edits_it_and_done_means_100(sample_copy):
     source, data, writer = opened(sample_copy)
