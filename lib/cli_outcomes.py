@@ -47,13 +47,14 @@ def cmd_outcome(args) -> int:
     source = source_from(args.source)
     data = load(source)
     day = args.date or data.today()
-    outcome = record_outcome(Writer(source, data.tables), data, args.mentee, day, args.offer or "",
-                             args.next_step or "", args.skills_before or "", args.skills_after or "", args.notes or "")
+    outcome = record_outcome(Writer(source, data.tables), data, args.mentee, day, args.offer, args.next_step,
+                             args.skills_before, args.skills_after, args.notes or "")  # None: as the latest record
     who = data.names.get(outcome.mentee_email, outcome.mentee_email)
     parts = [OFFER_LABELS[outcome.offer] if outcome.offer else "", outcome.next_step,
              f"skills {skill_ratings_text(outcome.skills_before)} -> {skill_ratings_text(outcome.skills_after)}"
              if outcome.skills_before or outcome.skills_after else ""]
-    print(f"Recorded the outcome of {who} on {format_date(outcome.date)}: {'; '.join(p for p in parts if p)}.")
+    said = "; ".join(p for p in parts if p) or "no offer, next step or skills given"
+    print(f"Recorded the outcome of {who} on {format_date(outcome.date)}: {said}.")
     return OK
 
 
@@ -68,7 +69,7 @@ def add_outcome_commands(commands, day) -> None:
     report.add_argument("--out", help="also write a one-page PDF for leadership, e.g. report.pdf")
     report.set_defaults(run=cmd_report)
     outcome = commands.add_parser("outcome", help="record what became of a mentee: the offer, the next step, "
-                                                  "skills before and after")
+                                                  "skills before and after (what is not given stays as the latest record has it)")
     outcome.add_argument("source", help="a folder of CSV files, an .xlsx workbook or a Google Sheets URL")
     outcome.add_argument("--mentee", required=True, metavar="EMAIL", help="the mentee's email")
     outcome.add_argument("--offer", choices=OFFERS, help="the job offer: " + ", ".join(OFFERS))

@@ -41,11 +41,18 @@ def checked_outcome(data: Dataset, mentee_email: str, day: date, offer: str = ""
     return outcome
 
 
-def record_outcome(writer: Writer, data: Dataset, mentee_email: str, day: date, offer: str = "",
-                   next_step: str = "", skills_before: str | dict = "", skills_after: str | dict = "",
-                   notes: str = "") -> Outcome:
-    """Append one outcome row (the tab is created when missing); returns the outcome as written."""
-    outcome = checked_outcome(data, mentee_email, day, offer, next_step, skills_before, skills_after, notes)
+def record_outcome(writer: Writer, data: Dataset, mentee_email: str, day: date, offer: str | None = "",
+                   next_step: str | None = "", skills_before: str | dict | None = "",
+                   skills_after: str | dict | None = "", notes: str = "") -> Outcome:
+    """Append one outcome row (the tab is created when missing); returns the outcome as written. A field given as
+    None is as the mentee's latest record has it (the page's form starts from that record too), so recording a next
+    step alone never wipes an accepted offer: the latest row is the one every figure reads."""
+    latest = latest_outcome(data, mentee_email)
+    kept = {"offer": latest.offer or "", "next_step": latest.next_step, "skills_before": latest.skills_before,
+            "skills_after": latest.skills_after} if latest else {}
+    given = {"offer": offer, "next_step": next_step, "skills_before": skills_before, "skills_after": skills_after}
+    fields = {name: kept.get(name, "") if value is None else value for name, value in given.items()}
+    outcome = checked_outcome(data, mentee_email, day, notes=notes, **fields)
     record = {"mentee_email": outcome.mentee_email, "date": outcome.date, "offer": outcome.offer or "",
               "next_step": outcome.next_step, "skills_before": skill_ratings_text(outcome.skills_before),
               "skills_after": skill_ratings_text(outcome.skills_after), "notes": outcome.notes}

@@ -71,3 +71,18 @@ def test_an_outcome_recorded_from_the_command_line_is_the_row_the_page_would_wri
                     "skills_after": "python:4", "notes": ""}
     refused = run("outcome", str(sample_copy), "--mentee", "tomas.silva@northwind.example", "--skills-after", "SQL:7")
     assert refused.returncode == 2 and "'SQL:7' is not skill:1-5" in refused.stderr
+
+
+def test_an_outcome_with_only_a_note_keeps_the_latest_offer_and_skills(sample_copy):
+    before = json.loads(run("report", str(sample_copy), "--format", "json").stdout)
+    result = run("outcome", str(sample_copy), "--mentee", "arjun.patel@northwind.example", "--notes",
+                 "Started full-time")
+    assert result.returncode == 0, result.stderr
+    assert "Recorded the outcome of Arjun Patel on 24 Jul 2026: offer accepted" in result.stdout
+    with open(sample_copy / "outcomes.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["mentee_email"] == "arjun.patel@northwind.example"]
+    assert rows[-1]["notes"] == "Started full-time"
+    assert {k: rows[-1][k] for k in ("offer", "next_step", "skills_before", "skills_after")} == {
+        k: rows[-2][k] for k in ("offer", "next_step", "skills_before", "skills_after")}
+    after = json.loads(run("report", str(sample_copy), "--format", "json").stdout)
+    assert after == before  # a note changes no figure leadership reads
