@@ -53,18 +53,28 @@ def update_goal(writer: Writer, data: Dataset, goal: Goal, changes: dict[str, ob
                 today: date | None = None) -> dict[str, tuple[str, str]]:
     """Change a goal's cells (any of EDITED); a status of done sets progress to 100. Only the cells that change are
     written, refused if the row changed since it was read. Returns {field: (old, new)}."""
-    unknown = set(changes) - set(EDITED)
-    if unknown:
-        raise SourceError(f"These goal fields are not edited here: {', '.join(sorted(unknown))}.")
-    if not goal.id:
-        raise SourceError(f"The goal {goal.goal!r} (goals row {goal.row}) has no id, so it cannot be changed safely: "
-                          "give it one in the spreadsheet (e.g. G-100) and refresh.")
-    checked = checked_goal(goal, changes)
-    before = goal.model_dump(exclude={"row", "extra"})
-    written = {name: getattr(checked, name) for name in (*EDITED,) if getattr(checked, name) != before[name]}
-    if not written:
-        return {}
-    return writer.update(GOALS.name, goal.id, {**written, "updated_on": data.today(today)}, number=goal.row or None)
+    return update_goals(writer, data, [(goal, changes)], today)[0]
+
+
+def update_goals(writer: Writer, data: Dataset, edits: list[tuple[Goal, dict[str, object]]],
+                 today: date | None = None) -> list[dict[str, tuple[str, str]]]:
+    """Several goals' changes in one write: each is checked (EditRefused naming the field) and compared with the row
+    as read before any cell is written, so either all are saved or none is. Returns each goal's {field: (old, new)}."""
+    updates = []
+    for goal, changes in edits:
+        unknown = set(changes) - set(EDITED)
+        if unknown:
+            raise SourceError(f"These goal fields are not edited here: {', '.join(sorted(unknown))}.")
+        if not goal.id:
+            raise SourceError(f"The goal {goal.goal!r} (goals row {goal.row}) has no id, so it cannot be changed "
+                              "safely: give it one in the spreadsheet (e.g. G-100) and refresh.")
+        checked = checked_goal(goal, changes)
+        before = goal.model_dump(exclude={"row", "extra"})
+        written = {name: getattr(checked, name) for name in EDITED if getattr(checked, name) != before[name]}
+        updates.append((goal.id, {**written, "updated_on": data.today(today)} if written else {}, goal.row or None))
+    results = writer.update_rows(GOALS.name, [u for u in updates if u[1]])
+    found = iter(results)
+    return [next(found) if changes else {} for _, changes, _ in updates]
 
 
 def checked_goal(goal: Goal, changes: dict[str, object]) -> Goal:

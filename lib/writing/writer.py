@@ -122,29 +122,44 @@ class Writer:
                number: int | None = None) -> dict[str, tuple[str, str]]:
         """Change cells of the row whose key is `key` (the one of spreadsheet row `number`, when a key is on several
         rows); returns {field: (old, new)} of what really changed."""
+        return self.update_rows(tab, [(key, changes, number)])[0]
+
+    def update_rows(self, tab: str, updates: list[tuple[str, dict[str, object], int | None]]
+                    ) -> list[dict[str, tuple[str, str]]]:
+        """Several rows' changes ((key, changes, row number or None) each) in one commit: every row is checked
+        against the table as it was read before anything is written, so a conflict on one saves none of them.
+        Returns each row's {field: (old, new)}."""
+        if not updates:
+            return []
         spec = ALL_TABS[tab]
         seen_table = self.snapshot.get(tab)
-        seen_row = seen_table.find(spec.key, key, number) if seen_table else None
-        if seen_row is None:
-            raise SourceError(f"There is no row with {spec.key} {key!r} in tab {tab!r}.")
-        current = self._read(only={tab, CHANGES.name})  # the row as stored now, not as cached
+        current = self._read(only={tab, CHANGES.name})  # the rows as stored now, not as cached
         table = current.get(tab)
-        row = table.find(spec.key, key, number) if table else None
-        if row is None or table.record(row) != seen_table.record(seen_row):
-            raise WriteConflict(tab, key, seen_table.record(seen_row), table.record(row) if row else None)
-        edit, layout = self._layout(tab, table, set(changes))
-        done, change_rows = {}, []
-        for field, value in changes.items():
-            old, new = table.cell(row, field), _text(value)
-            if old == new:
-                continue
-            for index, text in self._placed(layout, field, new):
-                edit.cells.append((row.number, index, text))
-            done[field] = (old, new)
-            change_rows.append(self._change(tab, key, "update", field, old, new))
-        if done:
+        rows = []
+        for key, _, number in updates:
+            seen_row = seen_table.find(spec.key, key, number) if seen_table else None
+            if seen_row is None:
+                raise SourceError(f"There is no row with {spec.key} {key!r} in tab {tab!r}.")
+            row = table.find(spec.key, key, number) if table else None
+            if row is None or table.record(row) != seen_table.record(seen_row):
+                raise WriteConflict(tab, key, seen_table.record(seen_row), table.record(row) if row else None)
+            rows.append(row)
+        edit, layout = self._layout(tab, table, {field for _, changes, _ in updates for field in changes})
+        results, change_rows = [], []
+        for (key, changes, _), row in zip(updates, rows):
+            done = {}
+            for field, value in changes.items():
+                old, new = table.cell(row, field), _text(value)
+                if old == new:
+                    continue
+                for index, text in self._placed(layout, field, new):
+                    edit.cells.append((row.number, index, text))
+                done[field] = (old, new)
+                change_rows.append(self._change(tab, key, "update", field, old, new))
+            results.append(done)
+        if change_rows:
             self._commit(tab, edit, current, change_rows)
-        return done
+        return results
 
     def forget(self, email: str, salt: bytes | None = None) -> ForgetReport:
         """Erase a person (lib/writing/forget.py says what changes), worked out from a fresh read of every tab

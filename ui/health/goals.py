@@ -12,7 +12,7 @@ from lib.contract.models import Goal, Pairing
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text, plural
 from lib.vocabulary import GOAL_STATUSES
-from lib.writing.goals import EDITED, add_goal, checked_goal, update_goal
+from lib.writing.goals import EDITED, add_goal, update_goals
 from ui import notices, state
 
 COLUMNS = {"goal": "Goal", "bar": "Progress", "progress": "%", "status": "Status", "measure": "How we'll know",
@@ -65,11 +65,8 @@ def _editor(data: Dataset, goals: list[Goal]) -> bool:
         return False
     if st.button(f"Save changes to {plural(len(changed), 'goal')}", type="primary", icon=":material/save:",
                  key="save_goals"):
-        def save_all() -> list[dict]:
-            for goal, changes in changed:  # every goal checked before any is written
-                checked_goal(goal, changes)
-            # a writer each: every row is checked against the table as this page showed it
-            return [update_goal(state.writer(data), data, goal, changes) for goal, changes in changed]
+        def save_all() -> list[dict]:  # one write: every goal checked, and compared with the table shown, first
+            return update_goals(state.writer(data), data, changed)
 
         notices.save(save_all,
                      lambda done: f"Saved {plural(sum(bool(d) for d in done), 'goal')}: "

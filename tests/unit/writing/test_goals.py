@@ -15,7 +15,7 @@ from lib.matching import suggest
 from lib.reading.loader import load
 from lib.sources import CsvSource
 from lib.writing import lifecycle
-from lib.writing.goals import add_goal, update_goal
+from lib.writing.goals import add_goal, update_goal, update_goals
 from lib.writing.writer import Writer
 
 DAY = date(2026, 7, 24)
@@ -99,6 +99,21 @@ def test_a_goal_for_no_pairing_and_a_stale_row_are_refused(sample_copy):
     with pytest.raises(WriteConflict):  # someone else changed the row since this page read it
         update_goal(other, data, goal, {"progress": 50})
 
+
+def test_several_goals_are_saved_in_one_write_and_a_conflict_on_one_saves_none(sample_copy):
+    source, data, writer = opened(sample_copy)
+    first, second = [g for g in data.goals if g.status != "done"][:2]
+    Writer(source, data.tables).update("goals", second.id, {"measure": "changed elsewhere"}, number=second.row)
+    with pytest.raises(WriteConflict):
+        update_goals(writer, data, [(first, {"progress": 80}), (second, {"progress": 90})], today=DAY)
+    assert next(g for g in load(source).goals if g.id == first.id).progress == first.progress  # nothing saved
+    data = load(source)
+    first, second = (next(g for g in data.goals if g.id == goal.id) for goal in (first, second))
+    done = update_goals(Writer(source, data.tables), data, [(first, {"progress": 80}), (second, {"status": "done"})],
+                        today=DAY)
+    assert done[0]["progress"][1] == "80" and done[1]["status"][1] == "done" and done[1]["progress"][1] == "100"
+    again = {g.id: g for g in load(source).goals}
+    assert again[first.id].progress == 80 and again[second.id].status == "done" and again[second.id].progress == 100
 
 def test_taking_a_goal_back_from_done_keeps_the_100_the_lead_saw_and_only_a_change_to_done_sets_100(sample_copy):
     source, data, writer = opened(sample_copy)
