@@ -44,7 +44,7 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
     scores = Hundredths(model.matrix(hundredths=True)) if compact else model.matrix()
     rules = rule_matrix(mentees, candidates, data.pairings, options.type, options.not_same_team,
                         frozenset(_lower(options.forbidden)), frozenset(_lower(options.locked)),
-                        data.settings.min_group_size, options.seniority_gap)
+                        data.settings.min_group_size, options.seniority_gap, options.allow_previous)
     min_score = options.min_score if options.goal == "best" else None
     eligible = EligibleRows(rules, scores, min_score) if compact else rules.eligible(scores, min_score)
 

@@ -66,6 +66,7 @@ _RULE_WORDS = {
     "already paired": ("already has a partner", "already have a partner"),
     "own manager": ("is {name}'s manager (or managed by {name})", "are {name}'s managers (or managed by {name})"),
     "avoid list": ("is on an avoid list with {name}", "are on an avoid list with {name}"),
+    "paired before": ("was {name}'s partner in a pairing that ended", "were {name}'s partners in pairings that ended"),
     "same team": ("is in {name}'s team", "are in {name}'s team"),
     "seniority gap": ("is outside the seniority gap ({gap} than {name})",
                       "are outside the seniority gap ({gap} than {name})"),

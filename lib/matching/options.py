@@ -28,6 +28,7 @@ class PairingOptions:
     as_of: date | None = None  # the date time-zone offsets are taken on; None: the program's today
     cohort: str = ""  # only mentees of this cohort (case-insensitive); "": everyone
     only: frozenset[str] = frozenset()  # only these mentees (a rematch); empty: everyone
+    allow_previous: bool = False  # True: two people whose pairing ended may be paired again
 
 
 def seniority_gap(low: int | None, high: int | None, settings) -> tuple[int | None, int | None]:

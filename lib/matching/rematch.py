@@ -33,10 +33,9 @@ def rematch(data: Dataset, mentee_email: str, allow_previous: bool = False) -> R
         when = f"the pairing ended on {format_date(p.ended_on)}" if p.ended_on else "the pairing ended"
         previous[other] = f"not {who.get(other, other)}: {when}" + (f", {p.end_reason}" if p.end_reason else "")
     kind = ended[-1].type if ended and ended[-1].type != PEER else DEFAULT_TYPE
-    forbidden = frozenset() if allow_previous else frozenset((other, mentee_email) for other in previous)
     gap = seniority_gap(None, None, data.settings)  # the program's rule holds for a rematch too
-    result = suggest(data, PairingOptions(type=kind, only=frozenset({mentee_email}), forbidden=forbidden,
-                                          seniority_gap=gap))
+    result = suggest(data, PairingOptions(type=kind, only=frozenset({mentee_email}), seniority_gap=gap,
+                                          allow_previous=allow_previous))
     left_out = [] if allow_previous else list(previous.values())
     mentee = next((m for m in data.mentees if m.email == mentee_email), None)
     mentors = {m.email for m in data.mentors}

@@ -15,10 +15,11 @@ import numpy as np
 from lib.contract.models import Mentee, Mentor, MentorshipType, Pairing, busy_mentees
 from lib.errors import RuleBroken
 from lib.matching import bigarray
-from lib.vocabulary import GROUP, PEER
+from lib.vocabulary import ENDED, GROUP, PEER
 
-RULES = ("same person", "inactive", "type not offered", "already paired", "own manager", "avoid list", "same team",
-         "seniority gap", "forbidden pair", "locked to another", "too few places for a group", "no capacity left")
+RULES = ("same person", "inactive", "type not offered", "already paired", "own manager", "avoid list", "paired before",
+         "same team", "seniority gap", "forbidden pair", "locked to another", "too few places for a group",
+         "no capacity left")
 _CODE = {name: k + 1 for k, name in enumerate(RULES)}
 
 ELIGIBLE_BLOCK = 256  # rows per block: the comparison's temporaries stay small
@@ -63,8 +64,10 @@ def places_taken(pairings: list[Pairing]) -> dict[str, int]:
 def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], pairings: list[Pairing],
                 kind: MentorshipType, not_same_team: bool = False, forbidden: frozenset[PairKey] = frozenset(),
                 locked: frozenset[PairKey] = frozenset(), min_group_size: int = 1,
-                seniority_gap: tuple[int | None, int | None] = (None, None)) -> RuleMatrix:
-    """The rules for one run. In a group run, a mentor whose free places and group members together stay under
+                seniority_gap: tuple[int | None, int | None] = (None, None),
+                allow_previous: bool = False) -> RuleMatrix:
+    """The rules for one run. Two people whose pairing ended are not paired again unless `allow_previous`: the
+    lead ended it for a reason (the reason is kept with the pairing). In a group run, a mentor whose free places and group members together stay under
     `min_group_size` hosts no group (a group of one is a one-on-one pairing). With a seniority gap, a mentor's
     seniority minus the mentee's must lie within [min, max] (either may be None); a person with no seniority is
     not ruled out by it, and peers are paired without it."""
@@ -116,6 +119,9 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
     avoided = [(i, col_of[e]) for i, p in enumerate(mentees) for e in p.avoid if e in col_of]
     avoided += [(row_of[e], j) for j, c in enumerate(candidates) for e in getattr(c, "avoid", []) if e in row_of]
     mark_cells("avoid list", *pairs(avoided))
+    if not allow_previous:
+        ended = [(p.mentor_email, p.mentee_email) for p in pairings if p.status == ENDED]
+        mark_cells("paired before", *pairs([(row_of[b], col_of[a]) for a, b in ended if b in row_of and a in col_of]))
     if not_same_team:
         row_team = np.array([p.team.lower() for p in mentees], object)
         col_team = np.array([c.team.lower() for c in candidates], object)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lib.matching import PairingOptions, suggest
 from lib.matching.rematch import rematch
 from lib.reading.loader import load
 from lib.sources import CsvSource
@@ -34,6 +35,19 @@ def test_the_mentor_the_pairing_ended_with_is_not_suggested_and_the_reason_says_
     assert pair.runner_up != ANA  # not even offered as the runner-up
     assert again.left_out == ["not Ana Ruiz: the pairing ended on 24 Jul 2026, moved team"]
 
+
+def test_a_plain_suggestion_never_puts_an_ended_pair_back_together(sample_copy):
+    data = ended_p001(sample_copy)
+    result = suggest(data)
+    assert MEI in {p.mentee_email for p in result.pairs}  # she is waiting again, and placed
+    assert (ANA, MEI) not in {(p.mentor_email, p.mentee_email) for p in result.pairs}
+    assert all(p.runner_up != ANA for p in result.pairs if p.mentee_email == MEI)
+    assert (ANA, MEI) in {(p.mentor_email, p.mentee_email)
+                          for p in suggest(data, PairingOptions(allow_previous=True)).pairs}
+    only_ana = suggest(data, PairingOptions(only=frozenset({MEI}), forbidden=frozenset(
+        (m.email, MEI) for m in data.mentors if m.email != ANA)))
+    [why] = [u.reason for u in only_ana.unmatched if u.mentee_email == MEI]
+    assert "was Mei Chen's partner in a pairing that ended" in why, why
 
 def test_nobody_on_the_mentees_avoid_list_is_suggested_and_that_is_said(sample_copy):
     text = (sample_copy / "mentees.csv").read_text(encoding="utf-8")
