@@ -176,8 +176,9 @@ class Pairing(Row):
 
     def is_active_on(self, day: date) -> bool:
         """Active on a day: started on or before it and not ended by it. A pairing ended on a date is no longer
-        active on that date; it counts as active on the days before, so history (and an as-of date) reads right."""
-        if self.status == PROPOSED or (self.status == ENDED and self.ended_on is None):
+        active on that date; it counts as active on the days before, so history (and an as-of date) reads right.
+        An ended pairing with no start never ran (a proposal the lead withdrew)."""
+        if self.status == PROPOSED or (self.status == ENDED and (self.ended_on is None or self.started_on is None)):
             return False
         return ((self.started_on is None or self.started_on <= day)
                 and (self.ended_on is None or self.ended_on > day))

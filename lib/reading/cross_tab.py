@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
 
+from lib.contract.dates import format_date
 from lib.contract.models import Goal, Mentee, Mentor, Outcome, Pairing, mentor_places_used
 from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.pseudonyms import forgotten_mask, is_forgotten
@@ -131,7 +132,9 @@ def _manager_cycles(mentors: list[Mentor], mentees: list[Mentee], tables) -> lis
 
 
 def check_pairings(pairings: list[Pairing], mentors: list[Mentor], mentees: list[Mentee],
-                   tables) -> tuple[list[Pairing], list[Problem]]:
+                   tables, today: date | None = None) -> tuple[list[Pairing], list[Problem]]:
+    """Pairings whose people are on the rosters, and what does not add up: an unknown person (row skipped), an
+    inactive person, a mentee with their own manager, a mentor over capacity, an open status whose end has passed."""
     mentor_by, mentee_by = {m.email: m for m in mentors}, {m.email: m for m in mentees}
     kept, problems = [], []
     for p in pairings:
@@ -150,6 +153,11 @@ def check_pairings(pairings: list[Pairing], mentors: list[Mentor], mentees: list
         kept.append(p)
         if not p.uses_capacity:
             continue
+        if p.ended_on and today and p.ended_on <= today:
+            problems.append(_at(tables, "pairings", p.row, "status", p.status,
+                                f"ended_on {format_date(p.ended_on)} has passed but the status is {p.status}: Health "
+                                "no longer counts it, yet it keeps its mentor's place and its mentee is not waiting; "
+                                "set the status to ended", WARNING))
         people = [lead_roster[p.mentor_email], mentee_by[p.mentee_email]]
         for person, column in zip(people, ("mentor_email", "mentee_email")):
             if not person.active:

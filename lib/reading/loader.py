@@ -89,7 +89,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     # not "for no pairing"
     raw = tables.get("pairings")
     pairing_ids = {raw.cell(r, "id").strip() for r in raw.rows} - {""} if raw is not None else set()
-    pairings, found = cross_tab.check_pairings(pairings, mentors, mentees, tables)
+    pairings, found = cross_tab.check_pairings(pairings, mentors, mentees, tables, settings.today())
     problems.extend(found)
     logs = {}
     for tab in LOGS:

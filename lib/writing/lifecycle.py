@@ -37,9 +37,15 @@ def activate(writer: Writer, pairing: Pairing, on: date) -> dict:
     return writer.update("pairings", _key(pairing), {"status": ACTIVE, "started_on": on})
 
 
-def end(writer: Writer, pairing: Pairing, on: date, reason: str) -> dict:
+def end(writer: Writer, pairing: Pairing, on: date, reason: str, today: date | None = None) -> dict:
+    """End a pairing on `on` (today or a day that has passed: a later end is recorded on that day, so the counts,
+    the Overview and Health never disagree about a pairing that is still running). A proposed pairing that ends
+    never started: it is withdrawn, and never counts as active."""
     if pairing.status == ENDED:
         raise LifecycleError(f"Pairing {pairing.id} has already ended.")
+    if today is not None and on > today:
+        raise LifecycleError(f"The end date {on:%d %b %Y} is after today, {today:%d %b %Y}: end the pairing on the "
+                             "day it ends; until then it stays active.")
     if pairing.started_on and on < pairing.started_on:
         raise LifecycleError(f"The end date {on:%d %b %Y} is before the start, {pairing.started_on:%d %b %Y}.")
     if not reason.strip():

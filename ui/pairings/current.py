@@ -64,13 +64,14 @@ def lifecycle_actions(data: Dataset) -> None:
                       f"Pairing {chosen.id} is active from {format_date(start)}.")
     with right.form("end_pairing"):
         st.markdown("**End**")
-        end_on = st.date_input("End date", data.today(), key="end_on", format="YYYY-MM-DD")
+        end_on = st.date_input("End date", data.today(), key="end_on", format="YYYY-MM-DD", max_value=data.today())
         # one field per pairing: a reason typed for one never ends the next pairing the box shows
         reason = st.text_input("Reason", key=f"end_reason_{chosen.id}",
                                placeholder="e.g. internship finished, moved team")
         if st.form_submit_button("End pairing", icon=":material/stop:"):
-            action = (lambda: lifecycle.end(state.writer(data), chosen, end_on, reason),
-                      f"Pairing {chosen.id} ended on {format_date(end_on)}.")
+            action = (lambda: lifecycle.end(state.writer(data), chosen, end_on, reason, data.today()),
+                      f"Pairing {chosen.id} ended on {format_date(end_on)}." if chosen.status != PROPOSED else
+                      f"Pairing {chosen.id} withdrawn on {format_date(end_on)}: it never started.")
     if action:
         notices.save(*action)
 

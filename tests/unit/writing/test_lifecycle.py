@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from lib.health.model import assess
 from lib.matching import PairingOptions, suggest
 from lib.reading.loader import load
 from lib.sources import CsvSource
@@ -57,15 +58,39 @@ def test_activate_then_end_change_one_row_each_and_refuse_what_does_not_apply(sa
         lifecycle.end(writer, started, DAY, "  ")
     with pytest.raises(lifecycle.LifecycleError, match="before the start"):
         lifecycle.end(writer, started, date(2026, 1, 1), "moved team")
-    lifecycle.end(writer, started, date(2026, 8, 1), "moved team")
+    with pytest.raises(lifecycle.LifecycleError, match="after today"):  # a later end is recorded on that day
+        lifecycle.end(writer, started, date(2026, 8, 1), "moved team", today=DAY)
+    lifecycle.end(writer, started, DAY, "moved team", today=DAY)
     data = load(source)
     ended = next(p for p in data.pairings if p.id == proposed.id)
-    assert (ended.status, ended.ended_on, ended.end_reason) == ("ended", date(2026, 8, 1), "moved team")
+    assert (ended.status, ended.ended_on, ended.end_reason) == ("ended", DAY, "moved team")
+    assert not ended.is_active_on(DAY) and ended.is_active_on(date(2026, 7, 23)) is False  # started the same day
     assert ended.mentee_email in lifecycle.needs_rematch(data)
     changes = data.tables["changes"]
     assert sum(1 for r in changes.rows if changes.cell(r, "key") == proposed.id) == 5  # 2 + 3 cells, each logged
     rematch = suggest(data, PairingOptions(only=frozenset({ended.mentee_email})))
     assert [p.mentee_email for p in rematch.pairs] == [ended.mentee_email]
+
+
+def test_a_proposed_pairing_that_ends_never_counts_as_active(sample_copy):
+    source, data, writer = opened(sample_copy)
+    proposed = next(p for p in data.pairings if p.status == "proposed")
+    lifecycle.end(writer, proposed, DAY, "intern declined", today=DAY)
+    withdrawn = next(p for p in load(source).pairings if p.id == proposed.id)
+    assert withdrawn.status == "ended" and withdrawn.started_on is None
+    assert not any(withdrawn.is_active_on(day) for day in (date(2026, 6, 1), date(2026, 7, 20), DAY))
+    assert proposed.id not in set(assess(load(source), date(2026, 7, 20))["pairing_id"])
+
+
+def test_an_open_status_whose_end_has_passed_is_a_warning_on_its_row(sample_copy):
+    path = sample_copy / "pairings.csv"
+    text = path.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("P-001,"))
+    path.write_text(text.replace(row, row.replace(",2026-06-01,,", ",2026-06-01,2026-07-10,")), encoding="utf-8")
+    data = load(CsvSource(folder=sample_copy))
+    said = [str(p) for p in data.problems if p.tab == "pairings"]
+    assert any("pairings row 2, column 'status'" in s and "ended_on 10 Jul 2026 has passed but the status is active"
+               in s for s in said), said
 
 
 def test_a_pairing_without_an_id_is_refused_with_the_row_to_fix(sample_copy):
