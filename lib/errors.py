@@ -3,7 +3,8 @@
     TandemError
     ├── SourceError            a source cannot be read or written
     │   ├── TooManyRows        a tab past its row cap
-    │   └── SheetsUnavailable  Google kept failing or could not be reached
+    │   ├── SheetsUnavailable  Google kept failing or could not be reached
+    │   └── SourceBusy         another session kept a local file locked for writing: nothing was saved
     ├── ContractError          the data does not follow the spreadsheet contract
     │   └── EditRefused        an edited value breaks it; nothing was written
     ├── DateProblem            a date cell Tandem cannot read (also a ValueError, so the models reject it)
@@ -51,6 +52,10 @@ class TooManyRows(SourceError):
 
 class SheetsUnavailable(SourceError):
     """Google kept answering 429 or 5xx, or could not be reached: worth trying again later."""
+
+
+class SourceBusy(SourceError):
+    """Another Tandem session held a local file's write lock for longer than a save waits; nothing was written."""
 
 
 class ContractError(TandemError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,12 @@ class Source(ABC):
 
     def commit(self, edits: list[TabEdit]) -> None:
         raise ReadOnlySource(f"{self.label} cannot be written.")
+
+    def write_lock(self) -> AbstractContextManager:
+        """Held by the writer from its fresh read to the end of its commit, so no other Tandem session or thread
+        writes in between (a file's commit rewrites it whole). Re-entrant. An in-memory copy (one session's own)
+        and a live sheet (appends there add rows, and the writer renumbers a clashing id) need none."""
+        return nullcontext()
 
     @property
     def writable(self) -> bool:

@@ -26,10 +26,12 @@ from lib.sources.csv_text import (
     text_format,
     unmarked,
 )
+from lib.sources.file_lock import exclusive
 from lib.sources.limits import check_rows, row_cap
 from lib.sources.safe_save import BACKUP_DIR, drop_backups_mentioning, save_atomically
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+LOCK_FILE = ".tandem.lock"  # in the folder: see Source.write_lock
 COLUMNAR_FROM = 256 * 1024  # bytes: larger plain files are split by pandas' C reader instead of the csv module
 
 
@@ -178,7 +180,18 @@ class CsvSource(Source):
         self._formats: dict[str, CsvFormat] = {}
 
     def stored_files(self) -> list[Path]:
-        return sorted(p for p in self.folder.glob("*") if p.is_file()) if self.folder and self.folder.is_dir() else []
+        if not (self.folder and self.folder.is_dir()):
+            return []
+        # Not the lock file or another session's half-written save (gone by the time its time is asked for).
+        return sorted(p for p in self.folder.glob("*") if p.is_file() and p.name != LOCK_FILE
+                      and not (p.name.startswith(".") and p.suffix == ".tmp"))
+
+    def write_lock(self):
+        if self.folder is None:
+            return super().write_lock()
+        if not self.folder.is_dir():
+            raise SourceError(f"The folder {self.folder} does not exist.")
+        return exclusive(self.folder / LOCK_FILE, f"the folder {self.folder}")
 
     def _raw_files(self) -> dict[str, bytes]:
         if self.files is not None:
@@ -212,6 +225,10 @@ class CsvSource(Source):
         return list(self._raw_files())
 
     def commit(self, edits: list[TabEdit]) -> None:
+        with self.write_lock():
+            self._commit(edits)
+
+    def _commit(self, edits: list[TabEdit]) -> None:
         grids, changed = self._grids(), {}
         for edit in edits:  # every edit is applied (and may be refused) before any file is written
             name = edit.title if edit.title in grids else f"{edit.title}.csv"

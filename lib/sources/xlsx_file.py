@@ -21,6 +21,7 @@ from lib.sources.base import (
     plain_value,
     tables_from_grids,
 )
+from lib.sources.file_lock import exclusive
 from lib.sources.limits import check_cells, check_rows, check_unpacked, row_cap
 from lib.sources.safe_save import backups_of, drop_backups_mentioning, save_atomically
 from lib.vocabulary import XLSX_MIME
@@ -191,14 +192,23 @@ class XlsxSource(Source):
     def titles(self) -> list[str]:
         return sheet_titles(self._bytes(), self.name)
 
-    def commit(self, edits: list[TabEdit]) -> None:
-        book = open_workbook(self._bytes(), self.name, values_only=False)
-        apply_to_workbook(book, edits)
-        data = workbook_bytes(book)
+    def write_lock(self):
         if self.path is None:
-            self.data, self.changed = data, True
-        else:
-            save_atomically(self.path, data)
+            return super().write_lock()
+        if not self.path.is_file():
+            raise SourceError(f"The file {self.path} does not exist.")
+        # Beside the workbook, not in it: the workbook itself is replaced by each save.
+        return exclusive(self.path.with_name(self.path.name + ".lock"), self.path.name)
+
+    def commit(self, edits: list[TabEdit]) -> None:
+        with self.write_lock():
+            book = open_workbook(self._bytes(), self.name, values_only=False)
+            apply_to_workbook(book, edits)
+            data = workbook_bytes(book)
+            if self.path is None:
+                self.data, self.changed = data, True
+            else:
+                save_atomically(self.path, data)
 
     def download(self) -> tuple[str, bytes, str] | None:
         return None if self.path else (self.name, self._bytes(), XLSX_MIME)

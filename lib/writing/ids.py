@@ -2,8 +2,9 @@
 
 The pattern is the one most ids of the tab follow (letters, an optional separator, digits); the number is one
 more than the highest in that pattern, written as wide as the widest. A tab with no such ids starts at
-`<prefix>-001`. Two sessions appending at the same moment can both pick the same next number: the writer checks
-after each append and renumbers its own row when another row was there first (see Writer.append).
+`<prefix>-001`. Two sessions appending to a Google Sheet at the same moment can both pick the same next number: the
+writer checks after each append and renumbers its own row when another row was there first (see Writer.append). A
+local file is locked from the read to the save, so there the next number is always free.
 """
 
 from __future__ import annotations

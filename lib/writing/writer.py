@@ -58,14 +58,26 @@ class Writer:
         New ids follow the tab's own pattern (lib.writing.ids). The tab is read just before writing, and read again
         after: when another session appended the same new id in between, the row written later is renumbered, so
         ids stay unique; the renumbering is an update like any other, in the change log. Ids the records bring are
-        theirs to keep unique (random ones, as the reminders log uses), so they are not checked again."""
+        theirs to keep unique (random ones, as the reminders log uses), so they are not checked again. A local
+        file is locked from that read to the save (Source.write_lock), so no other session can append in between."""
+        with self.source.write_lock():
+            appended = self._append(tab, records, unless)
+        if appended is None:
+            return []
+        keys, written, numbered = appended
+        return self._settle_ids(tab, keys, written) if numbered else keys
+
+    def _append(self, tab: str, records: list[dict[str, object]],
+                unless: Callable[[RawTable | None], bool] | None) -> tuple[list[str], list[list[str]], bool] | None:
+        """The append itself, from the fresh read to the commit: (keys, rows as written, whether ids were made),
+        or None when `unless` held."""
         spec = ALL_TABS[tab]
         current = self._read(only={tab, CHANGES.name})
         table = current.get(tab)
         if unless is not None and unless(table):
             if table is not None:
                 self.snapshot[tab] = table
-            return []
+            return None
         edit, layout = self._layout(tab, table, {f for r in records for f in r})
         existing = [table.cell(r, "id") for r in table.rows] if table else []
         numbered = "id" in spec.columns_by_name and any(not r.get("id") for r in records)
@@ -83,7 +95,7 @@ class Writer:
             keys.append(key)
             change_rows.append(self._change(tab, key, "append", "", "", json.dumps(values, ensure_ascii=False)))
         self._commit(tab, edit, current, change_rows)
-        return self._settle_ids(tab, keys, written) if numbered else keys
+        return keys, written, numbered
 
     def _settle_ids(self, tab: str, keys: list[str], written: list[list[str]]) -> list[str]:
         """Renumber each appended row whose id an earlier row of the tab now also holds (another session's append
@@ -131,6 +143,11 @@ class Writer:
         Returns each row's {field: (old, new)}."""
         if not updates:
             return []
+        with self.source.write_lock():  # the rows checked are the rows written: no save of another session between
+            return self._update_rows(tab, updates)
+
+    def _update_rows(self, tab: str, updates: list[tuple[str, dict[str, object], int | None]]
+                     ) -> list[dict[str, tuple[str, str]]]:
         spec = ALL_TABS[tab]
         seen_table = self.snapshot.get(tab)
         current = self._read(only={tab, CHANGES.name})  # the rows as stored now, not as cached
@@ -165,6 +182,10 @@ class Writer:
         """Erase a person (lib/writing/forget.py says what changes), worked out from a fresh read of every tab
         taken right before writing, and recorded as one `forget` change that names neither them nor their email.
         File backups that still hold them are deleted. Raises NothingToForget when the email is nowhere in the data."""
+        with self.source.write_lock():
+            return self._forget(email, salt)
+
+    def _forget(self, email: str, salt: bytes | None) -> ForgetReport:
         current, maps, _ = read_mapped(self.source)
         plan, owners = plan_forget_everywhere(current, shadowed_tables(self.source, current, maps), email, salt)
         report = plan.report

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from lib.sources import CsvSource
 from tests.conftest import ROOT
 from tests.unit.writing.test_forget import MEI
 
@@ -36,7 +37,8 @@ def run_on_a_terminal(*args: str, answer: str) -> subprocess.CompletedProcess:
 
 
 def files(folder) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    """The data files (the save's lock file holds no data)."""
+    return {p.name: p.read_bytes() for p in CsvSource(folder=folder).stored_files()}
 
 
 def says_nothing_of_mei(result) -> bool:
@@ -51,7 +53,8 @@ def test_forget_with_yes_prints_counts_only_and_exits_0(sample_copy):
     assert lines[0] == f"Forgot one person in CSV folder {sample_copy}:"
     assert lines[1:4] == ["  roster rows removed: 1 (mentees 1)",
                           lines[2], "  texts blanked: 16"]
-    assert lines[2].startswith("  log rows pseudonymised: 18 (pairings 1, checkins 8, feedback 8, outcomes 1) as forgotten-")
+    assert lines[2].startswith("  log rows pseudonymised: 18 (pairings 1, checkins 8, feedback 8, outcomes 1) as "
+                               "forgotten-")
     assert lines[4:] == ["  other references cleaned: 0", "  change-log entries cleaned: 0", "  backups removed: 5"]
     assert says_nothing_of_mei(result)
     assert "mei" not in (sample_copy / "mentees.csv").read_text(encoding="utf-8").lower()
