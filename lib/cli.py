@@ -20,7 +20,7 @@ from lib.cli_reminders import add_reminder_commands
 from lib.contract.problems import ERROR
 from lib.errors import TandemError
 from lib.reading.loader import load
-from lib.vocabulary import AT_RISK, DEFAULT_MIN_SCORE, DEFAULT_TYPE, MENTORSHIP_TYPES
+from lib.vocabulary import DEFAULT_MIN_SCORE, DEFAULT_TYPE, MENTORSHIP_TYPES
 
 # Each command imports what it needs when it runs (the pairing engine brings scipy and OR-tools; the workbook
 # writer openpyxl): `health` and `validate` start in a fraction of the time.
@@ -186,7 +186,7 @@ def _field_and_header(text: str) -> tuple[str, str]:
 
 def cmd_health(args) -> int:
     from lib.documents.exports import csv_bytes
-    from lib.health.model import assess, report
+    from lib.health.model import assess, at_risk_count, report
     from lib.vocabulary import HEALTH_STATUSES
 
     data = load(source_from(args.source))
@@ -203,8 +203,7 @@ def cmd_health(args) -> int:
         counts = health["status"].value_counts()
         print(f"as of {data.today(args.as_of)}: {len(health)} active pairs; "
               + ", ".join(f"{counts.get(s, 0)} {s.lower()}" for s in HEALTH_STATUSES), file=sys.stderr)
-    at_risk = (health["status"] == AT_RISK).any()
-    return FOUND if args.fail_on_risk and at_risk else OK
+    return FOUND if args.fail_on_risk and at_risk_count(health) else OK
 
 
 def cmd_forget(args) -> int:

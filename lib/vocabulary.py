@@ -51,7 +51,6 @@ QUESTION_SYNONYMS = {"fit": FIT_QUESTION, "pairingfit": FIT_QUESTION, "goodfit":
 # A step's due date is relative to one of these; the numbers of days follow ("start+14d", "program_end-14d").
 DUE_FROM_START, DUE_FROM_PROGRAM_START, DUE_BEFORE_PROGRAM_END = "start", "program_start", "program_end"
 DUE_AT_MIDPOINT, DUE_AFTER_FIRST_MEETING = "midpoint", "after_first_meeting"
-PLAN_DUES = (DUE_FROM_START, DUE_FROM_PROGRAM_START, DUE_BEFORE_PROGRAM_END, DUE_AT_MIDPOINT, DUE_AFTER_FIRST_MEETING)
 # What makes a step done, each judged only when the source can hold its evidence.
 FIRST_CHECKIN, HAS_GOAL, FIT_ANSWER = "first_checkin", "has_goal", "fit_answer"
 FEEDBACK_BOTH_SIDES, GOALS_FINAL_AND_OUTCOME = "feedback_both_sides", "goals_final_and_outcome"
@@ -124,6 +123,9 @@ def program_phrase(program_name: str, organisation: str, whose: str = "your") ->
     return f"the {organisation.strip()} mentoring program" if organisation.strip() else f"{whose} mentoring program"
 
 
+UNNAMED_PROGRAM = "Mentorship program"  # a program with no name and no organisation, in titles and on paper
+
+
 def program_title(program_name: str, organisation: str) -> str:
-    """The program as a page title: its name, else the organisation's, else a neutral title."""
-    return program_name.strip() or organisation.strip() or "Your mentorship program"
+    """The program as a page or document title: its name, else the organisation's, else a neutral title."""
+    return program_name.strip() or organisation.strip() or UNNAMED_PROGRAM

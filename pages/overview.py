@@ -3,15 +3,15 @@
 import streamlit as st
 
 from lib.contract.dates import format_date
-from lib.health.model import assess
+from lib.health.model import assess, at_risk_count
 from lib.program.overview import next_steps, program_summary
-from lib.vocabulary import AT_RISK, program_title
+from lib.vocabulary import program_title
 from ui import gate, notices, overview, state
 
 data = gate.require_data()
 summary = state.derived("overview", data, lambda: program_summary(data), data.today())
 health = state.derived("health", data, lambda: assess(data), data.today())  # shared with the Health page
-at_risk = int((health["status"] == AT_RISK).sum()) if len(health) else 0
+at_risk = at_risk_count(health)
 st.title(program_title(data.settings.program_name, data.settings.organisation))
 st.markdown(overview.PURPOSE)
 st.caption(f"The program at a glance on {format_date(summary.as_of)}"

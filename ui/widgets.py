@@ -124,15 +124,15 @@ def calendar_button(data: Dataset, pairings: list, label: str, key: str, what: s
 
 def kickoff_scope(data: Dataset, pairs: list[HandoffPair], key: str, where=st) -> list[HandoffPair]:
     """New pairs (proposed, or started in the last two weeks) by default, every pair when the lead asks."""
-    from lib.documents.handoff import new_pairs
+    from lib.documents.handoff import NEW_WITHIN, new_pairs
 
     new = new_pairs(pairs, data.today())
     every = where.toggle(f"All pairs ({len(pairs)})", key=key,
-                         help="Off: only the new pairs (proposed, or started in the last 14 days), who have their "
-                              "first meeting ahead of them.")
+                         help=f"Off: only the new pairs (proposed, or started in the last {NEW_WITHIN.days} days), "
+                              "who have their first meeting ahead of them.")
     if not every and not new:
-        where.caption("No new pairs: every pair started more than 14 days ago. Switch on *All pairs* to print "
-                      "theirs.")
+        where.caption(f"No new pairs: every pair started more than {NEW_WITHIN.days} days ago. Switch on *All pairs* "
+                      "to print theirs.")
     return pairs if every else new
 
 

@@ -30,16 +30,18 @@ from lib.vocabulary import (
 PLAN_KEY = re.compile(r"^plan\s*[._\-# ]?\s*(\d+)$", re.IGNORECASE)  # plan.1, Plan 2, plan_3, plan4
 LOOKS_LIKE_PLAN = re.compile(r"^plan(?![a-z])", re.IGNORECASE)  # a key meant as a plan row, even if misspelt
 MAX_DAYS = 3650  # ten years: anything longer is a typo
-_DUE = re.compile(r"^(?P<base>start|program_start|after_first_meeting)\s*\+\s*(?P<days>\d+)\s*d$"
-                  r"|^(?P<end>program_end)\s*-\s*(?P<before>\d+)\s*d$|^(?P<mid>midpoint)$", re.IGNORECASE)
-DUE_FORMS = "start+Nd, program_start+Nd, program_end-Nd, midpoint or after_first_meeting+Nd"
+_DUE = re.compile(rf"^(?P<base>{DUE_FROM_START}|{DUE_FROM_PROGRAM_START}|{DUE_AFTER_FIRST_MEETING})\s*\+\s*"
+                  rf"(?P<days>\d+)\s*d$|^(?P<end>{DUE_BEFORE_PROGRAM_END})\s*-\s*(?P<before>\d+)\s*d$"
+                  rf"|^(?P<mid>{DUE_AT_MIDPOINT})$", re.IGNORECASE)
+DUE_FORMS = (f"{DUE_FROM_START}+Nd, {DUE_FROM_PROGRAM_START}+Nd, {DUE_BEFORE_PROGRAM_END}-Nd, {DUE_AT_MIDPOINT} or "
+             f"{DUE_AFTER_FIRST_MEETING}+Nd")
 
 
 @dataclass(frozen=True)
 class PlanStep:
     number: int  # n of plan.<n>: the checklist's order
     step: str  # in the lead's words: "Goals agreed"
-    due: str  # one of PLAN_DUES
+    due: str  # one of the DUE_* words of lib.vocabulary
     days: int  # after the start / program start / first meeting, or before the program's end (0 for midpoint)
     done_when: str  # one of PLAN_EVIDENCE
 

@@ -26,7 +26,6 @@ from lib.vocabulary import (
 
 SHEET_COLUMNS = ["Mentor", "Mentor email", "Mentee", "Mentee email", "Type", "Status", "Starts", "Cadence",
                  "Meeting slot", "Shared goals", "Why this pair", "Pairing id"]
-FIRST_MEETING_WITHIN = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,12 @@ def pairing_sheet(data: Dataset, pairs: list[HandoffPair] | None = None) -> pd.D
     return pd.DataFrame(rows, columns=SHEET_COLUMNS)
 
 
+def first_meeting_by(start: date, settings) -> date:
+    """The day a pair is asked to have met by: the plan's kickoff step and Health's first-meeting flag use the same
+    `first_meeting_days` (default 14), so what the pair is told is what the lead is warned about."""
+    return start + timedelta(days=settings.first_meeting_days)
+
+
 def introduction(pair: HandoffPair, data: Dataset) -> tuple[str, str]:
     """(subject, body) of the message that introduces the two people to each other."""
     settings = data.settings
@@ -114,7 +119,7 @@ def introduction(pair: HandoffPair, data: Dataset) -> tuple[str, str]:
     if goals:
         lines += [f"Goals to start with: {words(goals)}."]
     lines += [f"Suggested rhythm: meet {CADENCE_WORDS.get(rhythm, rhythm)}, 30 to 45 minutes.",
-              f"First meeting: please hold it by {format_date(start + FIRST_MEETING_WITHIN)}; "
+              f"First meeting: please hold it by {format_date(first_meeting_by(start, settings))}; "
               f"{_given(second)}, you send the invitation.",
               "In the first meeting, agree what you both want from the next weeks and how you will keep in touch.",
               ""]

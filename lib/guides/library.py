@@ -35,7 +35,7 @@ from lib.guides.format import (
     plain,
 )
 from lib.text import markdown_text
-from lib.vocabulary import CADENCE_WORDS, DEFAULT_CADENCE, program_phrase
+from lib.vocabulary import CADENCE_WORDS, DEFAULT_CADENCE, UNNAMED_PROGRAM, program_phrase
 
 __all__ = ["GUIDES_DIR", "GUIDE_TYPES", "PLACEHOLDERS", "Block", "Bullets", "Checklist", "FillIn", "Guide",
            "Heading", "Inline", "Meeting", "Numbered", "Paragraph", "Quote", "Span", "Tailoring",
@@ -115,8 +115,7 @@ class Tailoring:
     @property
     def label(self) -> str:
         """How documents name the program in titles and footers."""
-        return " · ".join(p for p in (self.program_name.strip(), self.organisation.strip()) if p) or \
-            "Mentorship program"
+        return " · ".join(p for p in (self.program_name.strip(), self.organisation.strip()) if p) or UNNAMED_PROGRAM
 
 
 # --- reading files --------------------------------------------------------------------------------------------

@@ -269,6 +269,11 @@ def _next_step(row, reasons: list[str]) -> tuple[str, tuple[str, ...]]:
             "short chat this week about what would make it more useful for you?", ("mentee",))
 
 
+def at_risk_count(health: pd.DataFrame) -> int:
+    """Pairs At risk in an `assess` table: the Overview's, Health's and `health --fail-on-risk`'s one count."""
+    return int((health["status"] == AT_RISK).sum()) if len(health) else 0
+
+
 def summary(health: pd.DataFrame, data: Dataset, as_of: date | None = None) -> dict[str, object]:
     """Program KPIs for the Health page."""
     on = data.today(as_of)
@@ -276,7 +281,7 @@ def summary(health: pd.DataFrame, data: Dataset, as_of: date | None = None) -> d
     return {
         "active_pairs": len(health),
         "healthy_share": float((health["status"] == HEALTHY).mean()) if len(health) else 0.0,
-        "at_risk": int((health["status"] == AT_RISK).sum()),
+        "at_risk": at_risk_count(health),
         "watch": int((health["status"] == WATCH).sum()),
         "checkins_this_month": data.checkins_between(*month_so_far(on)),
         "checkins_last_month": data.checkins_between(*month_so_far(on, 1)),

@@ -5,7 +5,7 @@ handful of durations. So each column is factorised and every distinct cell text 
 own validator for that field (dates by `parse_date` with the column's day/month order, as the row path does); free
 text (the model's `Text` fields) is only trimmed, as `Text` does. A row whose every cell validated is loaded from
 those values directly. Any other row (a bad email, an odd date, a missing rating...) goes through
-`validation.parse_row`, so its problems are word for word the ones the row-by-row path gives, in the same order.
+`lib.reading.rows.parse_rows`, so its problems are word for word the ones the row-by-row path gives, in the same order.
 This is sound because the log models validate each field on its own (no validators across fields; a test holds
 them to that).
 """
@@ -114,7 +114,7 @@ def _extras(table: RawTable, extras: list[tuple[str, int]]) -> np.ndarray:
 
 
 def parse_log(table: RawTable, date_order: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Validate a check-ins or feedback tab: the rows validation.parse_rows would load, as a log frame
+    """Validate a check-ins or feedback tab: the rows lib.reading.rows.parse_rows would load, as a log frame
     (logs.LOG_COLUMNS), and the same problems in the same order."""
     spec, model = TABS[table.tab], LOG_MODELS[table.tab]
     problems, usable = header_problems(table, spec)

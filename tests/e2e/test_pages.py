@@ -111,7 +111,7 @@ def test_blank_starter_csv_set_uploads_says_so_and_the_overview_says_to_add_peop
                           "pairings.csv, settings.csv)")  # what a lead downloads must load as it is
     success_text(app, "Now using Uploaded CSV files")  # said in the main area, not only in the sidebar
     app.go_to("Overview")
-    expect(app.page.locator("h1")).to_have_text("Your mentorship program")
+    expect(app.page.locator("h1")).to_have_text("Mentorship program")
     assert app.metric("Mentors") == "0" and app.metric("People") == "0"
     assert app.metric("Data problems") == "0"
     expect(app.page.get_by_text(re.compile("^No people yet: add your mentors and interns"))).to_be_visible()
@@ -136,7 +136,7 @@ def test_uploaded_csv_set_with_awkward_formatting_loads(app, tmp_path):
     files = write_csv_set(tmp_path / "upload", GOOD_MENTORS, GOOD_MENTEES)
     app.open("/")
     upload(app, files)
-    expect(app.page.locator("h1")).to_have_text("Your mentorship program")  # no settings tab uploaded
+    expect(app.page.locator("h1")).to_have_text("Mentorship program")  # no settings tab uploaded
     assert app.metric("People") == "5"
     assert app.metric("Data problems") == "0"
 

@@ -124,7 +124,7 @@ def test_suggest_lock_forbid_rerun_accept_activate_end_and_download_the_sheet(ap
     choose(app, "Pair", "Olena Kovalenko + Yusuf")
     introduction = app.page.locator('[data-testid="stCode"]').first.inner_text()
     assert introduction.startswith("Subject: Introduction: Olena Kovalenko and Yusuf")
-    assert "Hi Olena and Yusuf," in introduction and "by 31 Jul 2026" in introduction
+    assert "Hi Olena and Yusuf," in introduction and "by 7 Aug 2026" in introduction
     mail = app.page.get_by_role("link", name=re.compile("Write it as an email")).get_attribute("href")
     assert mail.startswith("mailto:olena.kovalenko@northwind.example,yusuf.demir@northwind.example?subject=")
 

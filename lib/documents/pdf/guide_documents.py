@@ -20,6 +20,7 @@ from lib.guides.library import (
     Tailoring,
     plain,
 )
+from lib.vocabulary import program_title
 
 CONTENTS_ROW = 13.0  # mm per guide on the contents page
 
@@ -39,7 +40,7 @@ def pack_pdf(guides: list[Guide], tailoring: Tailoring, on: date | None = None) 
     """Every guide in one PDF: a cover, a contents page with page numbers and links, each guide on a new page."""
     if not guides:
         raise GuideError("there are no guides to put in the program pack")
-    title = tailoring.program_name.strip() or "Mentorship program"
+    title = program_title(tailoring.program_name, tailoring.organisation)
     doc = TandemDocument(tailoring.label, text=document_text(guides, tailoring), title=f"{title}: program pack")
     doc.footer_from = 2
     doc.title_page("Program pack", title,

@@ -14,9 +14,9 @@ from datetime import date
 from lib.contract.dates import format_date
 from lib.documents.exports import dated_name
 from lib.documents.handoff import (
-    FIRST_MEETING_WITHIN,
     HandoffPair,
     cadence,
+    first_meeting_by,
     shared_goals,
 )
 from lib.documents.pdf.fonts import BODY, clean
@@ -151,7 +151,7 @@ def _details(doc: TandemDocument, data: Dataset, pair: HandoffPair, tailoring: T
     rhythm = cadence(pair, data)
     start = pair.pairing.started_on
     if pair.pairing.status == PROPOSED or start is None:
-        starts = f"proposed: hold the first meeting by {format_date(on + FIRST_MEETING_WITHIN)}"
+        starts = f"proposed: hold the first meeting by {format_date(first_meeting_by(on, data.settings))}"
     else:
         starts = format_date(start)
     goals = shared_goals(pair)

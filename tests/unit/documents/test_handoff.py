@@ -31,7 +31,7 @@ def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_co
     subject, body = handoff.introduction(pair, data)
     assert "Ana Ruiz" in subject and "Mei Chen" in subject
     assert body.startswith("Hi Ana and Mei,") and "Kubernetes and code review" in body
-    assert "every week" in body and "by 8 Jun 2026" in body
+    assert "every week" in body and "by 15 Jun 2026" in body
     assert ("Why you two: Ana knows Kubernetes, Terraform and code review, which Mei wants to learn; your working "
             "days overlap by 7 hours; Mei asked to work with Ana; you both enjoy open source.") in body
     link = handoff.mailto(pair, subject, body)

@@ -59,7 +59,7 @@ def test_a_kickoff_page_has_the_pair_details_and_its_types_agenda(program):
     assert "Group mentorship" in group and "GROUP MEMBER" in group
     assert meetings(find_guide(guides, "group"))[0].title in group
     proposed = read(kickoff_pdf(data, [by_id["P-016"]], guides, on=DAY))[0]
-    assert "proposed: hold the first meeting by 31 Jul 2026" in proposed
+    assert "proposed: hold the first meeting by 7 Aug 2026" in proposed
     assert "SHARED GOALS" in proposed  # no goal in the goals tab yet: the pairing's own
     assert "PLAN Kickoff meeting 14 days after the start; Goals agreed 14 days after the start; Pairing fit 7 days " \
         "after the first meeting" in proposed
