@@ -8,7 +8,7 @@ import numpy as np
 from scipy import sparse
 
 from lib.contract.models import Mentee, Mentor
-from lib.matching.rules import RuleMatrix
+from lib.matching.rules import RULE_WORDS, RuleMatrix, gap_words
 from lib.vocabulary import PEER
 
 
@@ -59,24 +59,6 @@ def pair_reason(mentee: Mentee, candidate: Mentor | Mentee, hours: float, peer: 
     return ", ".join(parts) or "allowed by every rule; no criterion stands out"
 
 
-# What each rule says about the candidates it rules out, (one, several): "1 is not active", "3 are not active".
-_RULE_WORDS = {
-    "inactive": ("is not active", "are not active"),
-    "type not offered": ("does not offer {type} mentoring", "do not offer {type} mentoring"),
-    "already paired": ("already has a partner", "already have a partner"),
-    "own manager": ("is {name}'s manager (or managed by {name})", "are {name}'s managers (or managed by {name})"),
-    "avoid list": ("is on an avoid list with {name}", "are on an avoid list with {name}"),
-    "paired before": ("was {name}'s partner in a pairing that ended", "were {name}'s partners in pairings that ended"),
-    "same team": ("is in {name}'s team", "are in {name}'s team"),
-    "seniority gap": ("is outside the seniority gap ({gap} than {name})",
-                      "are outside the seniority gap ({gap} than {name})"),
-    "forbidden pair": ("is a pair you forbade", "are pairs you forbade"),
-    "locked to another": ("is locked to someone else", "are locked to someone else"),
-    "too few places for a group": ("has too few places left for a group", "have too few places left for a group"),
-    "no capacity left": ("has no places left", "have no places left"),
-}
-
-
 def why_you_two(mentee: Mentee, candidate: Mentor | Mentee, hours: float, peer: bool) -> str:
     """The reason as the two people read it in their introduction: sentences, names, no scores."""
     first, second = candidate.name.split()[0] if candidate.name else candidate.email, \
@@ -117,14 +99,14 @@ def unmatched_reason(row: int, rules: RuleMatrix, scores: np.ndarray, eligible: 
                     f"{'has' if total == 1 else 'have'} no places left.")
         if not counts:
             return f"There is no other {role} to pair {name} with."
-        said = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind, gap=gap)}" for rule, k in counts.items()]
+        said = [f"{k} {RULE_WORDS[rule][k != 1].format(name=name, type=kind, gap=gap)}" for rule, k in counts.items()]
         return f"No {role} is allowed for {name}: of {_of(total, role)}, {words(said)}."
     if not eligible[row].any():
         best = int(np.argmax(np.where(allowed_here, scores[row], -1)))
         return (f"No {role} reaches the minimum score of {min_score:g} for {name}: the best, {names[best]}, "
                 f"scores {scores[row, best]:.0f}.")
     allowed = np.flatnonzero(eligible[row])
-    ruled_out = [f"{k} {_RULE_WORDS[rule][k != 1].format(name=name, type=kind, gap=gap)}" for rule, k in counts.items()
+    ruled_out = [f"{k} {RULE_WORDS[rule][k != 1].format(name=name, type=kind, gap=gap)}" for rule, k in counts.items()
                  if rule != "no capacity left"]
     others = f" Of the other {role}s, {words(ruled_out)}." if ruled_out else ""
     if len(allowed) == 1:
@@ -201,17 +183,6 @@ def blocking_sentence(person: str, other: str, person_has: str | None, other_has
     theirs += f", {other} has {other_has}" if other_has else f", {other} has a free place"
     return (f"{person} and {other} would both rather be paired with each other than with their current "
             f"{'partners' if peer else 'matches'} ({theirs}).")
-
-
-def gap_words(low: int | None, high: int | None) -> str:
-    """'1 to 2 years more senior', 'at least 1 year more senior', 'at most 3 years more senior'."""
-    def years(n: int) -> str:
-        return f"{n} year" + ("" if n == 1 else "s")
-    if low is not None and high is not None:
-        return f"{years(high)} more senior" if low == high else f"{low} to {years(high)} more senior"
-    if low is not None:
-        return f"at least {years(low)} more senior"
-    return f"at most {years(high)} more senior" if high is not None else "any seniority"
 
 
 def seniority_gap_note(mentees: list[Mentee], candidates: list, gap: tuple[int | None, int | None],

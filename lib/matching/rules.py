@@ -22,6 +22,35 @@ RULES = ("same person", "inactive", "type not offered", "already paired", "own m
          "no capacity left")
 _CODE = {name: k + 1 for k, name in enumerate(RULES)}
 
+# What each rule says about the candidates it rules out, (one, several): "1 is not active", "3 are not active".
+RULE_WORDS = {
+    "inactive": ("is not active", "are not active"),
+    "type not offered": ("does not offer {type} mentoring", "do not offer {type} mentoring"),
+    "already paired": ("already has a partner", "already have a partner"),
+    "own manager": ("is {name}'s manager (or managed by {name})", "are {name}'s managers (or managed by {name})"),
+    "avoid list": ("is on an avoid list with {name}", "are on an avoid list with {name}"),
+    "paired before": ("was {name}'s partner in a pairing that ended", "were {name}'s partners in pairings that ended"),
+    "same team": ("is in {name}'s team", "are in {name}'s team"),
+    "seniority gap": ("is outside the seniority gap ({gap} than {name})",
+                      "are outside the seniority gap ({gap} than {name})"),
+    "forbidden pair": ("is a pair you forbade", "are pairs you forbade"),
+    "locked to another": ("is locked to someone else", "are locked to someone else"),
+    "too few places for a group": ("has too few places left for a group", "have too few places left for a group"),
+    "no capacity left": ("has no places left", "have no places left"),
+}
+
+
+def gap_words(low: int | None, high: int | None) -> str:
+    """'1 to 2 years more senior', 'at least 1 year more senior', 'at most 3 years more senior'."""
+    def years(n: int) -> str:
+        return f"{n} year" + ("" if n == 1 else "s")
+    if low is not None and high is not None:
+        return f"{years(high)} more senior" if low == high else f"{low} to {years(high)} more senior"
+    if low is not None:
+        return f"at least {years(low)} more senior"
+    return f"at most {years(high)} more senior" if high is not None else "any seniority"
+
+
 ELIGIBLE_BLOCK = 256  # rows per block: the comparison's temporaries stay small
 PairKey = tuple[str, str]  # (mentor or first peer email, mentee email), lower case
 
@@ -134,7 +163,7 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
         _mark_seniority_gap(codes, mentees, candidates, *seniority_gap)
     mark_cells("forbidden pair", *pairs([(row_of[b], col_of[a]) for a, b in forbidden if b in row_of and a in col_of]))
 
-    new_locks = _check_locks(codes, locked, row_of, col_of, pairings, peer)
+    new_locks = _check_locks(codes, locked, row_of, col_of, pairings, peer, mentees, candidates, kind, seniority_gap)
     locked_rows = np.zeros(n, bool)
     for i, j in new_locks:
         locked_rows[i] = True
@@ -153,8 +182,9 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
         for _, j in new_locks:
             free[j] -= 1
         if (free < 0).any() and new_locks:
-            full = sorted({candidates[j].email for _, j in new_locks if free[j] < 0})
-            raise RuleBroken(f"Locked pairs need more places than {', '.join(full)} has left.")
+            full = sorted({candidates[j].name or candidates[j].email for _, j in new_locks if free[j] < 0})
+            raise RuleBroken(f"The locked pairs need more places than {' and '.join(full)} "
+                             f"{'has' if len(full) == 1 else 'have'} left: unlock one of them, or raise the capacity.")
         if kind == GROUP and min_group_size > 1:
             members = np.array([group_members.get(c.email, 0) for c in candidates], np.int64)
             for _, j in new_locks:
@@ -185,24 +215,32 @@ def _mark_seniority_gap(codes: np.ndarray, mentees: list[Mentee], mentors: list[
 
 
 def _check_locks(codes: np.ndarray, locked: frozenset[PairKey], row_of: dict, col_of: dict,
-                 pairings: list[Pairing], peer: bool) -> list[tuple[int, int]]:
-    """Locks that are new pairs, as (row, column); a lock a personal rule forbids stops the run."""
+                 pairings: list[Pairing], peer: bool, mentees: list[Mentee], candidates: list, kind: str,
+                 gap: tuple[int | None, int | None]) -> list[tuple[int, int]]:
+    """Locks that are new pairs, as (row, column); a lock a personal rule forbids stops the run, said with names and
+    the rule in words."""
     existing = {(p.mentor_email, p.mentee_email) for p in pairings if p.uses_capacity}
     if peer:
         existing |= {(b, a) for a, b in existing}
+    names = {p.email: p.name or p.email for p in [*mentees, *candidates]}
     new, seen = [], set()
     for first, mentee in sorted(locked):
         if (first, mentee) in existing:
             continue  # already stored: kept by leaving it alone
+        pair = f"{names.get(first, first)} and {names.get(mentee, mentee)}"
         if mentee not in row_of or first not in col_of:
-            raise RuleBroken(f"Locked pair {first} - {mentee}: one of them is not on the roster.")
+            raise RuleBroken(f"The locked pair {pair} cannot be made: one of them is not a waiting, active person "
+                             "on the roster.")
         i, j = row_of[mentee], col_of[first]
         code = int(codes[i, j])
         if code:
-            raise RuleBroken(f"Locked pair {first} - {mentee} breaks the rule '{RULES[code - 1]}'.")
+            said = RULE_WORDS[RULES[code - 1]][0].format(name=names[mentee], type=kind, gap=gap_words(*gap))
+            raise RuleBroken(f"The locked pair {pair} cannot be made: {names[first]} {said}. Unlock it, or change "
+                             "what stands in the way.")
         people = (mentee, first) if peer else (mentee,)
         if seen & set(people):
-            raise RuleBroken(f"{' or '.join(sorted(seen & set(people)))} is in two locked pairs.")
+            raise RuleBroken(f"{' and '.join(names.get(e, e) for e in sorted(seen & set(people)))} "
+                             "is in two locked pairs: keep one lock.")
         seen |= set(people)
         new.append((i, j))
     return new

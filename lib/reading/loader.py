@@ -21,7 +21,7 @@ from lib.reading.log_columns import parse_log
 from lib.reading.log_frames import empty_log
 from lib.reading.managers import resolve_managers
 from lib.reading.maps import read_mapped
-from lib.reading.rows import date_evidence, parse_rows
+from lib.reading.rows import date_evidence, error_message, parse_rows
 
 LOGS = ("checkins", "feedback")
 
@@ -154,5 +154,5 @@ def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
 def _first_line(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         err = exc.errors()[0]
-        return str(err.get("ctx", {}).get("error", err["msg"]))
+        return error_message(err, str(err.get("input", "")))  # the words every cell's problem uses
     return str(exc)

@@ -29,6 +29,12 @@ def error_message(err: dict, raw: str) -> str:
         return f"{raw.strip()!r} is not one of {ctx.get('expected', '')}"
     if kind in ("missing", "string_too_short", "too_short"):
         return "required, but blank"
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return f"{raw.strip()!r} is not a whole number"
+    if kind in ("float_parsing", "float_type"):
+        return f"{raw.strip()!r} is not a number"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{raw.strip()!r} is not yes or no"
     return err["msg"]
 
 

@@ -71,12 +71,15 @@ def test_missing_roster_tab_names_the_tabs_found():
         load(upload_source([("mentors.csv", b"email,name\na@b.co,A\n")]))
 
 
-@pytest.mark.parametrize("value", ["0", "two", "1.5"])
-def test_an_invalid_minimum_group_size_is_a_problem_naming_the_settings_row_and_the_default_holds(sample_copy, value):
+@pytest.mark.parametrize("value, said", [("0", "at least 1"), ("two", "'two' is not a whole number"),
+                                         ("1.5", "'1.5' is not a whole number")])
+def test_an_invalid_minimum_group_size_is_a_problem_naming_the_settings_row_and_the_default_holds(sample_copy, value,
+                                                                                               said):
     settings = sample_copy / "settings.csv"
     settings.write_text(settings.read_text(encoding="utf-8") + f"min_group_size,{value}\n", encoding="utf-8")
     data = load(CsvSource(folder=sample_copy))
     rows = len(settings.read_text(encoding="utf-8").splitlines())
     [problem] = [p for p in data.problems if p.tab == "settings"]
     assert problem.row == rows and problem.value == value and "min_group_size" in problem.message
+    assert said in problem.message and "Input should" not in problem.message, problem.message
     assert data.settings.min_group_size == 2
