@@ -65,6 +65,10 @@ def figures(summary: ProgramSummary, at_risk: int, on_plan: tuple[int, int]) -> 
 def waiting(data: Dataset) -> None:
     st.subheader("Waiting for a mentor")
     mentees = unmatched_mentees(data)
+    if mentees.empty and not any(m.active for m in data.mentees):
+        st.caption("No active mentees yet: add interns on the Roster page (or to the mentees tab), then suggest "
+                   "pairs.")
+        return
     if mentees.empty:
         st.success("Every active mentee has a proposed or active pairing.", icon=":material/check_circle:")
         return

@@ -97,9 +97,9 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
                 allow_previous: bool = False) -> RuleMatrix:
     """The rules for one run. Two people whose pairing ended are not paired again unless `allow_previous`: the
     lead ended it for a reason (the reason is kept with the pairing). In a group run, a mentor whose free places and
-    group members together stay under `min_group_size` hosts no group (a group of one is a one-on-one pairing). With a seniority gap, a mentor's
-    seniority minus the mentee's must lie within [min, max] (either may be None); a person with no seniority is
-    not ruled out by it, and peers are paired without it."""
+    group members together stay under `min_group_size` hosts no group (a group of one is a one-on-one pairing).
+    With a seniority gap, a mentor's seniority minus the mentee's must lie within [min, max] (either may be None); a
+    person with no seniority is not ruled out by it, and peers are paired without it."""
     peer = kind == PEER
     n, m = len(mentees), len(candidates)
     row_of = {p.email: i for i, p in enumerate(mentees)}

@@ -369,6 +369,9 @@ def test_every_page_explains_an_empty_program_instead_of_failing(app, tmp_path, 
     assert not app.main.error, [e.value for e in app.main.error]
     shown = [e.value for e in (*app.main.info, *app.main.success, *app.main.caption, *app.main.markdown)]
     assert shown, "an empty page should say what to do next"
+    if page == "pages/overview.py":  # nobody to pair is not "every mentee has a pairing"
+        assert not [s.value for s in app.main.success if "Every active mentee" in s.value]
+        assert any("No active mentees yet" in c.value for c in app.main.caption)
 
 
 def test_a_form_export_shows_who_waited_too_long_and_each_profiles_gaps(app, tmp_path):
