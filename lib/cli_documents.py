@@ -46,7 +46,7 @@ def cmd_guide(args) -> int:
 
 
 def cmd_kickoff(args) -> int:
-    from lib.documents.handoff import handoff_pairs
+    from lib.documents.handoff import NEW_WITHIN, handoff_pairs, new_pairs
     from lib.documents.pdf import kickoff_name, kickoff_pdf
 
     out = _pdf_path(args.out) if args.out else None  # checked before the source is read
@@ -61,6 +61,12 @@ def cmd_kickoff(args) -> int:
         pairs = [p for p in pairs if p.pairing.mentee_email.lower() == wanted]
         if not pairs:
             print(f"No proposed or active pairing for the mentee {args.pair}.", file=sys.stderr)
+            return FOUND
+    elif not args.all:  # as on the pages: the pairs whose first meeting is ahead of them
+        every, pairs = len(pairs), new_pairs(pairs, data.today())
+        if not pairs:
+            print(f"No new pairs: all {every} started more than {NEW_WITHIN.days} days ago. Add --all to print "
+                  "theirs.", file=sys.stderr)
             return FOUND
     out = out or Path(kickoff_name(pairs, data.today()))
     out.write_bytes(kickoff_pdf(data, pairs))
@@ -106,6 +112,8 @@ def add_document_commands(commands, day) -> None:
     kickoff = commands.add_parser("kickoff", help="kickoff sheets (PDF, one page per pair) for the accepted pairs")
     kickoff.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
     kickoff.add_argument("--pair", metavar="MENTEE_EMAIL", help="only the pair of this mentee")
+    kickoff.add_argument("--all", action="store_true", help="every proposed and active pair (default: the new ones, "
+                                                            "proposed or started in the last 14 days)")
     kickoff.add_argument("--out", help="the PDF to write (default: tandem-kickoff-sheets-DATE.pdf here)")
     kickoff.set_defaults(run=cmd_kickoff)
     calendar = commands.add_parser("calendar", help="a meeting series (.ics) per active pair, in both "

@@ -47,11 +47,14 @@ def test_guide_with_an_unknown_name_or_a_wrong_file_type_exits_2(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def test_kickoff_writes_one_page_per_accepted_pair(sample_copy, tmp_path):
+def test_kickoff_writes_the_new_pairs_sheets_by_default_and_every_pairs_with_all(sample_copy, tmp_path):
     result = run("kickoff", str(sample_copy), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "tandem-kickoff-sheets-2026-07-24.pdf"
-    assert f"wrote 16 kickoff sheets to {out.name}" in result.stdout
+    assert f"wrote 2 kickoff sheets to {out.name}" in result.stdout  # proposed, or started in the last 14 days
+    assert len(PdfReader(out).pages) == 2
+    every = run("kickoff", str(sample_copy), "--all", cwd=tmp_path)
+    assert every.returncode == 0 and f"wrote 16 kickoff sheets to {out.name}" in every.stdout
     assert len(PdfReader(out).pages) == 16
 
 
