@@ -73,7 +73,8 @@ def impact(data: Dataset, as_of: date | None = None, cohort: str | None = None) 
         on_cadence = _mentees_of(mine[mine["on_cadence"]])
         off_cadence = _mentees_of(mine) - on_cadence
         ratings = {side: mine[f"{side}_rating"].dropna() for side in FEEDBACK_ROLES}
-        goals = _goals(data, on, {p.id.lower() for p in data.pairings if p.id and groups.get(p.mentee_email) == name})
+        goals = _goals(data, on, {p.id.lower() for p in data.pairings if p.id and groups.get(p.mentee_email) == name
+                                  and _started(p, on)})  # a proposal's goals are not yet worked on
         figures = {
             "match_rate": _share(*_matched(data, on, mentees)),
             "median_days_to_first_meeting": _median(mine["days_to_first"].dropna()),
@@ -90,6 +91,11 @@ def impact(data: Dataset, as_of: date | None = None, cohort: str | None = None) 
                   "outcomes": len(outcomes)}
         out[name] = {**figures, **counts}
     return out
+
+
+def _started(pairing, on: date) -> bool:
+    """Active or ended, and started on or before the as-of date: the pairings whose figures the report counts."""
+    return pairing.status in STARTED_STATUSES and pairing.started_on is not None and pairing.started_on <= on
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -128,8 +134,7 @@ def _started_pairs(data: Dataset, on: date, groups: dict[str, str]) -> pd.DataFr
     rows = [(p.mentor_email, p.mentee_email, p.type, groups.get(p.mentee_email, ""), p.started_on,
              p.ended_on if p.ended_on and p.ended_on <= on else on,
              CADENCE_DAYS.get(p.cadence or default, CADENCE_DAYS[DEFAULT_CADENCE]))
-            for p in data.pairings
-            if p.status in STARTED_STATUSES and p.started_on is not None and p.started_on <= on]
+            for p in data.pairings if _started(p, on)]
     pairs = pd.DataFrame(rows, columns=["mentor_email", "mentee_email", "type", "cohort", "start", "end",
                                         "cadence_days"])
     pairs["start"] = pd.to_datetime(pairs["start"]).astype("datetime64[s]")

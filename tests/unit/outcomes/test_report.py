@@ -39,7 +39,8 @@ def program() -> Dataset:
     goals = [Goal(id="G1", pairing_id="P1", goal="SQL", status="done"),
              Goal(id="G2", pairing_id="p1", goal="Airflow", status="in progress", updated_on=D("2026-07-20")),
              Goal(id="G3", pairing_id="P1", goal="Docker", status="dropped"),
-             Goal(id="G4", pairing_id="P2", goal="Kotlin", status="done", updated_on=D("2026-08-05"))]
+             Goal(id="G4", pairing_id="P2", goal="Kotlin", status="done", updated_on=D("2026-08-05")),
+             Goal(id="G5", pairing_id="P3", goal="Go", status="open", updated_on=D("2026-07-20"))]  # a proposal's
     outcomes = [
         Outcome(row=2, mentee_email="e1@x.org", date=D("2026-07-01"), offer="none"),
         Outcome(row=3, mentee_email="e1@x.org", date=D("2026-07-30"), offer="accepted",
@@ -92,7 +93,8 @@ def test_the_as_of_date_leaves_out_what_came_later():
     assert a["match_rate"] == 0.5  # P1 starts on 1 Jul: e2 and e3 of four
     assert a["started_pairs"] == 1 and a["on_cadence_rate"] == 0.0 and a["median_days_to_first_meeting"] == 10.0
     assert a["offer_rate"] is None and a["outcomes"] == 0
-    assert a["goal_completion_rate"] == 1.0  # only the undated G1: G2 was updated on 20 Jul, G4 in August
+    # P1's goals are not counted before it starts (1 Jul), even the undated G1: a proposal's goals are not worked on
+    assert a["goal_completion_rate"] is None and a["goals"] == 0
 
 
 def test_without_a_cohort_each_cohort_is_its_own_entry_and_the_table_reads_as_words():
