@@ -18,10 +18,11 @@ if not report:
     st.info("No mentee is on the roster yet.", icon=":material/info:")
     st.stop()
 
+report, cohort = outcomes.cohort_choice(report)
 st.subheader(f"Impact as of {format_date(on)}")
 outcomes.figures_chart(data, report, on)
 outcomes.figures_table(report)
-outcomes.pdf_download(data, report, on)
+outcomes.pdf_download(data, report, on, cohort)
 st.divider()
 outcomes.outcome_form(data)
 outcomes.latest_table(data)

@@ -66,11 +66,26 @@ def impact_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return (bars + ticks + labels).properties(height=alt.Step(14))
 
 
-def pdf_download(data: Dataset, report: dict[str, dict[str, object]], on: date, where=st) -> None:
+ALL_COHORTS = "All cohorts"
+
+
+def cohort_choice(report: dict[str, dict[str, object]]) -> tuple[dict[str, dict[str, object]], str | None]:
+    """The cohorts the page (and its PDF) shows, all (cohort beside cohort) or the one the lead picks, and its name
+    (None: all)."""
+    if len(report) < 2:
+        return report, None
+    chosen = st.selectbox("Cohorts", [ALL_COHORTS, *report], key="impact_cohort",
+                          help="The figures, the chart and the PDF for every cohort, or for one")
+    return (report, None) if chosen == ALL_COHORTS else ({chosen: report[chosen]}, chosen)
+
+
+def pdf_download(data: Dataset, report: dict[str, dict[str, object]], on: date, cohort: str | None = None,
+                 where=st) -> None:
     from lib.documents.pdf.impact_report import impact_report_pdf  # fpdf2 loads once a page offers a PDF
 
+    named = f"-{'-'.join(cohort.lower().split())}" if cohort else ""
     where.download_button("Impact report (PDF, one page)", lambda: impact_report_pdf(report, data, on),
-                          f"tandem-impact-{on.isoformat()}.pdf", mime=PDF, on_click="ignore",
+                          f"tandem-impact{named}-{on.isoformat()}.pdf", mime=PDF, on_click="ignore",
                           icon=":material/picture_as_pdf:")
 
 

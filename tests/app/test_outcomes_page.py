@@ -65,3 +65,26 @@ def test_a_skills_value_that_is_not_skill_1_to_5_is_refused_and_nothing_is_writt
     assert_no_exception(page)
     assert (sample_copy / "outcomes.csv").read_bytes() == before
     assert any("'Python: great' is not skill:1-5" in plain(e.value) for e in page.error)
+
+
+def test_a_lead_picks_one_cohort_and_the_table_follows(app, sample_copy):
+    path = sample_copy / "mentees.csv"
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows[:5]:
+        row["cohort"] = "Spring 2026"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    open_location(app, sample_copy)
+    app.switch_page("pages/outcomes.py").run()
+    assert_no_exception(app)
+    [both] = [d.value for d in app.dataframe if "Summer 2026" in d.value.columns]
+    assert list(both.columns) == ["Spring 2026", "Summer 2026"]
+    app.selectbox(key="impact_cohort").set_value("Spring 2026").run()
+    assert_no_exception(app)
+    [one] = [d.value for d in app.dataframe if "Spring 2026" in d.value.columns]
+    assert list(one.columns) == ["Spring 2026"]
+    expected = table(impact(load(CsvSource(folder=sample_copy)), cohort="Spring 2026"))["Spring 2026"]
+    assert one["Spring 2026"].to_dict() == expected.to_dict()

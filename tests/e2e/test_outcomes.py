@@ -40,3 +40,22 @@ def test_record_an_outcome_and_download_the_report(app, sample_copy, tmp_path):
     [page] = read(payload)
     assert "What the mentoring achieved" in page and "Summer 2026" in page
     assert "Mentees offered a job 80 %" in page and "Offers accepted 50 %" in page  # with Tomás' acceptance
+
+
+def test_a_lead_picks_one_cohort_and_downloads_its_report(app, sample_copy, tmp_path):
+    path = sample_copy / "mentees.csv"
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows[:5]:
+        row["cohort"] = "Spring 2026"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    open_folder(app, sample_copy)
+    app.go_to("Outcomes")
+    choose(app, "Cohorts", "Spring 2026")
+    name, payload = download(app, "Impact report (PDF, one page)", tmp_path)
+    assert name == "tandem-impact-spring-2026-2026-07-24.pdf"
+    [page] = read(payload)
+    assert "Spring 2026" in page and "Summer 2026" not in page
