@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Callable
 
 import pandas as pd
@@ -27,12 +27,14 @@ def cannot_record(source: Source) -> str | None:
             "would send them again): open your own Google Sheet, CSV folder or workbook by its location.")
 
 
-def due_on(data: Dataset, as_of: date | None = None, health: pd.DataFrame | None = None) -> Planned:
-    """Every reminder due on the day (the data's today by default), with notes on what was left out."""
+def due_on(data: Dataset, as_of: date | None = None, health: pd.DataFrame | None = None,
+           now: datetime | None = None) -> Planned:
+    """Every reminder due on the day (the data's today by default), with notes on what was left out; `now` is the
+    run's moment (default: the clock), which decides whether a meeting that day has started."""
     from lib.health.model import assess
 
     on = data.today(as_of)
-    return plan_reminders(data, assess(data, on) if health is None else health, on)
+    return plan_reminders(data, assess(data, on) if health is None else health, on, now)
 
 
 def calendar_maker(data: Dataset, guides: list[Guide]) -> Callable[[Reminder], tuple[str, bytes] | None]:
