@@ -122,7 +122,7 @@ def _send_one(reminder: Reminder, writer: Writer, mailer: Mailer, reply_to: tupl
     """Record, send and mark one reminder; False when the run must stop (the connection broke)."""
     record_id = writer.random_id(TAB)
     try:  # the message is made before anything is recorded: one that cannot be made is never left `sending`
-        message = compose(reminder, mailer.settings.sender, reply_to, record_id, calendar_for(reminder))
+        message = compose(reminder, mailer.settings.sender, reply_to, record_id, calendar_for(reminder), clock())
         message.as_bytes()
     except (ValueError, TypeError, UnicodeError, email.errors.MessageError) as exc:
         report.refused.append(f"{_what(reminder)} cannot be written as an email ({exc}): check the names and "

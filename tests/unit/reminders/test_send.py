@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from datetime import date
+from email.utils import parsedate_to_datetime
 
 import icalendar
 import recurring_ical_events
@@ -36,6 +37,8 @@ def test_each_message_goes_once_with_its_recipients_and_a_meeting_reminder_carri
     with LocalSmtp() as server:
         report = run_once(sample_copy, opened, server)
         assert len(report.sent) == DUE_ON_FRIDAY == len(server.received)
+        assert all(parsedate_to_datetime(r.message["Date"]).tzinfo is not None for r in server.received)
+        assert len({r.message["Message-ID"] for r in server.received}) == DUE_ON_FRIDAY  # one of its own each
         due = next(r for r in server.received if r.message["Subject"].startswith("Mentoring on Monday: José"))
         assert sorted(due.recipients) == ["jose.martinez@northwind.example", "noah.fischer@northwind.example"]
         assert due.message["Reply-To"] == "Priya Raman <priya.raman@northwind.example>"
