@@ -58,8 +58,8 @@ def cmd_remind(args) -> int:
     report = deliver(data, planned, Writer(source, data.tables), settings, load_guides())
     for line in report.sentences(limit):
         print(line, file=sys.stderr if line.startswith("The connection") else sys.stdout)
-    for reminder in report.sent:
-        print(f"  sent [{reminder.kind}] {reminder.subject!r} to {', '.join(reminder.recipients)}")
+    for line in report.sent_lines():
+        print(f"  {line}")
     return OK
 
 
