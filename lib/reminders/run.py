@@ -8,7 +8,8 @@ from typing import Callable
 
 import pandas as pd
 
-from lib.guides.library import Guide
+from lib.errors import GuideError
+from lib.guides.library import Guide, load_guides
 from lib.meetings.plan import contact_address
 from lib.reading.dataset import Dataset
 from lib.reminders.due import Planned, Reminder, plan_reminders
@@ -49,6 +50,16 @@ def calendar_maker(data: Dataset, guides: list[Guide]) -> Callable[[Reminder], t
         return f"mentoring-{who or 'meetings'}.ics", calendar_bytes(data, [reminder.pairing], guides)[0]
 
     return calendar_for
+
+
+def guides_for_sending(load: Callable[[], list[Guide]] = load_guides) -> tuple[list[Guide], str]:
+    """The guides a meeting reminder's calendar takes the first agenda from, and a note: one broken guide file does
+    not stop the send, the calendars then go without the agenda (the command line and the page say so)."""
+    try:
+        return load(), ""
+    except GuideError as exc:
+        return [], (f"A guide file cannot be read ({exc}): meeting reminders go with their calendar but without the "
+                    "first meeting's agenda. The Guides page shows what to fix.")
 
 
 def deliver(data: Dataset, planned: Planned, writer: Writer, settings: SmtpSettings, guides: list[Guide],

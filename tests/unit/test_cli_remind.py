@@ -110,3 +110,27 @@ def test_the_send_report_names_the_recipients_the_server_took_and_the_refused_as
                     "here)")
     assert not any("noah.fischer" in li.partition("; refused")[0] for li in result.stdout.splitlines()
                    if li.startswith("  sent "))
+
+
+def test_a_broken_guide_file_does_not_stop_the_send_and_the_command_says_so(sample_copy, tmp_path, monkeypatch,
+                                                                          capsys):
+    """In-process, to point the guides folder at a copy with one file that is not text."""
+    import argparse
+    import shutil
+
+    from lib.cli_reminders import cmd_remind
+    from lib.guides import library
+
+    guides = tmp_path / "guides"
+    shutil.copytree(library.GUIDES_DIR, guides)
+    (guides / "broken.md").write_bytes(b"\x80\x81 not text")
+    monkeypatch.setattr(library, "GUIDES_DIR", guides)
+    monkeypatch.chdir(tmp_path)
+    with LocalSmtp() as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        code = cmd_remind(argparse.Namespace(source=str(sample_copy), as_of=None, send=True))
+    out = capsys.readouterr().out
+    assert code == 0 and "Sent 9 reminders." in out and len(server.received) == 9
+    assert ("A guide file cannot be read (broken.md: not UTF-8 text; save it as UTF-8): meeting reminders go with "
+            "their calendar but without the first meeting's agenda.") in out
