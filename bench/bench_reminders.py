@@ -2,10 +2,12 @@
 Run: .venv/bin/python bench/bench_reminders.py [--runs N] [--pairs 1000 10000]
 
 Seeded synthetic programs of N active pairs (bench_meetings.py's zones and starts), on a Wednesday half way
-through (AS_OF: every pair that may meet on Thursday is a candidate), with a check-in log shaped as programs
+through at 08:00 UTC (AS_OF, RUN_AT: every pair that may meet that day, before its meeting starts, or on Thursday is
+a candidate), with a check-in log shaped as programs
 run: 70 % of pairs meet on their cadence, 20 % drift (their last check-in 3-6 weeks ago), 10 % never met.
 Shapes: "one office" (one zone), "spread" (eleven zones on four continents), and "spread, nothing logged", the
-worst case: every pair is flagged, and no recent check-in spares a pair the slot search. Timed in-process, the median of --runs:
+worst case: every pair is flagged, and no recent check-in spares a pair the slot search. Timed in-process, the
+median of --runs:
 the health model, then what is due (meeting reminders, nudges, the digest), with the machine's load beside it.
 """
 
@@ -17,7 +19,7 @@ import random
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_meetings import program  # noqa: E402
-
 from lib.contract.models import CheckIn  # noqa: E402
 from lib.health.model import assess  # noqa: E402
 from lib.meetings.slots import find_slot  # noqa: E402
@@ -35,6 +36,7 @@ from lib.vocabulary import CADENCE_DAYS  # noqa: E402
 
 STEP = CADENCE_DAYS
 AS_OF = date(2026, 4, 15)
+RUN_AT = datetime(2026, 4, 15, 8, 0, tzinfo=timezone.utc)  # a cron run before the day's meetings
 
 
 def with_log(data, seed: int = 9):
@@ -79,7 +81,7 @@ def main() -> None:
                 started = time.perf_counter()
                 health = assess(data)
                 middle = time.perf_counter()
-                planned = plan_reminders(data, health, data.today())
+                planned = plan_reminders(data, health, data.today(), RUN_AT)
                 health_times.append(middle - started)
                 due_times.append(time.perf_counter() - middle)
             total = statistics.median(h + d for h, d in zip(health_times, due_times))

@@ -10,7 +10,7 @@ from lib.contract.dates import format_date
 from lib.errors import TandemError
 from lib.reading.loader import load
 from lib.reminders.messages import preview
-from lib.reminders.run import cannot_record, deliver, due_on
+from lib.reminders.run import cannot_record, deliver, due_on, guides_for_sending
 from lib.reminders.send import TAB, stuck_rows, to_send
 from lib.reminders.smtp import ENV_PREFIX, smtp_settings
 from lib.text import plural
@@ -51,15 +51,17 @@ def cmd_remind(args) -> int:
             if reminder.kind == "due":
                 print("  Attached: the pair's meeting series (.ics)")
         return OK
-    from lib.guides.library import load_guides
     from lib.writing.writer import Writer
 
     print(f"Sending through {settings.words()}")
-    report = deliver(data, planned, Writer(source, data.tables), settings, load_guides())
+    guides, note = guides_for_sending()
+    if note:
+        print(note)
+    report = deliver(data, planned, Writer(source, data.tables), settings, guides)
     for line in report.sentences(limit):
         print(line, file=sys.stderr if line.startswith("The connection") else sys.stdout)
-    for reminder in report.sent:
-        print(f"  sent [{reminder.kind}] {reminder.subject!r} to {', '.join(reminder.recipients)}")
+    for line in report.sent_lines():
+        print(f"  {line}")
     return OK
 
 

@@ -19,7 +19,7 @@ from lib.contract.models import Pairing
 from lib.meetings.slots import Slot, find_slots, first_on_or_after, occurrences
 from lib.meetings.zones import place_words, zone_of
 from lib.reading.dataset import Dataset
-from lib.vocabulary import DEFAULT_CADENCE, ENDED, PEER
+from lib.vocabulary import CADENCE_DAYS, DEFAULT_CADENCE, ENDED, MONTHLY, PEER
 
 UNDATED_WEEKS = 12  # a program with no end date: the series runs this long
 UID_SPACE = uuid.UUID("6f1c7a52-3d0e-4b8e-9a4f-2d7c1e5b9a10")  # Tandem's namespace for meeting UIDs
@@ -143,7 +143,10 @@ def may_meet_on(data: Dataset, pairing: Pairing, day: date) -> bool:
     start, until, cadence = series_window(data, pairing)
     if day.weekday() >= 5 or not start <= day <= until:
         return False
-    return day in occurrences(first_on_or_after(start, day.weekday()), cadence, day)
+    first = first_on_or_after(start, day.weekday())
+    if cadence != MONTHLY:  # every week or two from `first`: arithmetic, no list of dates (reminders ask 10,000 pairs)
+        return (day - first).days % CADENCE_DAYS.get(cadence, CADENCE_DAYS[DEFAULT_CADENCE]) == 0
+    return day in occurrences(first, cadence, day)
 
 
 def _changed_pairings(data: Dataset) -> list[str]:

@@ -5,11 +5,13 @@ calendars only know zones by name."""
 from __future__ import annotations
 
 from datetime import timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from lib.contract.values import parse_timezone
 
 
+@lru_cache(maxsize=1024)  # a program has a few dozen zones, asked for twice per pair planned
 def zone_of(name: str) -> tzinfo:
     """The tzinfo of a canonical roster time zone (see lib.contract.values.parse_timezone)."""
     canonical = parse_timezone(name)

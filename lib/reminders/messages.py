@@ -4,8 +4,9 @@ the program contact as Reply-To, and for a meeting reminder the pair's series as
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import format_datetime, formataddr, make_msgid
 
 from lib.reminders.due import Reminder
 from lib.vocabulary import HOUSE_COLOUR
@@ -45,10 +46,12 @@ def preview(reminder: Reminder, lines: int = PREVIEW_LINES) -> str:
 
 
 def compose(reminder: Reminder, sender: str, reply_to: tuple[str, str] | None, record_id: str,
-            calendar: tuple[str, bytes] | None = None) -> EmailMessage:
-    """The email of a reminder; `record_id` (its row in the reminders tab) is in its Message-ID, so a mail server
-    or client that sees the same message twice can tell."""
+            calendar: tuple[str, bytes] | None = None, written: datetime | None = None) -> EmailMessage:
+    """The email of a reminder, dated `written` (default: now; RFC 5322 requires a Date); `record_id` (its row in
+    the reminders tab) is in its Message-ID, so a mail server or client that sees the same message twice can tell."""
     message = EmailMessage()
+    written = written or datetime.now()
+    message["Date"] = format_datetime(written if written.tzinfo else written.astimezone())  # naive: the machine's
     message["From"] = sender
     message["To"] = ", ".join(formataddr((_one_line(name), email)) for name, email in reminder.to)
     if reply_to and reply_to[1].isascii():  # a contact address mail servers cannot take is left out

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Callable
 
 import pandas as pd
 
-from lib.guides.library import Guide
+from lib.errors import GuideError
+from lib.guides.library import Guide, load_guides
 from lib.meetings.plan import contact_address
 from lib.reading.dataset import Dataset
 from lib.reminders.due import Planned, Reminder, plan_reminders
@@ -27,12 +28,14 @@ def cannot_record(source: Source) -> str | None:
             "would send them again): open your own Google Sheet, CSV folder or workbook by its location.")
 
 
-def due_on(data: Dataset, as_of: date | None = None, health: pd.DataFrame | None = None) -> Planned:
-    """Every reminder due on the day (the data's today by default), with notes on what was left out."""
+def due_on(data: Dataset, as_of: date | None = None, health: pd.DataFrame | None = None,
+           now: datetime | None = None) -> Planned:
+    """Every reminder due on the day (the data's today by default), with notes on what was left out; `now` is the
+    run's moment (default: the clock), which decides whether a meeting that day has started."""
     from lib.health.model import assess
 
     on = data.today(as_of)
-    return plan_reminders(data, assess(data, on) if health is None else health, on)
+    return plan_reminders(data, assess(data, on) if health is None else health, on, now)
 
 
 def calendar_maker(data: Dataset, guides: list[Guide]) -> Callable[[Reminder], tuple[str, bytes] | None]:
@@ -47,6 +50,16 @@ def calendar_maker(data: Dataset, guides: list[Guide]) -> Callable[[Reminder], t
         return f"mentoring-{who or 'meetings'}.ics", calendar_bytes(data, [reminder.pairing], guides)[0]
 
     return calendar_for
+
+
+def guides_for_sending(load: Callable[[], list[Guide]] = load_guides) -> tuple[list[Guide], str]:
+    """The guides a meeting reminder's calendar takes the first agenda from, and a note: one broken guide file does
+    not stop the send, the calendars then go without the agenda (the command line and the page say so)."""
+    try:
+        return load(), ""
+    except GuideError as exc:
+        return [], (f"A guide file cannot be read ({exc}): meeting reminders go with their calendar but without the "
+                    "first meeting's agenda. The Guides page shows what to fix.")
 
 
 def deliver(data: Dataset, planned: Planned, writer: Writer, settings: SmtpSettings, guides: list[Guide],

@@ -8,7 +8,8 @@ recorded the same key in between (the writer's `unless`, on the read it makes an
 refused (`refused`) or the server refused (`failed`) was not delivered, so a later run may try it again.
 
 The mail server is connected and logged in before the first row is written: one that cannot be used raises
-MailError and nothing is recorded.
+MailError and nothing is recorded. With nothing to send it is connected and logged in all the same (then left), so
+a broken set-up is found on a quiet day.
 """
 
 from __future__ import annotations
@@ -41,15 +42,29 @@ class RunReport:
     refused: list[str] = field(default_factory=list)  # sentences: recipients refused, messages refused
     stuck: list[str] = field(default_factory=list)  # rows left `sending` by a run that was cut off
     stopped: str = ""  # why the run stopped early (the connection broke)
+    checked: str = ""  # nothing to send: what the check of the mail server found
+    accepted: dict[tuple, list[str]] = field(default_factory=dict)  # per sent reminder's key: who the server took
+    refused_to: dict[tuple, dict[str, str]] = field(default_factory=dict)  # ... and who it refused, with its answer
 
     def sentences(self, limit: int) -> list[str]:
         said = [f"Sent {len(self.sent)} reminder{'s' if len(self.sent) != 1 else ''}."]
+        if self.checked:
+            said.append(self.checked)
         if self.already:
             said.append(f"{self.already} already sent in this period: not sent again.")
         if self.held_back:
             said.append(f"{self.held_back} more due, past this run's limit of {limit} (max_reminders_per_run): "
                         "the next run sends them.")
         return said + self.refused + ([self.stopped] if self.stopped else []) + self.stuck
+
+    def sent_lines(self) -> list[str]:
+        """One line per message sent: to whom the server accepted it, and whom it refused (not the planned list)."""
+        lines = []
+        for reminder in self.sent:
+            refused = self.refused_to.get(reminder.key, {})
+            line = f"sent [{reminder.kind}] {reminder.subject!r} to {', '.join(self.accepted[reminder.key])}"
+            lines.append(line + (f"; refused: {_refusals(refused)}" if refused else ""))
+        return lines
 
 
 def recorded_keys(table: RawTable | None) -> set[tuple[str, str, str]]:
@@ -99,7 +114,11 @@ def send_reminders(reminders: list[Reminder], writer: Writer, mailer: Mailer, li
     table = writer.current(TAB)
     todo, already, held_back = to_send(reminders, table, limit)
     report = RunReport(already=already, held_back=held_back, stuck=stuck_rows(table))
-    if not todo:
+    if not todo:  # still connect (and log in): a broken set-up is found on a quiet day, not on the next busy one
+        with mailer:
+            pass
+        login = f" and took the login for {mailer.settings.username}" if mailer.settings.username else ""
+        report.checked = f"Nothing was due to send; the mail server {mailer.settings.where} answered{login}."
         return report
     with mailer:
         for reminder in todo:
@@ -122,7 +141,7 @@ def _send_one(reminder: Reminder, writer: Writer, mailer: Mailer, reply_to: tupl
     """Record, send and mark one reminder; False when the run must stop (the connection broke)."""
     record_id = writer.random_id(TAB)
     try:  # the message is made before anything is recorded: one that cannot be made is never left `sending`
-        message = compose(reminder, mailer.settings.sender, reply_to, record_id, calendar_for(reminder))
+        message = compose(reminder, mailer.settings.sender, reply_to, record_id, calendar_for(reminder), clock())
         message.as_bytes()
     except (ValueError, TypeError, UnicodeError, email.errors.MessageError) as exc:
         report.refused.append(f"{_what(reminder)} cannot be written as an email ({exc}): check the names and "
@@ -156,8 +175,10 @@ def _send_one(reminder: Reminder, writer: Writer, mailer: Mailer, reply_to: tupl
                           "Run again to send the rest.")
         return False
     report.sent.append(reminder)
+    report.accepted[reminder.key] = [e for e in reminder.recipients if e not in refused]
+    report.refused_to[reminder.key] = refused
     writer.update(TAB, record_id, {"status": SENT, "sent_at": _now(clock),
-                                   "recipients": [e for e in reminder.recipients if e not in refused]})
+                                   "recipients": report.accepted[reminder.key]})
     if refused:
         report.refused.append(f"{_what(reminder)}: the mail server refused {_refusals(refused)}; sent to "
                               "the others.")

@@ -4,6 +4,7 @@ server, and refused in words on the sample or without a mail server."""
 from __future__ import annotations
 
 import csv
+import shutil
 
 import pytest
 
@@ -63,3 +64,21 @@ def test_without_a_mail_server_the_tab_previews_and_says_how_to_set_one(app, sam
     page = health_page(app, sample_copy)
     assert "No mail server is set, so reminders can only be previewed" in texts(page)
     assert not [b for b in page.button if b.key == "send_reminders"]
+
+
+def test_a_broken_guide_file_does_not_stop_the_send_and_the_page_says_so(app, sample_copy, monkeypatch, tmp_path):
+    from lib.guides import library
+
+    guides = tmp_path / "guides"
+    shutil.copytree(library.GUIDES_DIR, guides)
+    (guides / "broken.md").write_bytes(b"\x80\x81 not text")
+    monkeypatch.setattr(library, "GUIDES_DIR", guides)
+    with LocalSmtp() as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        page = health_page(app, sample_copy)
+        said = "A guide file cannot be read (broken.md: not UTF-8 text; save it as UTF-8)"
+        assert said in texts(page)
+        page.button(key="send_reminders").click().run()
+        assert_no_exception(page)
+        assert "Sent 9 reminders." in texts(page) and said in texts(page) and len(server.received) == 9

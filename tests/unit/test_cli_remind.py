@@ -73,3 +73,64 @@ def test_what_cannot_run_exits_2(sample_copy, tmp_path, monkeypatch, args, said)
         monkeypatch.setenv("TANDEM_SMTP_FROM", "m@northwind.example")
     result = run(*[a.format(folder=sample_copy, tmp=tmp_path) for a in args], cwd=tmp_path)
     assert result.returncode == 2 and said in result.stderr
+
+
+def test_with_nothing_due_send_still_checks_the_mail_server_and_a_refused_login_exits_2(sample_copy, tmp_path,
+                                                                                      monkeypatch):
+    """A password changed after the day's run: the next --send has nothing to send, and still finds the login
+    refused (exit 2), instead of saying 'Sent 0 reminders' without asking the server."""
+    with LocalSmtp(login=("lead", "right")) as server:
+        for name, value in server.env(TANDEM_SMTP_USERNAME="lead", TANDEM_SMTP_PASSWORD="right").items():
+            monkeypatch.setenv(name, value)
+        assert run("remind", str(sample_copy), "--send", cwd=tmp_path).returncode == 0
+        quiet = run("remind", str(sample_copy), "--send", cwd=tmp_path)
+        assert quiet.returncode == 0, quiet.stderr
+        assert (f"Nothing was due to send; the mail server 127.0.0.1:{server.port} answered and took the login for "
+                "lead.") in quiet.stdout
+        monkeypatch.setenv("TANDEM_SMTP_PASSWORD", SECRET)
+        refused = run("remind", str(sample_copy), "--send", cwd=tmp_path)
+    assert refused.returncode == 2 and "Sent 0" not in refused.stdout
+    assert refused.stderr.strip().splitlines() == [
+        f"error: The mail server 127.0.0.1:{server.port} refused the login for lead: check the username and password "
+        "(for Google Workspace, an app password). Nothing was sent or recorded."]
+    assert SECRET not in refused.stdout + refused.stderr
+    assert len(server.received) == 9 and len(read_rows(sample_copy, "reminders")) == 9
+
+
+def test_the_send_report_names_the_recipients_the_server_took_and_the_refused_as_refused(sample_copy, tmp_path,
+                                                                                       monkeypatch):
+    with LocalSmtp(refuse={"noah.fischer@northwind.example"}) as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        result = run("remind", str(sample_copy), "--send", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    line = next(li for li in result.stdout.splitlines() if "[due] 'Mentoring on Monday: José" in li)
+    assert line == ("  sent [due] 'Mentoring on Monday: José Martínez & Noah Fischer' to "
+                    "jose.martinez@northwind.example; refused: noah.fischer@northwind.example (550 5.1.1 No such user "
+                    "here)")
+    assert not any("noah.fischer" in li.partition("; refused")[0] for li in result.stdout.splitlines()
+                   if li.startswith("  sent "))
+
+
+def test_a_broken_guide_file_does_not_stop_the_send_and_the_command_says_so(sample_copy, tmp_path, monkeypatch,
+                                                                          capsys):
+    """In-process, to point the guides folder at a copy with one file that is not text."""
+    import argparse
+    import shutil
+
+    from lib.cli_reminders import cmd_remind
+    from lib.guides import library
+
+    guides = tmp_path / "guides"
+    shutil.copytree(library.GUIDES_DIR, guides)
+    (guides / "broken.md").write_bytes(b"\x80\x81 not text")
+    monkeypatch.setattr(library, "GUIDES_DIR", guides)
+    monkeypatch.chdir(tmp_path)
+    with LocalSmtp() as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        code = cmd_remind(argparse.Namespace(source=str(sample_copy), as_of=None, send=True))
+    out = capsys.readouterr().out
+    assert code == 0 and "Sent 9 reminders." in out and len(server.received) == 9
+    assert ("A guide file cannot be read (broken.md: not UTF-8 text; save it as UTF-8): meeting reminders go with "
+            "their calendar but without the first meeting's agenda.") in out

@@ -4,16 +4,17 @@ it through the mail server, once (lib/reminders/, the same path as `python -m li
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
 from lib.contract.dates import format_date
-from lib.errors import GuideError, MailError
+from lib.errors import MailError
 from lib.reading.dataset import Dataset
 from lib.reminders.due import Reminder
 from lib.reminders.messages import plain_body
-from lib.reminders.run import cannot_record, deliver, due_on
+from lib.reminders.run import cannot_record, deliver, due_on, guides_for_sending
 from lib.reminders.send import TAB, stuck_rows, to_send
 from lib.reminders.smtp import ENV_PREFIX, smtp_settings
 from lib.text import markdown_text, plural
@@ -24,11 +25,13 @@ KIND_WORDS = {"due": "Meeting reminder", "nudge": "Nudge", "digest": "Weekly dig
 
 
 def reminders_tab(data: Dataset, health: pd.DataFrame) -> None:
-    st.caption("Meeting reminders go the working day before each meeting a pair has logged nothing for; a nudge goes "
-               "to each pair to watch or at risk once per cadence period; the weekly digest goes to the program "
-               "contact. Press Send once a working day, or run `python -m lib remind SOURCE --send` daily.")
-    on = data.today()
-    planned = state.derived("reminders due", data, lambda: due_on(data, on, health), on)
+    st.caption("Meeting reminders go from the working day before each meeting a pair has logged nothing for until "
+               "it starts; a nudge goes to each pair to watch or at risk once per cadence period; the weekly digest "
+               "goes to the program contact. Press Send once a working day, or run `python -m lib remind SOURCE "
+               "--send` daily.")
+    on, now = data.today(), datetime.now().astimezone()
+    # worked out once an hour: a meeting that started within the hour may still be listed until it ends
+    planned = state.derived("reminders due", data, lambda: due_on(data, on, health, now), on, f"{now:%Y-%m-%d %H}")
     limit = data.settings.max_reminders_per_run
     recorded = data.tables.get(TAB)
     todo, already, held_back = to_send(planned.reminders, recorded, limit)
@@ -77,14 +80,13 @@ def _send(data: Dataset, planned, todo: list[Reminder]) -> None:
                               "walks through it)."), icon=":material/info:")
         return
     st.caption(markdown_text(f"Sends through {settings.words()}."))
+    guides, note = guides_for_sending(state.guides)  # a broken guide file: the calendars go without the agenda
+    if note:
+        st.caption(markdown_text(note))
     if not st.button(f"Send {plural(len(todo), 'reminder')}", type="primary", icon=":material/send:",
                      disabled=not todo, key="send_reminders"):
         return
-    try:
-        guides = state.guides()
-    except GuideError:  # a broken guide file: the calendar still goes, without the first agenda
-        guides = []
     limit = data.settings.max_reminders_per_run
     with st.spinner("Sending…"):
         notices.save(lambda: deliver(data, planned, state.writer(data), settings, guides),
-                     lambda report: " ".join(report.sentences(limit)))
+                     lambda report: " ".join([*report.sentences(limit), *([note] if note else [])]))

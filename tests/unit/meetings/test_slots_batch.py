@@ -27,6 +27,7 @@ def requests(count: int, seed: int) -> list[tuple]:
 
 def test_the_batch_gives_the_same_slot_as_one_search_per_series(monkeypatch):
     monkeypatch.setattr(slots, "BATCH", 97)  # several passes, and a short last one
+    monkeypatch.setattr(slots, "SEARCH_BATCH", 41)  # the same for the search on every weekday
     asked = requests(600, seed=3)
     asked += asked[:20]  # repeats
     batch = slots.find_slots(asked)

@@ -4,8 +4,9 @@ flagged pairs once per cadence period, the weekly digest to the contact, and nob
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, datetime, timezone
 
+from lib.health.model import assess
 from lib.reminders.due import reminder_day
 from lib.reminders.run import due_on
 from tests.unit.reminders.conftest import add_row, set_cells
@@ -32,9 +33,50 @@ def test_on_the_sample_friday_the_monday_meetings_without_a_check_in_since_the_l
     noah = due["P-005"]
     assert noah.recipients == ["jose.martinez@northwind.example", "noah.fischer@northwind.example"]
     assert noah.pairing.id == "P-005" and "Monday 27 Jul 2026" in noah.paragraphs[1]
-    assert "your first meeting" in noah.paragraphs[1]  # P-005 never met
+    assert "your next mentoring meeting" in noah.paragraphs[1]  # never met, but 27 Jul is not the series' first
     assert due_on(data, date(2026, 7, 23)).reminders and not by_kind(due_on(data, date(2026, 7, 23)), "due").keys() \
         & {"P-002", "P-005"}  # Thursday: not yet
+
+
+def test_a_pair_set_to_start_after_the_day_gets_its_first_meetings_reminder_called_the_first(sample_copy,
+                                                                                             opened):
+    """P-005 starts on Monday 6 Jul, so on Friday 3 Jul it is not active yet (the health model leaves it out), and
+    its first meeting, that Monday, is reminded all the same; the one of 13 Jul is the next, not the first."""
+    _, data = opened(sample_copy)
+    friday = date(2026, 7, 3)
+    assert "P-005" not in set(assess(data, friday)["pairing_id"])  # the health model's notion of active stays
+    noah = by_kind(due_on(data, friday), "due")["P-005"]
+    assert noah.period == "2026-07-06" and noah.subject == "Mentoring on Monday: José Martínez & Noah Fischer"
+    assert noah.paragraphs[1].startswith("A reminder of your first meeting, on Monday 6 Jul 2026: Mon 12:15 for José")
+    assert noah.recipients == ["jose.martinez@northwind.example", "noah.fischer@northwind.example"]
+    second = by_kind(due_on(data, date(2026, 7, 10)), "due")["P-005"]
+    assert second.period == "2026-07-13" and "your next mentoring meeting" in second.paragraphs[1]
+    assert "first" not in second.paragraphs[1]
+
+
+def test_a_pair_set_to_start_that_is_not_active_gets_no_reminder(sample_copy, opened):
+    set_cells(sample_copy, "pairings", "P-005", status="proposed")
+    _, data = opened(sample_copy)
+    assert "P-005" not in by_kind(due_on(data, date(2026, 7, 3)), "due")
+
+
+def test_a_meeting_reminder_stays_due_until_the_meeting_starts_so_a_missed_friday_run_is_caught_up(sample_copy,
+                                                                                                  opened):
+    """Monday 27 Jul, 12:15 in José's zone (UTC+1) is 11:15 UTC: due from Friday through Monday morning, the same
+    reminder (one key, so it goes once), and not once the meeting has started."""
+    _, data = opened(sample_copy)
+    def due(day, hour, minute=0):
+        moment = datetime(2026, 7, 27, hour, minute, tzinfo=timezone.utc)
+        return by_kind(due_on(data, day, now=moment), "due").get("P-005")
+    keys = {due(date(2026, 7, d), 8).key for d in (24, 25, 26, 27)}
+    assert keys == {("due", "P-005", "2026-07-27")}
+    assert due(date(2026, 7, 25), 8).subject == "Mentoring on Monday: José Martínez & Noah Fischer"
+    assert due(date(2026, 7, 26), 8).subject == "Mentoring tomorrow: José Martínez & Noah Fischer"
+    monday = due(date(2026, 7, 27), 11, 14)
+    assert monday.subject == "Mentoring today: José Martínez & Noah Fischer"
+    assert monday.paragraphs[1].startswith("A reminder of your next mentoring meeting, today, Monday 27 Jul 2026")
+    assert due(date(2026, 7, 27), 11, 15) is None  # it has started
+    assert due(date(2026, 7, 23), 8) is None  # Thursday: not yet
 
 
 def test_a_check_in_logged_since_the_previous_meeting_means_no_meeting_reminder(sample_copy, opened):

@@ -42,3 +42,21 @@ def test_a_calendar_goes_as_a_text_calendar_attachment():
 def test_the_preview_shows_the_first_lines():
     assert preview(reminder()) == f"Hi {HOSTILE} and Mei,\nAt risk:\n- Ana & <b>Bo</b>: silent\n…"
     assert "<p>" in html_body(reminder())
+
+
+def test_each_message_has_a_date_and_a_message_id_of_its_own():
+    """RFC 5322: a Date (the moment it was written, with its offset) and a Message-ID, unique per message."""
+    from datetime import datetime, timedelta, timezone
+    from email.utils import parsedate_to_datetime
+
+    written = datetime(2026, 7, 24, 8, 0, tzinfo=timezone(timedelta(hours=2)))
+    first = compose(reminder(), "m@example.org", None, "R-1", written=written)
+    again = compose(reminder(), "m@example.org", None, "R-1", written=written)
+    read = message_from_bytes(first.as_bytes(), policy=policy.default)
+    assert read["Date"] == "Fri, 24 Jul 2026 08:00:00 +0200"
+    assert parsedate_to_datetime(read["Date"]) == written
+    assert read["Message-ID"].startswith("<") and read["Message-ID"].endswith("@example.org>")
+    assert first["Message-ID"] != again["Message-ID"]
+    undated = compose(reminder(), "m@example.org", None, "R-2")
+    assert parsedate_to_datetime(undated["Date"]).tzinfo is not None
+    assert abs(parsedate_to_datetime(undated["Date"]) - datetime.now(timezone.utc)) < timedelta(minutes=1)

@@ -8,15 +8,16 @@ import signal
 import subprocess
 import sys
 from datetime import date
+from email.utils import parsedate_to_datetime
 
 import icalendar
 import recurring_ical_events
-
 from lib.guides.library import load_guides
 from lib.meetings.plan import meeting_uid
 from lib.reminders.run import deliver, due_on
 from lib.reminders.smtp import Mailer, smtp_settings
 from lib.writing.writer import Writer
+
 from tests.conftest import ROOT
 from tests.local_smtp import LocalSmtp
 from tests.unit.reminders.conftest import add_row, read_rows, set_cells
@@ -36,6 +37,8 @@ def test_each_message_goes_once_with_its_recipients_and_a_meeting_reminder_carri
     with LocalSmtp() as server:
         report = run_once(sample_copy, opened, server)
         assert len(report.sent) == DUE_ON_FRIDAY == len(server.received)
+        assert all(parsedate_to_datetime(r.message["Date"]).tzinfo is not None for r in server.received)
+        assert len({r.message["Message-ID"] for r in server.received}) == DUE_ON_FRIDAY  # one of its own each
         due = next(r for r in server.received if r.message["Subject"].startswith("Mentoring on Monday: José"))
         assert sorted(due.recipients) == ["jose.martinez@northwind.example", "noah.fischer@northwind.example"]
         assert due.message["Reply-To"] == "Priya Raman <priya.raman@northwind.example>"
@@ -149,3 +152,20 @@ def test_a_run_killed_half_way_never_resends_and_reports_the_message_left_sendin
     subjects = [r.message["Subject"] + ",".join(r.recipients) for r in server.received]
     assert len(set(subjects)) == len(subjects)
     assert [r["status"] for r in read_rows(sample_copy, "reminders")].count("sending") == 1
+
+
+def test_a_meeting_reminder_sent_on_friday_does_not_go_again_on_monday_morning(sample_copy, opened):
+    """Due from Friday until the meeting starts, and still once: Monday's run finds Friday's row for that meeting."""
+    from datetime import datetime, timezone
+
+    monday, morning = date(2026, 7, 27), datetime(2026, 7, 27, 8, 0, tzinfo=timezone.utc)
+    with LocalSmtp() as server:
+        run_once(sample_copy, opened, server)
+        source, data = opened(sample_copy)
+        planned = due_on(data, monday, now=morning)
+        assert ("due", "P-005", "2026-07-27") in {r.key for r in planned.reminders}  # still due, had Friday missed
+        report = deliver(data, planned, Writer(source, data.tables), smtp_settings(None, server.env()), [])
+    assert ("due", "P-005", "2026-07-27") not in {r.key for r in report.sent}
+    subjects = [r.message["Subject"] for r in server.received]
+    assert subjects.count("Mentoring on Monday: José Martínez & Noah Fischer") == 1
+    assert "Mentoring today: José Martínez & Noah Fischer" not in subjects
