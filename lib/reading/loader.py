@@ -20,7 +20,7 @@ from lib.reading.dataset import Dataset
 from lib.reading.log_columns import parse_log
 from lib.reading.log_frames import empty_log
 from lib.reading.managers import resolve_managers
-from lib.reading.maps import read_mapped
+from lib.reading.maps import missing_tab_advice, read_mapped, tabs_found
 from lib.reading.rows import date_evidence, parse_rows
 
 LOGS = ("checkins", "feedback")
@@ -56,10 +56,12 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
            read_problems: list[Problem]) -> Dataset:
     missing = [name for name, spec in TABS.items() if spec.required and name not in tables]
     if missing:
-        found = ", ".join(repr(t) for t in (titles if titles is not None else [t.title for t in tables.values()]))
-        found = found or "none"
+        titles = titles if titles is not None else [t.title for t in tables.values()]
+        held = {t.title: t.tab for t in tables.values()}
+        advice = missing_tab_advice("mentees" if "mentees" in missing else missing[0], titles, held)
         raise ContractError(f"{label or 'The data'} has no {' or '.join(repr(m) for m in missing)} tab "
-                            f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
+                            f"(tabs found: {tabs_found(titles)}). Tandem needs at least 'mentors' and 'mentees': "
+                            f"to read another sheet or file as one, {advice}.")
     settings, problems = read_settings(tables.get("settings"))
     problems += read_problems
     problems.extend(Problem(t.tab, 0, "", "", note, WARNING) for t in tables.values() for note in t.notes)
