@@ -10,7 +10,6 @@ import shutil
 from lib.matching import PairingOptions, suggest
 from lib.reading.loader import load
 from lib.sources import CsvSource
-
 from tests.conftest import CORPUS
 from tests.unit.test_cli import run
 

@@ -4,6 +4,7 @@ headers real Google Forms and HR exports use."""
 from __future__ import annotations
 
 import pytest
+
 from lib.contract.tabs import MENTEES, MENTORS
 from lib.reading.column_guess import guess_field
 

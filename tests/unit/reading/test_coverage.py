@@ -8,7 +8,6 @@ from lib.contract.problems import UNREAD, WARNING
 from lib.matching import PairingOptions, suggest
 from lib.reading.loader import load
 from lib.sources import CsvSource, sample_source, upload_source
-
 from tests.conftest import CORPUS
 from tests.unit.test_cli import run
 

@@ -9,13 +9,13 @@ import shutil
 
 import openpyxl
 import pytest
+
 from lib.errors import MapRefused
 from lib.reading.loader import load
 from lib.reading.maps import column_map_faults
 from lib.sources import CsvSource
 from lib.writing.maps import save_maps
 from lib.writing.writer import Writer
-
 from tests.conftest import CORPUS
 from tests.unit.test_cli import run
 

@@ -9,6 +9,7 @@ import shutil
 
 import openpyxl
 import pytest
+
 from lib.contract.problems import ERROR, UNREAD
 from lib.errors import ContractError, MapRefused
 from lib.matching import PairingOptions, suggest
@@ -18,7 +19,6 @@ from lib.sources import CsvSource, XlsxSource, open_source
 from lib.writing.maps import save_maps
 from lib.writing.roster_edit import save_edit
 from lib.writing.writer import Writer
-
 from tests.conftest import CORPUS
 
 FORM = CORPUS / "forms" / "google_form"

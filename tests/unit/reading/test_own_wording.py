@@ -9,7 +9,6 @@ import shutil
 
 from lib.reading.loader import load
 from lib.sources import CsvSource
-
 from tests.conftest import CORPUS
 from tests.unit.test_cli import run
 
