@@ -39,7 +39,7 @@ def cmd_validate(args) -> int:
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in data.problems], ensure_ascii=False, indent=2))
     else:
-        for problem in data.problems:
+        for problem in [*data.problems, *data.notes]:
             print(f"{problem.severity}: {problem}")
         errors = sum(p.severity == ERROR for p in data.problems)
         print(f"{data.source_label}: {len(data.mentors)} mentors, {len(data.mentees)} mentees, "
@@ -47,7 +47,8 @@ def cmd_validate(args) -> int:
               + (f", {len(data.fit_log)} fit answers" if data.holds("feedback", "question") else "")
               + (f", {len(data.goals)} goals" if "goals" in data.tables else "")
               + (f", {len(data.outcomes)} outcomes" if "outcomes" in data.tables else "")
-              + f"; {errors} errors, {len(data.problems) - errors} warnings", file=sys.stderr)
+              + f"; {errors} errors, {len(data.problems) - errors} warnings"
+              + (f", {len(data.notes)} notes" if data.notes else ""), file=sys.stderr)
     failing = [p for p in data.problems if p.severity == ERROR or args.strict]
     return FOUND if failing else OK
 

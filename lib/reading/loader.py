@@ -81,8 +81,8 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(found)
     mentees, found = cross_tab.unique_people("mentees", parsed["mentees"], tables)
     problems.extend(found)
-    mentors, mentees, found = resolve_managers(mentors, mentees, lambda tab: cross_tab.header(tables, tab,
-                                                                                               "manager_email"))
+    mentors, mentees, found, notes = resolve_managers(
+        mentors, mentees, lambda tab: cross_tab.header(tables, tab, "manager_email"))
     problems.extend(found)
     problems.extend(cross_tab.check_people(mentors, mentees, tables))
     pairings, found = cross_tab.unique_ids("pairings", parsed["pairings"], tables)
@@ -112,7 +112,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     tab_order = list(TABS)
     problems.sort(key=lambda p: (tab_order.index(p.tab) if p.tab in tab_order else 99, p.row))
     return Dataset(mentors, mentees, pairings, logs["checkins"], logs["feedback"], settings, problems,
-                   tables, label, goals, outcomes)
+                   tables, label, goals, outcomes, notes)
 
 
 def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:
