@@ -91,7 +91,8 @@ def column_map_faults(tab: str, fields: dict[str, str], headers: list[str] | Non
 
     A map cannot hold when its tab or field is unknown, its header is already mapped to another field, the tab has
     no such header, the header is read as another field by its own name ('skills'), or the tab has a column of the
-    field's own name (mapping goals elsewhere would drop the 'goals' column)."""
+    field's own name (mapping goals elsewhere would drop the 'goals' column) unless the header mapped is one too
+    ('Work Email' beside 'Email Address': the map picks which is read)."""
     if (why := unknown_tab(tab)) is not None:
         return {name: why for name, header in fields.items() if header.strip()}
     title, lookup = title or tab, header_lookup(TABS[tab])
@@ -120,7 +121,7 @@ def column_map_faults(tab: str, fields: dict[str, str], headers: list[str] | Non
         elif (read_as := lookup.get(normalise_header(present[key]))) not in (None, name):
             faults[name] = (f"the column {present[key]!r} is read as {read_as} by its own name, so it cannot hold "
                             f"{name} too: rename the column first")
-        elif name in own and map_key(own[name]) != key:
+        elif name in own and map_key(own[name]) != key and read_as != name:  # two columns of the field: it picks
             faults[name] = (f"the tab {title!r} has a {name} column of its own, {own[name]!r}, which the map would "
                             f"drop: delete or rename that column first, or leave {name} as it is")
         if name not in faults:

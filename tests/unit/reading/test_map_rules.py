@@ -97,6 +97,14 @@ def test_saving_and_reading_refuse_a_map_with_the_same_words(tmp_path, saved, pr
     assert str(refused.value) == reason[0].upper() + reason[1:] + "."
 
 
+def test_of_two_columns_that_both_read_as_the_field_a_map_may_pick_either():
+    headers = ["Email Address", "Work Email", "Full name", "Goals", "What do you hope to learn?"]
+    assert column_map_faults("mentees", {"email": "Work Email"}, headers) == {}
+    assert column_map_faults("mentees", {"goals": "What do you hope to learn?"}, headers) == {
+        "goals": "the tab 'mentees' has a goals column of its own, 'Goals', which the map would drop: delete or "
+                 "rename that column first, or leave goals as it is"}
+
+
 def test_the_rules_without_a_header_row_are_the_ones_that_need_none():
     assert column_map_faults("mentees", {"goals": "A", "timezone": " a "}) == {
         "timezone": "the header ' a ' is already mapped to goals, so it cannot hold timezone too"}
