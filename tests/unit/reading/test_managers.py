@@ -84,7 +84,8 @@ def test_an_hr_export_pairs_exactly_as_the_same_people_under_tandems_headers(tmp
             out = csv.writer(handle)
             out.writerow(["email", "name", "team", "manager_email"])
             for r in rows:
-                manager = {"Eva Novak": "eva.novak@acme.example"}.get(r["Reports To"], email_of.get(r["Reports To"], ""))
+                named = r["Reports To"]
+                manager = {"Eva Novak": "eva.novak@acme.example"}.get(named, email_of.get(named, ""))
                 out.writerow([r["Work Email"], f"{r['First Name']} {r['Last Name']}", r["Department"], manager])
     plain = load(CsvSource(folder=own))
     assert [(m.email, m.name, m.team, m.manager_email) for m in data.mentees] == \

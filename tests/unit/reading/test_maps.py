@@ -80,8 +80,9 @@ def test_saving_the_same_map_twice_writes_nothing_and_an_empty_header_takes_a_ma
     source = CsvSource(folder=form_folder(tmp_path))
     map_form(source)
     data = load(source)
-    assert save_maps(Writer(source, data.tables), data.tables, "mentees", MENTEE_MAP, data.tables["mentees"].header) == {}
-    written = save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": ""}, data.tables["mentees"].header)
+    header = data.tables["mentees"].header
+    assert save_maps(Writer(source, data.tables), data.tables, "mentees", MENTEE_MAP, header) == {}
+    written = save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": ""}, header)
     assert written == {"column.mentees.goals": ""}
     assert load(source).mentee_by_email["kim.park@acme.example"].goals == []
 
