@@ -39,7 +39,7 @@ def cmd_validate(args) -> int:
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in data.problems], ensure_ascii=False, indent=2))
     else:
-        for problem in data.problems:
+        for problem in [*data.problems, *data.notes]:
             print(f"{problem.severity}: {problem}")
         errors = sum(p.severity == ERROR for p in data.problems)
         print(f"{data.source_label}: {len(data.mentors)} mentors, {len(data.mentees)} mentees, "
@@ -47,7 +47,8 @@ def cmd_validate(args) -> int:
               + (f", {len(data.fit_log)} fit answers" if data.holds("feedback", "question") else "")
               + (f", {len(data.goals)} goals" if "goals" in data.tables else "")
               + (f", {len(data.outcomes)} outcomes" if "outcomes" in data.tables else "")
-              + f"; {errors} errors, {len(data.problems) - errors} warnings", file=sys.stderr)
+              + f"; {errors} errors, {len(data.problems) - errors} warnings"
+              + (f", {len(data.notes)} notes" if data.notes else ""), file=sys.stderr)
     failing = [p for p in data.problems if p.severity == ERROR or args.strict]
     return FOUND if failing else OK
 
@@ -132,8 +133,9 @@ def cmd_pair(args) -> int:
 
 def cmd_map(args) -> int:
     """Print the column and tab maps with a suggestion for each column not read, or save the maps given."""
+    from lib.contract.tabs import ROSTER_TABS
     from lib.reading.coverage import unread_columns
-    from lib.reading.maps import MAPPED_TABS, read_mapped
+    from lib.reading.maps import MAPPED_TABS, missing_tab_advice, read_mapped, tabs_found
     from lib.writing.maps import save_maps
     from lib.writing.writer import Writer
 
@@ -152,7 +154,11 @@ def cmd_map(args) -> int:
             table = source.read_tables(only={args.tab}, titles={args.tab: args.sheet}).get(args.tab)
         else:
             table = tables.get(args.tab)
-        headers = table.header if table is not None else []
+        held = {t.title: name for name, t in tables.items() if name in MAPPED_TABS}
+        if table is None and args.tab in MAPPED_TABS and not args.sheet and any(h.strip() for h in fields.values()):
+            raise TandemError(f"There is no {args.tab} tab to map columns in (the tabs found are "
+                              f"{tabs_found(titles)}): {missing_tab_advice(args.tab, titles, held, args.source)}.")
+        headers = table.header if table is not None else None
         written = save_maps(Writer(source, tables), tables, args.tab, fields, headers, titles, args.sheet)
         for key, value in written.items():
             print(f"saved {key} = {value!r}" if value else f"removed the map {key}")
@@ -162,19 +168,25 @@ def cmd_map(args) -> int:
     tables, maps, problems = read_mapped(source)
     for problem in problems:
         print(f"{problem.severity}: {problem}")
+    titles = source.titles() or [t.title for t in tables.values()]
+    held = {t.title: name for name, t in tables.items() if name in MAPPED_TABS}
+    missing = [tab for tab in ROSTER_TABS if tab not in tables]
     for tab in MAPPED_TABS:
         table = tables.get(tab)
         if table is None:
+            if tab in missing:  # a required tab no sheet holds yet: the data cannot load until one does
+                print(f"{tab}: there is no {tab} tab (the tabs found are {tabs_found(titles)}); "
+                      f"{missing_tab_advice(tab, titles, held, args.source)}")
             continue
         print(f"{tab} ({table.title}):")
         for name, header in maps.columns.get(tab, {}).items():
             print(f"  mapped: {name} = {header!r}")
-        if tab in ("mentors", "mentees"):
+        if tab in ROSTER_TABS:
             for _, header, guess in unread_columns(table):
                 hint = (f" looks like {guess}: python -m lib map {args.source} --tab {tab} {guess}={header!r}"
                         if guess else "")
                 print(f"  not read: {header!r}{hint}")
-    return FOUND if problems else OK
+    return FOUND if problems or missing else OK
 
 
 def _field_and_header(text: str) -> tuple[str, str]:

@@ -6,6 +6,15 @@ def plural(count: int, noun: str, plural_form: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
 
 
+def is_plural(subjects: list[str]) -> bool:
+    """Whether a subject of these phrases takes a plural verb: several, or one whose head noun (its last word) is a
+    plural ('shared interests gives' reads wrong; 'goal coverage gives' right)."""
+    if len(subjects) != 1:
+        return True
+    last = subjects[0].split()[-1].lower() if subjects[0].split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
 _MARKDOWN_SPECIALS = set("\\`*_{}[]<>()#+-.!|~$:")
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib.program.completeness import profile_gaps
 from lib.reading.dataset import Dataset
+from lib.text import markdown_text
 from ui import state
 from ui.roster_edit import edit_person
 from ui.widgets import csv_download, mail_links, people_columns
@@ -63,6 +64,8 @@ def with_profiles(data: Dataset, tab: str) -> pd.DataFrame:
 
 
 def problems(data: Dataset) -> None:
+    for note in data.notes:  # what loading did (managers matched by name): worth one look, never a problem
+        st.info(markdown_text(str(note)), icon=":material/info:")
     found = data.problems_frame()
     if found.empty:
         st.success("No problems found: every row follows the spreadsheet contract.", icon=":material/check_circle:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ERROR, WARNING = "error", "warning"
+NOTE = "note"  # neither: what loading did, for the lead to check once (Dataset.notes, never counted as a problem)
 UNREAD = "unread"  # a warning about what Tandem does not read: a column it does not know, a criterion without data
 
 

@@ -17,6 +17,8 @@ _NO = {"no", "n", "false", "0", "inactive", "nein", "non"}
 _ZONES_LOWER = {z.lower(): z for z in available_timezones()}
 _LIST_SEPARATORS = re.compile(r"[;,\n]")
 _ANGLE_ADDRESS = re.compile(r"<([^<>]+)>\s*$")
+_PAREN_ADDRESS = re.compile(r"\(\s*([^()\s]+@[^()\s]+)\s*\)\s*$")  # an HR export's "Ana Costa (ana@x.org)"
+_NUMBER_UNITS = {"", "y", "yr", "yrs", "year", "years", "min", "mins", "minutes"}  # "8 years", "45 min"
 _LEADING_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?")  # compiled once: these run for every cell of a roster
 
 
@@ -32,9 +34,10 @@ def split_list(text: str) -> list[str]:
 
 
 def normalise_email(text: str) -> str:
-    """Emails are compared trimmed and case-insensitively; `Name <a@b.c>` is reduced to the address."""
+    """Emails are compared trimmed and case-insensitively; `Name <a@b.c>` and `Name (a@b.c)` are reduced to the
+    address."""
     text = str(text or "").strip()
-    m = _ANGLE_ADDRESS.search(text)
+    m = _ANGLE_ADDRESS.search(text) or _PAREN_ADDRESS.search(text)
     if m:
         text = m.group(1).strip()
     return text.lower()
@@ -59,7 +62,7 @@ def parse_bool(text: str) -> bool:
 def parse_number(text: str) -> float:
     cleaned = str(text).strip().replace(",", ".")
     m = _LEADING_NUMBER.match(cleaned)
-    if not m or cleaned[m.end():].strip().lower() not in {"", "y", "yr", "yrs", "year", "years", "min", "mins", "minutes"}:
+    if not m or cleaned[m.end():].strip().lower() not in _NUMBER_UNITS:
         raise ValueError(f"{text!r} is not a number")
     value = float(m.group(0))
     if not math.isfinite(value):  # 400 digits read as infinity: no count or year is that large

@@ -14,6 +14,7 @@ from lib.matching.explain import (
     blocking_pairs,
     blocking_sentence,
     covered_goals,
+    empty_rule_notes,
     group_themes,
     pair_reason,
     seniority_gap_note,
@@ -51,6 +52,7 @@ def _suggest(data: Dataset, options: PairingOptions, started: float) -> Suggesti
     notes, trios, bound = [], [], None
     if options.seniority_gap != (None, None):
         notes.append(seniority_gap_note(mentees, candidates, options.seniority_gap, peer))
+    notes.extend(empty_rule_notes(data, mentees, candidates, options.not_same_team, peer))
     if peer:
         matching = match_peers(scores, eligible)
         chosen, trios, bound = matching.pairs, matching.trios, matching.score_bound

@@ -196,3 +196,47 @@ def seniority_gap_note(mentees: list[Mentee], candidates: list, gap: tuple[int |
         return rule + "."
     return (f"{rule}, where both seniorities are known: {unknown} {'person has' if unknown == 1 else 'people have'} "
             "no seniority, and the seniority gap does not rule them out.")
+
+
+def _lacking(data, tab: str, people: list, field: str) -> str | None:
+    """How a roster tab lacks a field for a run's people ('have no team column', 'have no team filled in'), or None
+    when someone has it."""
+    if any(getattr(p, field) for p in people):
+        return None
+    words = field.removesuffix("_email")
+    return f"have no {words} filled in" if data.holds(tab, field) else f"have no {words} column"
+
+
+def _rule_without_data(rule: str, lacking: dict[str, str], field: str, both: bool) -> str:
+    """'Not the same team: neither roster has a team column, so the rule holds nothing back.'"""
+    column = field.removesuffix("_email")
+    if both and set(lacking.values()) == {f"have no {column} column"}:
+        said = f"neither roster has a {column} column"
+    else:
+        said = " and ".join(f"the {tab} {how}" for tab, how in lacking.items())
+    return f"{rule}: {said}, so the rule holds nothing back."
+
+
+def empty_rule_notes(data, mentees: list[Mentee], candidates: list, not_same_team: bool, peer: bool) -> list[str]:
+    """The hard rules that have no data to hold on to in a run, in words, so a rule is never kept in silence: not
+    the same team without teams, not their own manager without the mentees' managers."""
+    sides = [("mentees", mentees)] if peer else [("mentors", candidates), ("mentees", mentees)]
+    notes = []
+    if not_same_team:
+        lacking = {tab: how for tab, people in sides if (how := _lacking(data, tab, people, "team"))}
+        if lacking:
+            notes.append(_rule_without_data("Not the same team", lacking, "team", len(lacking) > 1))
+        else:
+            unknown = sum(not p.team for _, people in sides for p in people)
+            if unknown:
+                notes.append(f"Not the same team holds where both teams are known: {unknown} "
+                             f"{'person has' if unknown == 1 else 'people have'} no team, and the rule does not keep "
+                             "them apart.")
+    lacking = {tab: how for tab, people in sides if (how := _lacking(data, tab, people, "manager_email"))}
+    if "mentees" in lacking:  # the mentees' managers are what the rule needs; a mentor's manager is rarely a mentee
+        if peer or len(lacking) > 1:
+            notes.append(_rule_without_data("Not their own manager", lacking, "manager_email", len(lacking) > 1))
+        else:
+            notes.append(f"Not their own manager: the mentees {lacking['mentees']}, so no mentee is kept from their "
+                         "own manager.")
+    return notes

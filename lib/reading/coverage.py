@@ -11,6 +11,8 @@ from lib.contract.problems import UNREAD, WARNING, Problem
 from lib.contract.raw_table import RawTable
 from lib.contract.tabs import ROSTER_TABS, TABS, column_letter
 from lib.reading.column_guess import SAMPLED, guess_field
+from lib.reading.maps import MAPPED_TABS
+from lib.text import is_plural
 
 # The columns the pairing criteria read, per roster tab: the criterion that has no data without one, or (for
 # capacity and wishes) what happens instead.
@@ -53,6 +55,24 @@ def unread_columns(table: RawTable) -> list[tuple[int, str, str | None]]:
     return found
 
 
+def map_advice(table: RawTable) -> str:
+    """For a tab missing a required column: each column Tandem does not recognise, with the field it looks like,
+    and how to map them ("" when there is none, or the tab cannot be mapped)."""
+    if table.tab not in MAPPED_TABS:
+        return ""
+    unread = unread_columns(table)
+    if not unread:
+        return ""
+    named = [f"{header!r} ({'looks like ' + guess if guess else 'no field fits'})"
+             for _, header, guess in unread[:NAMED_COLUMNS]]
+    more = f" and {len(unread) - NAMED_COLUMNS} more" if len(unread) > NAMED_COLUMNS else ""
+    pairs = " ".join(f"{guess}={header!r}" for _, header, guess in unread if guess)
+    how = (f"map them with python -m lib map SOURCE --tab {table.tab} {pairs}, or on the Data set-up page" if pairs
+           else f"map the one that holds it with python -m lib map SOURCE --tab {table.tab} FIELD='HEADER', or on the "
+                "Data set-up page")
+    return f"Tandem does not recognise {_words(named)}{more}: {how}"
+
+
 def coverage_problems(tables: dict[str, RawTable]) -> list[Problem]:
     """Warnings for every roster column not read and every criterion without data (see the module's text)."""
     problems = []
@@ -92,8 +112,9 @@ def _missing_criteria(table: RawTable) -> list[Problem]:
             continue
         criteria = [CRITERION_COLUMNS[table.tab][f] for f in fields]
         same = [c for c in criteria if not c.startswith("!")]
-        follows = [f"{_words(same)} {'gives' if len(same) == 1 else 'give'} every pair the same points, so "
-                   f"{'it decides' if len(same) == 1 else 'they decide'} nothing"] if same else []
+        many = is_plural(same)
+        follows = [f"{_words(same)} {'give' if many else 'gives'} every pair the same points, so "
+                   f"{'they decide' if many else 'it decides'} nothing"] if same else []
         follows += [c[1:] for c in criteria if c.startswith("!")]
         what = what.format(_words(fields, "or")) + ("s" if len(fields) > 1 and what.startswith("no") else "")
         problems.append(Problem(table.tab, table.header_row, "", "", f"{table.tab} have {what}: {'; '.join(follows)}",

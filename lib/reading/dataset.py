@@ -32,6 +32,7 @@ class Dataset:
     source_label: str = ""
     goals: list[Goal] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # what loading did, to check once: no problem (severity NOTE)
 
     def today(self, override: date | None = None) -> date:
         return self.settings.today(override)

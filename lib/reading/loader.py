@@ -20,7 +20,7 @@ from lib.reading.dataset import Dataset
 from lib.reading.log_columns import parse_log
 from lib.reading.log_frames import empty_log
 from lib.reading.managers import resolve_managers
-from lib.reading.maps import read_mapped
+from lib.reading.maps import missing_tab_advice, read_mapped, tabs_found
 from lib.reading.rows import date_evidence, error_message, parse_rows
 
 LOGS = ("checkins", "feedback")
@@ -56,10 +56,12 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
            read_problems: list[Problem]) -> Dataset:
     missing = [name for name, spec in TABS.items() if spec.required and name not in tables]
     if missing:
-        found = ", ".join(repr(t) for t in (titles if titles is not None else [t.title for t in tables.values()]))
-        found = found or "none"
+        titles = titles if titles is not None else [t.title for t in tables.values()]
+        held = {t.title: t.tab for t in tables.values()}
+        advice = missing_tab_advice("mentees" if "mentees" in missing else missing[0], titles, held)
         raise ContractError(f"{label or 'The data'} has no {' or '.join(repr(m) for m in missing)} tab "
-                            f"(tabs found: {found}). Tandem needs at least 'mentors' and 'mentees'.")
+                            f"(tabs found: {tabs_found(titles)}). Tandem needs at least 'mentors' and 'mentees': "
+                            f"to read another sheet or file as one, {advice}.")
     settings, problems = read_settings(tables.get("settings"))
     problems += read_problems
     problems.extend(Problem(t.tab, 0, "", "", note, WARNING) for t in tables.values() for note in t.notes)
@@ -79,8 +81,8 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems.extend(found)
     mentees, found = cross_tab.unique_people("mentees", parsed["mentees"], tables)
     problems.extend(found)
-    mentors, mentees, found = resolve_managers(mentors, mentees, lambda tab: cross_tab.header(tables, tab,
-                                                                                               "manager_email"))
+    mentors, mentees, found, notes = resolve_managers(
+        mentors, mentees, lambda tab: cross_tab.header(tables, tab, "manager_email"))
     problems.extend(found)
     problems.extend(cross_tab.check_people(mentors, mentees, tables))
     pairings, found = cross_tab.unique_ids("pairings", parsed["pairings"], tables)
@@ -110,7 +112,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     tab_order = list(TABS)
     problems.sort(key=lambda p: (tab_order.index(p.tab) if p.tab in tab_order else 99, p.row))
     return Dataset(mentors, mentees, pairings, logs["checkins"], logs["feedback"], settings, problems,
-                   tables, label, goals, outcomes)
+                   tables, label, goals, outcomes, notes)
 
 
 def read_settings(table: RawTable | None) -> tuple[Settings, list[Problem]]:

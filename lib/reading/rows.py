@@ -10,6 +10,7 @@ from lib.contract.problems import ERROR, WARNING, Problem
 from lib.contract.raw_table import RawRow, RawTable
 from lib.contract.tabs import TABS, TabSpec, column_letter
 from lib.errors import DateProblem
+from lib.reading.coverage import map_advice
 
 MODEL_FOR = {"mentors": Mentor, "mentees": Mentee, "pairings": Pairing, "checkins": CheckIn, "feedback": Feedback,
              "goals": Goal, "outcomes": Outcome}
@@ -24,7 +25,8 @@ def error_message(err: dict, raw: str) -> str:
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"{raw.strip()!r} is out of range ({'at least ' + str(ctx['ge']) if 'ge' in ctx else 'at most ' + str(ctx['le'])})"
+        bound = f"at least {ctx['ge']}" if "ge" in ctx else f"at most {ctx['le']}"
+        return f"{raw.strip()!r} is out of range ({bound})"
     if kind == "literal_error":
         return f"{raw.strip()!r} is not one of {ctx.get('expected', '')}"
     if kind in ("missing", "string_too_short", "too_short"):
@@ -49,8 +51,10 @@ def header_problems(table: RawTable, spec: TabSpec) -> tuple[list[Problem], bool
         has_name_parts = col.name == "name" and cmap.first_name is not None
         if col.required and col.name not in cmap.index and not has_name_parts:
             found = ", ".join(repr(h) for h in table.header if h) or "no headers"
+            advice = map_advice(table) if usable else ""  # said once, on the first column missing
             problems.append(Problem(table.tab, table.header_row, col.name, "",
-                                    f"required column {col.name!r} is missing (found {found}); no rows loaded"))
+                                    f"required column {col.name!r} is missing (found {found}); no rows loaded"
+                                    + (f". {advice}" if advice else "")))
             usable = False
     for i in cmap.extras:
         if not table.header[i] and table.has_values(i):

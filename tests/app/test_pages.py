@@ -418,3 +418,15 @@ def test_the_pairings_page_shows_stale_data_without_failing(app, monkeypatch):
     app.switch_page("pages/pairings.py").run()
     assert_no_exception(app)
     assert any("Saving is paused" in w.value for w in app.main.warning)
+
+
+def test_managers_matched_by_name_are_a_note_on_the_problems_tab_not_a_problem(app):
+    from tests.conftest import CORPUS
+
+    open_location(app, CORPUS / "forms" / "hr_export")
+    app.switch_page("pages/roster.py").run()
+    assert_no_exception(app)
+    notes = [i.value for i in app.main.info if "given by name matched" in i.value]
+    assert len(notes) == 2 and "mentees" in notes[1] and "3 managers" in notes[1]
+    problems = load(CsvSource(folder=CORPUS / "forms" / "hr_export")).problems
+    assert not [p for p in problems if "given by name matched" in p.message]

@@ -78,3 +78,18 @@ def test_one_field_chosen_for_two_columns_is_said_and_save_waits(app, tmp_path):
                       "a field is read from one column. Choose another field (or Not read) for all but one."]
     assert next(b for b in app.button if b.label == "Save the mentees map").disabled
     assert not (folder / "settings.csv").exists()
+
+
+def test_a_field_the_tab_reads_from_its_own_column_is_refused_on_save_as_the_command_line_refuses_it(app, tmp_path):
+    """'Full name' is the mentees' name: choosing name for another column is refused, in the reader's words."""
+    folder = tmp_path / "form"
+    shutil.copytree(FORM, folder)
+    open_location(app, folder)
+    app.switch_page(SETUP).run()
+    app.selectbox(key="map_mentees_Who is your manager? (email)").set_value("name").run()
+    button(app.main, "Save the mentees map").click().run()
+    assert_no_exception(app)
+    assert [plain(e.value) for e in app.main.error] == [
+        "The tab 'mentees.csv' has a name column of its own, 'Full name', which the map would drop: delete or rename "
+        "that column first, or leave name as it is."]
+    assert not (folder / "settings.csv").exists()

@@ -33,12 +33,12 @@ def test_map_shows_suggestions_then_saves_the_columns_and_validate_stops_warning
 def test_map_refusals_are_one_sentence_exit_2_and_write_nothing(tmp_path):
     folder = tmp_path / "form"
     shutil.copytree(FORM, folder)
-    cases = [(("--tab", "mentees", "goals=Nope"), "error: The tab mentees has no column 'Nope'"),
+    cases = [(("--tab", "mentees", "goals=Nope"), "error: The tab 'mentees.csv' has no column 'Nope'"),
              (("--tab", "mentees", "wishes=Your time zone"), "error: 'wishes' is not a field of mentees: use one of"),
              (("--tab", "interns", "goals=Your time zone"), "error: 'interns' is not a tab Tandem maps: use one of"),
              (("--tab", "mentees", "goals=Your time zone", "goals=Full name"), "error: goals is given twice"),
              (("--tab", "mentees", "goals=Your time zone", "timezone=Your time zone"),
-              "error: The column 'Your time zone' is mapped to both goals and timezone"),
+              "error: The header 'Your time zone' is already mapped to goals, so it cannot hold timezone too."),
              (("goals=Your time zone",), "error: give the tab these columns are in with --tab"),
              (("--tab", "mentees", "--sheet", "Form Responses 9"), "error: There is no tab 'Form Responses 9': the "
                                                                    "tabs are 'mentees.csv', 'mentors.csv'")]

@@ -15,6 +15,9 @@ from lib.contract.values import (
 def test_values():
     assert split_list("Python; SQL, python ,, Go") == ["Python", "SQL", "Go"]
     assert check_email("  Ana Ruiz <Ana.Ruiz@Example.org> ") == "ana.ruiz@example.org"
+    assert check_email("Ana Costa (Ana.Costa@example.com)") == "ana.costa@example.com"  # as HR exports write it
+    with pytest.raises(ValueError):
+        check_email("Ana Costa (ask her)")
     with pytest.raises(ValueError):
         check_email("ana at example")
     assert parse_bool("Yes") is True and parse_bool("n") is False

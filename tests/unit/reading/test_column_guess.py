@@ -25,6 +25,12 @@ READ = {"email", "name"}
     (MENTORS, "Languages you speak", ["English, Portuguese", "Czech"], "languages"),
     (MENTORS, "Where are you based?", ["Europe/Lisbon", "Asia/Singapore"], "timezone"),  # the values say it
     (MENTEES, "Would you like email reminders?", ["Yes", "No", "Yes"], "reminders"),
+    (MENTORS, "How many years have you worked here?", ["8", "3", "12"], "seniority"),  # not capacity: years
+    (MENTORS, "How long have you been with the company?", ["8", "3"], "seniority"),
+    (MENTORS, "What could you help an intern with?", ["SQL, Python", "Public speaking"], "skills"),
+    (MENTEES, "What are you hoping to get out of the program?", ["Kubernetes, Go", "Confidence in code review"],
+     "goals"),
+    (MENTEES, "What do you need help with?", ["SQL", "Testing, React"], "goals"),  # a mentee's need: not skills
 ])
 def test_form_headers_get_the_field_they_ask_for(spec, header, values, field):
     assert guess_field(spec, header, values, set(READ)) == field

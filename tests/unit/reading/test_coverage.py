@@ -105,3 +105,17 @@ def test_a_400_digit_number_in_a_column_not_read_or_in_capacity_loads_with_a_war
                                ("mentees.csv", b"email,name\nm@x.org,M\n")]))
     assert data.mentors[0].capacity == 0
     assert any("too large a number" in p.message for p in data.problems)
+
+
+def test_one_criterion_without_data_takes_the_verb_its_own_subject_takes():
+    """'shared interests' is a plural subject, 'a shared language' a singular one."""
+    mentors = b"email,name,skills,capacity,timezone,seniority,languages,interests\na@x.org,A,Python,2,UTC,5,en,go\n"
+    for missing, said in (("interests", "shared interests give every pair the same points, so they decide nothing"),
+                          ("languages", "a shared language gives every pair the same points, so it decides nothing")):
+        columns = [c for c in ("goals", "timezone", "seniority", "languages", "interests", "preferred_mentors")
+                   if c != missing]
+        mentees = ("email,name," + ",".join(columns) + "\nm@x.org,M," + ",".join(
+            "ana@x.org" if c == "preferred_mentors" else "1" if c == "seniority" else "UTC" if c == "timezone"
+            else "go" for c in columns) + "\n").encode()
+        data = load(upload_source([("mentors.csv", mentors), ("mentees.csv", mentees)]))
+        assert [m for _, _, m in unread(data)] == [f"mentees have no {missing} column: {said}"]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from lib.contract.problems import WARNING
+from lib.contract.problems import NOTE, WARNING
 from lib.matching import PairingOptions, suggest
 from lib.reading.loader import load
 from lib.reading.managers import name_key
 from lib.sources import CsvSource, upload_source
 from tests.conftest import CORPUS, value_problems
+from tests.unit.test_cli import run
 
 HR = CORPUS / "forms" / "hr_export"
 
@@ -26,10 +27,13 @@ def test_an_hr_exports_managers_by_name_become_emails_and_nobody_gets_their_own_
                         "ola.nowak@acme.example": "raj.mehta@acme.example"}
     found = [(p.tab, p.row, p.message) for p in value_problems(data.problems)]
     assert found == [
-        ("mentors", 0, "5 managers given by name matched to the roster's emails (for example 'Ana Costa' → "
-                       "ana.costa@acme.example)"),
         ("mentors", 2, "the manager 'Marta Silva' is nobody on the mentors or mentees tab, so the own-manager "
                        "rule cannot hold for it; write the manager's email instead")]
+    assert [(n.tab, n.column, n.severity, n.message) for n in data.notes] == [  # a note per tab, not a warning
+        ("mentors", "Reports To", NOTE, "2 managers given by name matched to the roster's emails (for example "
+                                        "'Ana Costa' → ana.costa@acme.example)"),
+        ("mentees", "Reports To", NOTE, "3 managers given by name matched to the roster's emails (for example "
+                                        "'Ana Costa' → ana.costa@acme.example)")]
     for kind in ("one-on-one", "group"):
         for pair in suggest(data, PairingOptions(type=kind)).pairs:
             assert pair.mentor_email != managers[pair.mentee_email], (kind, pair)
@@ -80,7 +84,8 @@ def test_an_hr_export_pairs_exactly_as_the_same_people_under_tandems_headers(tmp
             out = csv.writer(handle)
             out.writerow(["email", "name", "team", "manager_email"])
             for r in rows:
-                manager = {"Eva Novak": "eva.novak@acme.example"}.get(r["Reports To"], email_of.get(r["Reports To"], ""))
+                named = r["Reports To"]
+                manager = {"Eva Novak": "eva.novak@acme.example"}.get(named, email_of.get(named, ""))
                 out.writerow([r["Work Email"], f"{r['First Name']} {r['Last Name']}", r["Department"], manager])
     plain = load(CsvSource(folder=own))
     assert [(m.email, m.name, m.team, m.manager_email) for m in data.mentees] == \
@@ -96,3 +101,40 @@ def test_a_placeholder_for_no_manager_is_no_manager_and_no_warning(placeholder):
     data = load(upload_source([("mentors.csv", b"email,name\nana@x.org,Ana\n"),
                                ("mentees.csv", f"email,name,manager\nkim@x.org,Kim,{placeholder}\n".encode())]))
     assert data.mentees[0].manager_email == "" and value_problems(data.problems) == []
+
+
+def test_a_fully_resolved_hr_export_passes_strict_with_its_notes_said(tmp_path):
+    """Managers as HR tools write them: 'Last, First' and a name with the email in brackets."""
+    mentors = ("Work Email,First Name,Last Name,Department,Reports To,Skills,Max mentees,Time zone,Seniority,"
+               "Languages,Interests\n"
+               "ana.costa@acme.example,Ana,Costa,Platform,,Go,2,UTC,9,English,chess\n"
+               "eva.novak@acme.example,Eva,Novák,Data,\"Costa, Ana\",SQL,2,UTC,7,English,chess\n")
+    mentees = ("Work Email,First Name,Last Name,Department,Reports To,Skills,Goals,Interests,Seniority,Time zone,"
+               "Languages,Preferred mentors\n"
+               "kim.park@acme.example,Kim,Park,Platform,\"Novak, Eva\",Go,SQL,chess,0,UTC,English,"
+               "ana.costa@acme.example\n"
+               "tom.berg@acme.example,Tom,Berg,Data,Ana Costa (Ana.Costa@acme.example),SQL,Go,chess,0,UTC,English,\n")
+    folder = tmp_path / "hr"
+    folder.mkdir()
+    (folder / "mentors.csv").write_text(mentors, encoding="utf-8")
+    (folder / "mentees.csv").write_text(mentees, encoding="utf-8")
+    data = load(CsvSource(folder=folder))
+    managers = {p.email: p.manager_email for p in [*data.mentors, *data.mentees]}
+    assert managers == {"ana.costa@acme.example": "", "eva.novak@acme.example": "ana.costa@acme.example",
+                        "kim.park@acme.example": "eva.novak@acme.example",
+                        "tom.berg@acme.example": "ana.costa@acme.example"}  # the email in brackets, taken as is
+    assert [p for p in data.problems if "manager" in p.message] == []
+    assert [(n.tab, n.message) for n in data.notes] == [
+        ("mentors", "1 manager given by name matched to the roster's emails (for example 'Costa, Ana' → "
+                    "ana.costa@acme.example)"),
+        ("mentees", "1 manager given by name matched to the roster's emails (for example 'Novak, Eva' → "
+                    "eva.novak@acme.example)")]
+    strict = run("validate", str(folder), "--strict")
+    assert strict.returncode == 0, strict.stdout  # notes are no problem: nothing left to fix
+    assert strict.stdout.splitlines() == [
+        "note: mentors, column 'Reports To': 1 manager given by name matched to the roster's emails (for example "
+        "'Costa, Ana' → ana.costa@acme.example)",
+        "note: mentees, column 'Reports To': 1 manager given by name matched to the roster's emails (for example "
+        "'Novak, Eva' → eva.novak@acme.example)"]
+    for pair in suggest(data, PairingOptions()).pairs:
+        assert pair.mentor_email != managers[pair.mentee_email]

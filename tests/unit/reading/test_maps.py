@@ -80,8 +80,9 @@ def test_saving_the_same_map_twice_writes_nothing_and_an_empty_header_takes_a_ma
     source = CsvSource(folder=form_folder(tmp_path))
     map_form(source)
     data = load(source)
-    assert save_maps(Writer(source, data.tables), data.tables, "mentees", MENTEE_MAP, data.tables["mentees"].header) == {}
-    written = save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": ""}, data.tables["mentees"].header)
+    header = data.tables["mentees"].header
+    assert save_maps(Writer(source, data.tables), data.tables, "mentees", MENTEE_MAP, header) == {}
+    written = save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": ""}, header)
     assert written == {"column.mentees.goals": ""}
     assert load(source).mentee_by_email["kim.park@acme.example"].goals == []
 
@@ -98,10 +99,10 @@ def test_an_edit_writes_into_the_mapped_column_not_a_new_one(tmp_path):
 
 
 @pytest.mark.parametrize("fields, message", [
-    ({"goals": "Nope"}, "The tab mentees has no column 'Nope': its headers are 'Timestamp', 'Email Address'"),
+    ({"goals": "Nope"}, "The tab 'mentees.csv' has no column 'Nope': its headers are 'Timestamp', 'Email Address'"),
     ({"goalz": "Your time zone"}, "'goalz' is not a field of mentees: use one of email, name"),
     ({"goals": "Your time zone", "timezone": "your time zone "},
-     "The column 'your time zone ' is mapped to both goals and timezone: a column holds one field."),
+     "The header 'your time zone' is already mapped to goals, so it cannot hold timezone too."),
 ])
 def test_a_map_that_cannot_hold_is_refused_and_nothing_is_written(tmp_path, fields, message):
     folder = form_folder(tmp_path)
@@ -232,7 +233,7 @@ def test_headers_in_other_scripts_map_to_their_own_column_and_are_written_there(
     save_edit(Writer(source, data.tables), data, "mentees", "kim@x.org", {"goals": "Rust"})
     assert grid(folder / "mentees.csv")[1] == ["kim@x.org", "Kim Park", "Продажи", "Rust"]
     assert MENTEES.name == "mentees"
-    with pytest.raises(MapRefused, match="mapped to both goals and team"):
+    with pytest.raises(MapRefused, match="already mapped to goals, so it cannot hold team too"):
         save_maps(Writer(source, data.tables), data.tables, "mentees", {"goals": "Цели", "team": " цели "},
                   data.tables["mentees"].header)
 
@@ -241,8 +242,8 @@ def test_a_tab_map_cannot_name_a_tab_that_holds_another_roster(tmp_path):
     folder = form_folder(tmp_path)
     source = CsvSource(folder=folder)
     data = load(source)
-    with pytest.raises(MapRefused, match="The tab 'mentors.csv' holds the mentors: choose the one that holds the "
-                                         "mentees."):
+    with pytest.raises(MapRefused, match="'mentors.csv' holds the mentors, so it cannot hold the mentees too: choose "
+                                         "the one that holds the mentees."):
         save_maps(Writer(source, data.tables), data.tables, "mentees", {}, [], source.titles(), "mentors.csv")
     (folder / "settings.csv").write_text("key,value\ntab.mentees,mentors\n", encoding="utf-8")
     found = [p.message for p in load(source).problems if p.tab == "settings"]
