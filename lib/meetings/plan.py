@@ -19,6 +19,7 @@ from lib.contract.models import Pairing
 from lib.meetings.booking import book, linked
 from lib.meetings.slots import WEEKDAYS, Slot, clock, first_on_or_after, local_times, occurrences
 from lib.meetings.zones import place_words, zone_of
+from lib.paused_gc import collection_paused
 from lib.reading.dataset import Dataset
 from lib.vocabulary import ACTIVE, DEFAULT_CADENCE, ENDED, PEER
 
@@ -97,6 +98,11 @@ def plan_all(data: Dataset, pairings: list[Pairing]) -> list[Series]:
     """The plan of each pairing's series; the roster and the change log are looked up once for all of them, and
     the slots booked together with every pairing that shares a person with them (lib/meetings/booking.py), so the
     same pairing gets the same slot whichever pairs are asked for."""
+    with collection_paused():  # thousands of small plans, none in a reference cycle (lib/paused_gc.py)
+        return _plan_all(data, pairings)
+
+
+def _plan_all(data: Dataset, pairings: list[Pairing]) -> list[Series]:
     mentees = data.mentee_by_email
     people = {**mentees, **data.mentor_by_email}
     changes = Counter(_changed_pairings(data))
@@ -158,15 +164,15 @@ def _series(data: Dataset, pairing: Pairing, names: list[str], zones: list[str],
     # a cancellation outranks every version before it, also when the row was ended by hand (no change logged)
     series = Series(pairing, (names[0], pairing.mentor_email, zones[0]), (names[1], pairing.mentee_email, zones[1]),
                     slot, cadence, until, sequence + cancelled, notes, cancelled,
-                    tuple(local_times(slot, zone_of(zones[0]), zone_of(zones[1]))))
+                    local_times(slot, zone_of(zones[0]), zone_of(zones[1])))
     pair_words = f"{names[0]} ({place_words(zones[0])}) and {names[1]} ({place_words(zones[1])})"
     if not slot.fits and not cancelled:
         always = slot.outside >= len(slot.dates) * settings.meeting_minutes
         notes.append(f"{pair_words}: working hours do not overlap{'' if always else ' in every week'}; the nearest "
                      f"time is {series.slot_words()}.")
-    if series.shift_words() and not cancelled:
-        notes.append(f"{pair_words}: the clocks do not change together, so {_given(names[1])}'s time moves: "
-                     f"{series.shift_words()}.")
+    shift = series.shift_words() if len(series.other_times) > 1 and not cancelled else ""
+    if shift:
+        notes.append(f"{pair_words}: the clocks do not change together, so {_given(names[1])}'s time moves: {shift}.")
     if not contact_address(settings.contact):
         notes.append("No program contact with an email in the settings: the series has no organiser.")
     return series

@@ -172,11 +172,10 @@ def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, 
     far = count * distance_at[mine] + (weight[:, None, :] * distance_at[theirs]).sum(axis=2)
     clashes = (np.zeros(outside.shape, np.int64) if taken is None or not len(taken)
                else _clashes(first_zone, series, days, starts, minutes, taken))
+    order = _lexical(clashes, worst, outside, far)
     best = None
     for row, w in enumerate(days):
-        at = np.arange(len(starts))
-        for score in (clashes[row], worst[row], outside[row], far[row]):  # the fewest clashes first, ...
-            at = at[score[at] == score[at].min()]
+        at = np.flatnonzero(order[row] == order[row].min())
         chosen = int(at[len(at) // 2])  # the middle of the start times that do best
         n = len(series[w])
         key = (int(clashes[row, chosen]), int(worst[row, chosen]), series[w][0],
@@ -188,6 +187,19 @@ def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, 
     other = w * 1440 + int(starts[chosen]) + _offset(other_zone, series[w][0], first_zone)
     return Slot(w, int(starts[chosen]), series[w], int(outside[row, chosen]), int(np.mod(other, 1440)),
                 int(np.mod(other, WEEK) // 1440))
+
+
+def _lexical(*scores: np.ndarray) -> np.ndarray:
+    """One integer per candidate that orders the candidates as the scores do, the first score first: within a
+    weekday, the fewest clashes, then the worst meeting, then the series' minutes outside, then how far."""
+    spans = [int(score.max()) + 1 for score in scores]
+    if np.prod([float(span) for span in spans]) >= 2 ** 62:  # very long series: each score as its rank instead
+        scores = tuple(np.unique(score, return_inverse=True)[1].reshape(score.shape) for score in scores)
+        spans = [scores[0].size] * len(scores)
+    order = np.zeros(scores[0].shape, np.int64)
+    for score, span in zip(scores, spans):
+        order = order * span + score
+    return order
 
 
 _UTC = timezone.utc
@@ -230,7 +242,8 @@ def find_slot_around(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start
     return _best(first_zone, other_zone, series, days, preferred, minutes, low, high, np.sort(taken))
 
 
-def local_times(slot: Slot, first_zone: tzinfo, other_zone: tzinfo) -> list[tuple[int, date, date]]:
+@lru_cache(maxsize=4096)
+def local_times(slot: Slot, first_zone: tzinfo, other_zone: tzinfo) -> tuple[tuple[int, date, date], ...]:
     """The other person's local start over the series (minute of their week), as runs of meetings: one run when
     both zones keep their offset, more when the clocks change on different dates."""
     runs: list[list] = []
@@ -240,7 +253,7 @@ def local_times(slot: Slot, first_zone: tzinfo, other_zone: tzinfo) -> list[tupl
             runs[-1][2] = day
         else:
             runs.append([theirs, day, day])
-    return [tuple(run) for run in runs]
+    return tuple(tuple(run) for run in runs)
 
 
 BATCH = 2048  # series per array pass of find_slots: (series, start times, occurrences) stays a few tens of MB
