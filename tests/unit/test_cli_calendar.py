@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 import icalendar
 import recurring_ical_events
+
 from lib.meetings.plan import meeting_uid
 from lib.reading.loader import load
 from lib.sources import CsvSource
 from lib.writing import lifecycle
 from lib.writing.writer import Writer
-
 from tests.unit.test_cli_guides import run
 
 
