@@ -98,8 +98,8 @@ def cmd_calendar(args) -> int:
     for note in notes:
         print(note)
     cancelled = sum(is_cancelled(p, data.today()) for p in pairings)
-    print(f"wrote {len(pairings)} meeting series to {out}" + (f" ({cancelled} of them cancelled: the pairings ended)"
-                                                              if cancelled else ""))
+    ended = f" ({cancelled} of them cancelled: {'its pairing' if cancelled == 1 else 'their pairings'} ended)"
+    print(f"wrote {len(pairings)} meeting series to {out}{ended if cancelled else ''}")
     return OK
 
 

@@ -23,7 +23,7 @@ def test_calendar_writes_one_series_per_active_pair_and_prints_what_it_assumed(t
     assert result.returncode == 0, result.stderr
     data = load(CsvSource(folder=sample_copy))
     active = [p for p in data.pairings if p.status in ("active", "ended")]  # P-015 ended: its series cancelled
-    assert f"wrote {len(active)} meeting series to {out} (1 of them cancelled: the pairings ended)" in result.stdout
+    assert f"wrote {len(active)} meeting series to {out} (1 of them cancelled: its pairing ended)" in result.stdout
     # the sample's Kolkata and New York pair has no common working hours: said, and still written
     assert ("Priya Raman (Kolkata) and Diego Hernández (New York): working hours do not overlap; the nearest time is "
             in result.stdout)
