@@ -4,7 +4,9 @@ Seeded synthetic programs of N active pairs, in the shapes real programs take:
 - "one office": everyone in one zone, starts on a handful of days (plans repeat, the cache does the work);
 - "spread": eleven zones on four continents (Europe, the Americas, India, East Asia, a fixed UTC+1), starts on any
   day of a 12-week window, cadences mixed (weekly, biweekly, monthly), a program across the spring clock changes;
-- "no overlap": half the pairs between Los Angeles and Singapore (the least-bad search over every slot).
+- "no overlap": half the pairs between Los Angeles and Singapore (the least-bad search over every slot);
+- "busy mentors": as spread, but each mentor has three mentees, starting the same week, so slots are booked around
+  the mentor's other meetings (lib/meetings/booking.py).
 For each: the calendar file for every pair (`calendar_bytes`: plan each series, write the .ics), in-process, the
 median of --runs runs, with the machine's load average beside it.
 """
@@ -39,15 +41,21 @@ def program(pairs: int, shape: str, seed: int = 5) -> Dataset:
     rng = random.Random(seed)
     mentors, mentees, pairings = [], [], []
     for k in range(pairs):
-        if shape == "one office":
+        mentor = k // 3 if shape == "busy mentors" else k
+        if shape == "busy mentors":
+            zones = (SPREAD[mentor % len(SPREAD)], rng.choice(SPREAD))
+            start = START + timedelta(days=7 * (mentor % 12) + rng.randrange(3))
+        elif shape == "one office":
             zones, start = ("Europe/Berlin", "Europe/Berlin"), START + timedelta(days=7 * rng.randrange(3))
         elif shape == "no overlap" and k % 2 == 0:
             zones, start = ("America/Los_Angeles", "Asia/Singapore"), START + timedelta(days=rng.randrange(84))
         else:
             zones, start = (rng.choice(SPREAD), rng.choice(SPREAD)), START + timedelta(days=rng.randrange(84))
-        mentors.append(Mentor(email=f"m{k}@bench.example", name=f"Mentor {k}", timezone=zones[0]))
+        if mentor == k or k % 3 == 0:
+            mentors.append(Mentor(email=f"m{mentor}@bench.example", name=f"Mentor {mentor}", timezone=zones[0]))
         mentees.append(Mentee(email=f"e{k}@bench.example", name=f"Mentee {k}", timezone=zones[1]))
-        pairings.append(Pairing(id=f"P-{k:05d}", mentor_email=f"m{k}@bench.example", mentee_email=f"e{k}@bench.example",
+        pairings.append(Pairing(id=f"P-{k:05d}", mentor_email=f"m{mentor}@bench.example",
+                                mentee_email=f"e{k}@bench.example",
                                 status="active", started_on=start,
                                 cadence=rng.choice(["weekly", "biweekly", "monthly"])))
     settings = Settings(program_start=START, program_end=END, as_of=END, contact="Lead <lead@bench.example>")
@@ -63,7 +71,7 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f} before; 2 cores; median of {args.runs}")
     print("| shape | pairs | calendar (in-process) | file size |")
     print("|---|---:|---:|---:|")
-    for shape in ("one office", "spread", "no overlap"):
+    for shape in ("one office", "spread", "no overlap", "busy mentors"):
         for pairs in args.pairs:
             data = program(pairs, shape)
             times = []

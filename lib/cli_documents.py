@@ -10,7 +10,8 @@ from pathlib import Path
 from lib.cli_common import FOUND, OK, source_from
 from lib.errors import TandemError
 from lib.reading.loader import load
-from lib.vocabulary import OPEN_STATUSES
+from lib.text import plural
+from lib.vocabulary import OPEN_STATUSES, PROPOSED
 
 
 def _pdf_path(out: str) -> Path:
@@ -77,12 +78,13 @@ def cmd_kickoff(args) -> int:
 def cmd_calendar(args) -> int:
     from lib.guides.library import load_guides
     from lib.meetings.calendar_file import calendar_bytes
+    from lib.meetings.plan import calendar_pairings, is_cancelled
 
     out = Path(args.out)
     if out.suffix.lower() != ".ics":
         raise TandemError(f"{out} must end in .ics (a calendar file).")
     data = load(source_from(args.source))
-    pairings = [p for p in data.pairings if p.is_active_on(data.today())]
+    pairings = calendar_pairings(data)
     if args.pair:
         wanted = args.pair.strip().lower()
         theirs = [p for p in data.pairings if p.mentee_email == wanted]
@@ -90,15 +92,20 @@ def cmd_calendar(args) -> int:
         pairings = [p for p in theirs if p.status in OPEN_STATUSES][-1:] or theirs[-1:]
         if not pairings:
             raise TandemError(f"There is no pairing for the mentee {args.pair}.")
-    if not pairings:
-        print("No proposed or active pairings: accept pairs first (python -m lib pair SOURCE --save).",
-              file=sys.stderr)
-        return FOUND
+    if not pairings:  # nothing went wrong: there is no series yet, and an empty file would help nobody
+        proposed = sum(p.status == PROPOSED for p in data.pairings)
+        print(f"No meeting series to write, so {out} was not written: activate the {plural(proposed, 'proposed pair')} "
+              "first (Pairings page, Current pairs)." if proposed else
+              f"No meeting series to write, so {out} was not written: accept pairs first "
+              "(python -m lib pair SOURCE --save) and activate them.")
+        return OK
     payload, notes = calendar_bytes(data, pairings, load_guides())
     out.write_bytes(payload)
     for note in notes:
         print(note)
-    print(f"wrote {len(pairings)} meeting series to {out}")
+    cancelled = sum(is_cancelled(p, data.today()) for p in pairings)
+    ended = f" ({cancelled} of them cancelled: {'its pairing' if cancelled == 1 else 'their pairings'} ended)"
+    print(f"wrote {len(pairings)} meeting series to {out}{ended if cancelled else ''}")
     return OK
 
 
@@ -117,7 +124,7 @@ def add_document_commands(commands, day) -> None:
     kickoff.add_argument("--out", help="the PDF to write (default: tandem-kickoff-sheets-DATE.pdf here)")
     kickoff.set_defaults(run=cmd_kickoff)
     calendar = commands.add_parser("calendar", help="a meeting series (.ics) per active pair, in both "
-                                                    "people's working hours")
+                                                    "people's working hours, and ended pairs' series cancelled")
     calendar.add_argument("source", help="a folder of CSV files, an .xlsx workbook, or 'sample'")
     calendar.add_argument("--pair", metavar="MENTEE_EMAIL", help="only this mentee's pairing (cancelled if ended)")
     calendar.add_argument("--out", required=True, help="the calendar file to write, e.g. meetings.ics")

@@ -48,6 +48,7 @@ with suggest_tab:
 with current_tab:
     current.pairings_table(data)
     current.lifecycle_actions(data)
+    current.cancelled_meetings(data)
     current.rematch(data)
 
 with handoff_tab:

@@ -103,10 +103,12 @@ def xlsx_download(label: str, frame: pd.DataFrame, sheet: str, what: str, day: d
 def calendar_button(data: Dataset, pairings: list, label: str, key: str, what: str, where=st) -> None:
     """A meeting-series calendar file (.ics) for these pairings, built when the button is clicked; what had to be
     assumed (a missing time zone, no common working hours) is said beside it."""
-    from lib.meetings.plan import plan_series
+    from lib.meetings.plan import plan_all
 
-    notes = list(dict.fromkeys(n for p in pairings for n in state.derived(
-        "meeting plan", data, lambda p=p: plan_series(data, p), p.id, p.mentor_email, p.mentee_email).notes))
+    # planned once for all of them: each pair is booked with the pairs it shares a person with
+    planned = state.derived("meeting plans", data, lambda: plan_all(data, pairings),
+                            tuple((p.id, p.mentor_email, p.mentee_email) for p in pairings))
+    notes = list(dict.fromkeys(n for series in planned for n in series.notes))
 
     def build() -> bytes:
         from lib.meetings.calendar_file import calendar_bytes  # icalendar loads when a calendar is asked for

@@ -87,14 +87,16 @@ def cadence(pair: HandoffPair, data: Dataset) -> str:
 
 def pairing_sheet(data: Dataset, pairs: list[HandoffPair] | None = None) -> pd.DataFrame:
     """One row per pair with names, emails, type, cadence, the meeting slot in both people's local times, shared
-    goals and the reason, for printing or sending."""
-    from lib.meetings.plan import plan_series
+    goals and the reason, for printing or sending. The slots are booked together, so nobody is given two meetings at
+    once, and say when the other person's time moves because the clocks change on different dates."""
+    from lib.meetings.plan import plan_all
 
     pairs = handoff_pairs(data) if pairs is None else pairs
     on = data.today()
+    planned = plan_all(data, [p.pairing for p in pairs])
     rows = [[p.first_name, p.pairing.mentor_email, p.mentee_name, p.pairing.mentee_email, p.pairing.type,
-             p.pairing.status, p.pairing.started_on, cadence(p, data), plan_series(data, p.pairing).slot_words(),
-             "; ".join(shared_goals(p)), reason(p, on), p.pairing.id] for p in pairs]
+             p.pairing.status, p.pairing.started_on, cadence(p, data), series.sheet_words(),
+             "; ".join(shared_goals(p)), reason(p, on), p.pairing.id] for p, series in zip(pairs, planned)]
     return pd.DataFrame(rows, columns=SHEET_COLUMNS)
 
 

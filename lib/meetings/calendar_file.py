@@ -1,7 +1,12 @@
 """A pair's meeting series as an iCalendar file (RFC 5545), built with icalendar: a recurring event from the plan
 (lib/meetings/plan.py) with the mentor's zone and its VTIMEZONE, both people as attendees, the program contact as
 organiser and the first meeting's agenda from the type's guide; an ended pairing as a cancellation of the same
-UID."""
+UID.
+
+A file has one METHOD for all its events (RFC 5546), so a file of cancellations only is METHOD:CANCEL, which Outlook
+applies to the series with that UID; a file that mixes meetings and cancellations (the all-pairs file) is
+METHOD:PUBLISH with STATUS:CANCELLED and a higher SEQUENCE on each ended series, which Google Calendar takes as
+deleting it, and the title says "Cancelled" for a calendar that keeps it crossed out."""
 
 from __future__ import annotations
 
@@ -91,7 +96,7 @@ def _event(series: Series, shared: _Shared) -> bytes:
         for name, email, _ in (series.first, series.other))
     return b"".join((
         b"BEGIN:VEVENT\r\n",
-        content_line("SUMMARY", text(series.title)),
+        content_line("SUMMARY", text(f"Cancelled: {series.title}" if series.cancelled else series.title)),
         content_line("DTSTART", local_time(start), {"TZID": parameter(tzid(zone))}),
         content_line("DURATION", f"PT{shared.minutes}M"),
         shared.stamp,

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lib.contract.models import Pairing
-from lib.meetings.slots import Slot, find_slots, first_on_or_after, occurrences
+from lib.meetings.booking import book, linked
+from lib.meetings.slots import WEEKDAYS, Slot, clock, first_on_or_after, local_times, occurrences
 from lib.meetings.zones import place_words, zone_of
+from lib.paused_gc import collection_paused
 from lib.reading.dataset import Dataset
-from lib.vocabulary import CADENCE_DAYS, DEFAULT_CADENCE, ENDED, MONTHLY, PEER
+from lib.vocabulary import ACTIVE, CADENCE_DAYS, DEFAULT_CADENCE, ENDED, MONTHLY, PEER
 
 UNDATED_WEEKS = 12  # a program with no end date: the series runs this long
 UID_SPACE = uuid.UUID("6f1c7a52-3d0e-4b8e-9a4f-2d7c1e5b9a10")  # Tandem's namespace for meeting UIDs
@@ -37,10 +39,8 @@ class Series:
     until: date
     sequence: int
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def cancelled(self) -> bool:
-        return self.pairing.status == ENDED
+    cancelled: bool = False  # the pairing has ended: its file cancels the series
+    other_times: tuple = ()  # the other person's local start over the series, as runs (slots.local_times)
 
     @property
     def uid(self) -> str:
@@ -55,27 +55,70 @@ class Series:
         return self.slot.words(f"{_given(self.first[0])} ({place_words(self.first[2])})",
                                f"{_given(self.other[0])} ({place_words(self.other[2])})")
 
+    def shift_words(self) -> str:
+        """When the two zones change clocks on different dates, the other person's time in the other weeks:
+        '10:30 for Mei (New York) from 9 Mar to 23 Mar'; empty when it stays the same."""
+        first_time = self.other_times[0][0] if self.other_times else None
+        who = f"{_given(self.other[0])} ({place_words(self.other[2])})"
+        shown = []
+        for minute, since, until in self.other_times:
+            if minute == first_time:
+                continue
+            weekday = minute // 1440
+            day = f"{WEEKDAYS[weekday]} " if weekday != self.slot.weekday else ""
+            span = (f"on {since.day} {since:%b}" if since == until
+                    else f"from {since.day} {since:%b} to {until.day} {until:%b}")
+            shown.append(f"{day}{clock(minute % 1440)} for {who} {span}")
+        return "; ".join(shown)
+
+    def sheet_words(self) -> str:
+        """The slot in both local times, and when the other person's differs: for the hand-off sheet."""
+        shift = self.shift_words()
+        return f"{self.slot_words()}; {shift}" if shift else self.slot_words()
+
 
 def meeting_uid(pairing: Pairing) -> str:
     """The same for a pairing on every download (its id and both people), so a calendar updates the series."""
     return f"{uuid.uuid5(UID_SPACE, '|'.join((pairing.id, pairing.mentor_email, pairing.mentee_email)))}@tandem"
 
 
+def calendar_pairings(data: Dataset) -> list[Pairing]:
+    """What the all-pairs calendar holds: every active pairing, whatever its start (a pair starting next month gets
+    its series from its start now), and every ended one, as a cancellation of its series. Not the proposed ones:
+    they may never start, and an invitation would already be in both calendars."""
+    return [p for p in data.pairings if p.status in (ACTIVE, ENDED)]
+
+
+def is_cancelled(pairing: Pairing, today: date) -> bool:
+    """Ended, or given an end date that has passed (a row whose status was not updated)."""
+    return pairing.status == ENDED or (pairing.ended_on is not None and pairing.ended_on <= today)
+
+
 def plan_all(data: Dataset, pairings: list[Pairing]) -> list[Series]:
     """The plan of each pairing's series; the roster and the change log are looked up once for all of them, and
-    the slots searched together (lib/meetings/slots.py: find_slots)."""
+    the slots booked together with every pairing that shares a person with them (lib/meetings/booking.py), so the
+    same pairing gets the same slot whichever pairs are asked for."""
+    with collection_paused():  # thousands of small plans, none in a reference cycle (lib/paused_gc.py)
+        return _plan_all(data, pairings)
+
+
+def _plan_all(data: Dataset, pairings: list[Pairing]) -> list[Series]:
     mentees = data.mentee_by_email
     people = {**mentees, **data.mentor_by_email}
     changes = Counter(_changed_pairings(data))
     settings = data.settings
-    prepared = [(pairing, *_who(data, pairing, people, mentees), *series_window(data, pairing))
-                for pairing in pairings]
-    slots = find_slots([(zone_of(zones[0]), zone_of(zones[1]), cadence, start, until, settings.work_start,
-                         settings.work_end, settings.meeting_minutes)
-                        for _, _, zones, _, start, until, cadence in prepared])
-    return [_series(data, pairing, names, zones, notes, start, until, cadence, slot,
-                    changes[pairing.id] if pairing.id else 0)
-            for (pairing, names, zones, notes, start, until, cadence), slot in zip(prepared, slots)]
+    stored = {id(p) for p in data.pairings}
+    # a pairing equal to a stored one (read again, copied) is that one: booked once, never around itself
+    pairings = [p if id(p) in stored else next((q for q in data.pairings if q == p), p) for p in pairings]
+    booked = linked(data.pairings, pairings)
+    prepared = {id(pairing): (pairing, *_who(data, pairing, people, mentees), *series_window(data, pairing))
+                for pairing in booked}
+    slots = book(booked, [(zone_of(zones[0]), zone_of(zones[1]), cadence, start, until, settings.work_start,
+                           settings.work_end, settings.meeting_minutes)
+                          for _, _, zones, _, start, until, cadence in prepared.values()])
+    slot_of = dict(zip(prepared, slots))
+    return [_series(data, *prepared[id(pairing)], slot_of[id(pairing)], changes[pairing.id] if pairing.id else 0)
+            for pairing in pairings]
 
 
 def plan_series(data: Dataset, pairing: Pairing) -> Series:
@@ -113,15 +156,23 @@ def _who(data: Dataset, pairing: Pairing, people: dict, mentees: dict) -> tuple[
 def _series(data: Dataset, pairing: Pairing, names: list[str], zones: list[str], notes: list[str], start: date,
             until: date, cadence: str, slot: Slot, sequence: int) -> Series:
     settings = data.settings
-    if not (settings.program_end and settings.program_end >= start):
+    cancelled = is_cancelled(pairing, data.today())
+    notes = [] if cancelled else list(notes)  # what was assumed about meetings that will not happen is no news
+    if not cancelled and not (settings.program_end and settings.program_end >= start):
         notes.append(f"The program has no end date{' after the start' if settings.program_end else ''}: the series "
                      f"runs {UNDATED_WEEKS} weeks, to {until:%d %b %Y}.")
+    # a cancellation outranks every version before it, also when the row was ended by hand (no change logged)
     series = Series(pairing, (names[0], pairing.mentor_email, zones[0]), (names[1], pairing.mentee_email, zones[1]),
-                    slot, cadence, until, sequence, notes)
-    if not slot.fits:
+                    slot, cadence, until, sequence + cancelled, notes, cancelled,
+                    local_times(slot, zone_of(zones[0]), zone_of(zones[1])))
+    pair_words = f"{names[0]} ({place_words(zones[0])}) and {names[1]} ({place_words(zones[1])})"
+    if not slot.fits and not cancelled:
         always = slot.outside >= len(slot.dates) * settings.meeting_minutes
-        notes.append(f"{names[0]} ({place_words(zones[0])}) and {names[1]} ({place_words(zones[1])}): working hours "
-                     f"do not overlap{'' if always else ' in every week'}; the nearest time is {series.slot_words()}.")
+        notes.append(f"{pair_words}: working hours do not overlap{'' if always else ' in every week'}; the nearest "
+                     f"time is {series.slot_words()}.")
+    shift = series.shift_words() if len(series.other_times) > 1 and not cancelled else ""
+    if shift:
+        notes.append(f"{pair_words}: the clocks do not change together, so {_given(names[1])}'s time moves: {shift}.")
     if not contact_address(settings.contact):
         notes.append("No program contact with an email in the settings: the series has no organiser.")
     return series

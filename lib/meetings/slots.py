@@ -3,9 +3,9 @@ from the series' start to its end, lies inside both people's working hours on a 
 
 Europe and North America change their clocks on different dates, so a slot that fits in one week can leave the
 other person's working day in another: every occurrence is checked with the offsets of its own date. When no slot
-fits every week (Los Angeles and Singapore), the least-bad one is chosen: the fewest minutes outside someone's
-working hours over the whole series, then the one nearest to their working hours (an early start rather than a
-night call). Among slots that fit, the pair's start weekday comes first, then the middle of
+fits every week (Los Angeles and Singapore), the least-bad one is chosen: the fewest minutes one meeting lies
+outside someone's working hours, then the earliest first meeting, then the one nearest to their working hours (an
+early start rather than a night call). Among slots that fit, the pair's start weekday comes first, then the middle of
 the hours that fit, so a small change of plan (a longer meeting) still fits.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 import numpy as np
@@ -145,9 +145,13 @@ def find_slot(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start: date,
 
 
 def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, ...]], days: list[int],
-          preferred: int, minutes: int, low: int, high: int) -> Slot:
+          preferred: int, minutes: int, low: int, high: int, taken: np.ndarray | None = None) -> Slot:
     """The best slot on the weekdays `days`: every weekday, start time and occurrence in one array pass
-    (weekdays, start times, occurrences)."""
+    (weekdays, start times, occurrences). `taken`: sorted starts (minutes, see instants) of meetings either person
+    already has; a slot that clashes with fewer of them comes first.
+
+    Weekdays are compared per meeting (the most minutes one meeting lies outside working hours), then by the first
+    date: a total over the series would favour a weekday with one meeting fewer."""
     starts = np.arange(0, 1440 - minutes + 1, STEP)
     # the occurrences of a weekday differ only in the other zone's offset (two or three values, around the clock
     # changes): each distinct offset once, weighted by how many occurrences have it
@@ -162,14 +166,20 @@ def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, 
     theirs = np.mod(mine[:, :, None] + ahead[:, None, :], WEEK)
     count = weight.sum(axis=1)[:, None]
     outside_at, distance_at = _week_tables(minutes, low, high)
-    outside = count * outside_at[mine] + (weight[:, None, :] * outside_at[theirs]).sum(axis=2)
+    theirs_outside = outside_at[theirs]
+    outside = count * outside_at[mine] + (weight[:, None, :] * theirs_outside).sum(axis=2)
+    worst = outside_at[mine] + np.where(weight[:, None, :] > 0, theirs_outside, 0).max(axis=2)
     far = count * distance_at[mine] + (weight[:, None, :] * distance_at[theirs]).sum(axis=2)
-    cost = outside * 10_000_000 + far  # the fewest minutes outside first, then the nearest to working hours
+    clashes = (np.zeros(outside.shape, np.int64) if taken is None or not len(taken)
+               else _clashes(first_zone, series, days, starts, minutes, taken))
+    order = _lexical(clashes, worst, outside, far)
     best = None
     for row, w in enumerate(days):
-        at = np.flatnonzero(cost[row] == cost[row].min())
+        at = np.flatnonzero(order[row] == order[row].min())
         chosen = int(at[len(at) // 2])  # the middle of the start times that do best
-        key = (int(cost[row, chosen]), w != preferred, w)
+        n = len(series[w])
+        key = (int(clashes[row, chosen]), int(worst[row, chosen]), series[w][0],
+               round(int(outside[row, chosen]) / n, 6), round(int(far[row, chosen]) / n, 6), w != preferred, w)
         if best is None or key < best[0]:
             best = (key, row, chosen)
     _, row, chosen = best
@@ -177,6 +187,73 @@ def _best(first_zone: tzinfo, other_zone: tzinfo, series: dict[int, tuple[date, 
     other = w * 1440 + int(starts[chosen]) + _offset(other_zone, series[w][0], first_zone)
     return Slot(w, int(starts[chosen]), series[w], int(outside[row, chosen]), int(np.mod(other, 1440)),
                 int(np.mod(other, WEEK) // 1440))
+
+
+def _lexical(*scores: np.ndarray) -> np.ndarray:
+    """One integer per candidate that orders the candidates as the scores do, the first score first: within a
+    weekday, the fewest clashes, then the worst meeting, then the series' minutes outside, then how far."""
+    spans = [int(score.max()) + 1 for score in scores]
+    if np.prod([float(span) for span in spans]) >= 2 ** 62:  # very long series: each score as its rank instead
+        scores = tuple(np.unique(score, return_inverse=True)[1].reshape(score.shape) for score in scores)
+        spans = [scores[0].size] * len(scores)
+    order = np.zeros(scores[0].shape, np.int64)
+    for score, span in zip(scores, spans):
+        order = order * span + score
+    return order
+
+
+_UTC = timezone.utc
+
+
+def instants(zone: tzinfo, dates: tuple[date, ...], minute: int) -> np.ndarray:
+    """The starts of meetings at `minute` of each date in `zone`, as minutes on one clock for every zone (UTC minutes
+    since year 1), so meetings of people in different zones can be compared."""
+    return np.array([d.toordinal() * 1440 + minute + _offset(_UTC, d, zone) for d in dates], np.int64)
+
+
+def clashes_with(zone: tzinfo, slot: Slot, minutes: int, taken: np.ndarray) -> int:
+    """How many meetings of `slot` overlap one of the `taken` meetings (sorted starts, each `minutes` long)."""
+    mine = instants(zone, slot.dates, slot.minute)
+    return int((np.searchsorted(taken, mine - minutes, "right") < np.searchsorted(taken, mine + minutes)).sum())
+
+
+def _clashes(first_zone: tzinfo, series: dict[int, tuple[date, ...]], days: list[int], starts: np.ndarray,
+             minutes: int, taken: np.ndarray) -> np.ndarray:
+    """(weekdays, start times): how many meetings of each candidate slot overlap a taken meeting."""
+    longest = max(len(series[w]) for w in days)
+    base = np.full((len(days), longest), -10 ** 12, np.int64)  # padding far from any meeting
+    for row, w in enumerate(days):
+        base[row, :len(series[w])] = instants(first_zone, series[w], 0)
+    when = base[:, None, :] + starts[None, :, None]
+    hit = np.searchsorted(taken, when - minutes, "right") < np.searchsorted(taken, when + minutes)
+    return hit.sum(axis=2)
+
+
+def find_slot_around(first_zone: tzinfo, other_zone: tzinfo, cadence: str, start: date, until: date,
+                     work_start: str, work_end: str, minutes: int, taken: np.ndarray) -> Slot:
+    """find_slot, with the meetings either person already has (`taken`) kept free where another slot allows:
+    the fewest clashes first, then what find_slot prefers."""
+    low, high = minutes_of(work_start), minutes_of(work_end)
+    preferred = first_on_or_after(start, 0).weekday() if start.weekday() >= 5 else start.weekday()
+    series = {w: occurrences(first_on_or_after(start, w), cadence, until) for w in range(5)}
+    days = [w for w in range(5) if series[w]]
+    if not days:
+        raise ValueError(f"no meeting date between {start} and {until}")
+    return _best(first_zone, other_zone, series, days, preferred, minutes, low, high, np.sort(taken))
+
+
+@lru_cache(maxsize=4096)
+def local_times(slot: Slot, first_zone: tzinfo, other_zone: tzinfo) -> tuple[tuple[int, date, date], ...]:
+    """The other person's local start over the series (minute of their week), as runs of meetings: one run when
+    both zones keep their offset, more when the clocks change on different dates."""
+    runs: list[list] = []
+    for day in slot.dates:
+        theirs = int(np.mod(slot.weekday * 1440 + slot.minute + _offset(other_zone, day, first_zone), WEEK))
+        if runs and runs[-1][0] == theirs:
+            runs[-1][2] = day
+        else:
+            runs.append([theirs, day, day])
+    return tuple(tuple(run) for run in runs)
 
 
 BATCH = 2048  # series per array pass of find_slots: (series, start times, occurrences) stays a few tens of MB

@@ -185,3 +185,19 @@ def test_accept_and_pair_save_write_the_same_rows(page, sample_copy, tmp_path):
         return sorted(tuple(sorted((k, v) for k, v in r.items() if k != "id")) for r in rows)
     assert without_id(accepted) == without_id(by_cli)
     assert list(accepted[0]) == list(by_cli[0])  # the same columns, in the same order
+
+
+def test_an_ended_pairs_cancelled_meetings_are_offered_where_it_was_ended(page):
+    labels = [d.label for d in page.get("download_button")]
+    assert "Meetings of all 14 active pairs, 1 ended cancelled (.ics)" in labels  # the hand-off's file
+    assert "Cancel this pair's meetings (.ics)" in labels
+    assert [o.split(" ·")[0] for o in page.selectbox(key="ended_pairing").options] == ["P-015"]
+    label = next(o for o in page.selectbox(key="lifecycle_pairing").options if o.startswith("P-001"))
+    page.selectbox(key="lifecycle_pairing").set_value(label).run()
+    page.text_input(key="end_reason_P-001").input("moved team")
+    page.button(key="FormSubmitter:end_pairing-End pairing").click().run()
+    assert_no_exception(page)
+    assert any("Send both people its cancelled meetings" in s.value for s in page.success)
+    ended = page.selectbox(key="ended_pairing")
+    assert ended.value.startswith("P-001 ") and ended.options[0].startswith("P-001")  # chosen; the latest first
+    assert "Meetings of all 13 active pairs, 2 ended cancelled (.ics)" in [d.label for d in page.get("download_button")]

@@ -1,5 +1,6 @@
 """Meetings in Chromium: the lead downloads a pair's meeting series from the Hand-off and from Health's one-pair
-view, and every active pair's in one file; each is read back by icalendar and expanded by recurring-ical-events."""
+view, every active pair's in one file (with the ended pair's cancelled), and an ended pair's cancellation from Current
+pairs; each is read back by icalendar and expanded by recurring-ical-events."""
 
 from __future__ import annotations
 
@@ -31,9 +32,12 @@ def test_download_a_pairs_meetings_and_every_active_pairs(app, tmp_path):
     assert meetings and all(inside_working_hours(m["DTSTART"].dt, "Europe/Lisbon")
                             and inside_working_hours(m["DTSTART"].dt, "Europe/Berlin") for m in meetings)
 
-    name, payload = download(app, "Meetings of all 14 active pairs (.ics)", tmp_path)
+    name, payload = download(app, "Meetings of all 14 active pairs, 1 ended cancelled (.ics)", tmp_path)
     calendar, meetings = series(payload)
-    assert len(calendar.walk("VEVENT")) == 14 and meetings
+    events = calendar.walk("VEVENT")
+    assert len(events) == 15 and meetings and str(calendar["METHOD"]) == "PUBLISH"
+    assert [str(e["SUMMARY"]) for e in events if str(e["STATUS"]) == "CANCELLED"] == [
+        "Cancelled: Mentoring: José Martínez & Arjun Patel"]
     expect(app.page.get_by_text("Priya Raman (Kolkata) and Diego Hernández (New York): working hours do not "
                                 "overlap").first).to_be_visible()  # said where the lead downloads it
 
@@ -45,3 +49,15 @@ def test_download_a_pairs_meetings_and_every_active_pairs(app, tmp_path):
     assert str(calendar.walk("VEVENT")[0]["SUMMARY"]) == "Mentoring: Priya Raman & Diego Hernández"
     assert meetings and all(inside_working_hours(m["DTSTART"].dt, "Asia/Kolkata")
                             or inside_working_hours(m["DTSTART"].dt, "America/New_York") for m in meetings)
+
+
+def test_download_an_ended_pairs_cancelled_meetings(app, tmp_path):
+    app.open()
+    app.go_to("Pairings")
+    tab(app, "Current pairs").click()
+    name, payload = download(app, "Cancel this pair's meetings (.ics)", tmp_path)
+    assert name == "tandem-meetings-cancelled-arjun.patel@northwind.example-2026-07-24.ics"
+    calendar = icalendar.Calendar.from_ical(payload)
+    [event] = calendar.walk("VEVENT")
+    assert str(calendar["METHOD"]) == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
+    assert str(event["SUMMARY"]) == "Cancelled: Mentoring: José Martínez & Arjun Patel"

@@ -3,19 +3,28 @@ ended; each change is one update of the pairing's row, through the pairing lifec
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from lib.contract.dates import format_date
 from lib.contract.models import Pairing
+from lib.meetings.plan import is_cancelled
 from lib.reading.dataset import Dataset
 from lib.text import markdown_text
 from lib.vocabulary import OPEN_STATUSES, PAIRING_STATUSES, PROPOSED
 from lib.writing import lifecycle
 from ui import notices, state
-from ui.widgets import pick
+from ui.widgets import calendar_button, pick
 
 REMATCH = "rematch_result"
+ENDED_PAIRING = "ended_pairing"
+
+
+def _key(pairing: Pairing) -> str:
+    """A pairing's choice in a picker: its id and emails, stable when its status changes."""
+    return f"{pairing.id} {pairing.mentor_email} {pairing.mentee_email}"
 
 
 def _order(pairing: Pairing) -> tuple:
@@ -51,7 +60,7 @@ def lifecycle_actions(data: Dataset) -> None:
         st.info("No proposed or active pairings yet: accept a suggestion first.", icon=":material/info:")
         return
     # keyed by id and emails: stable when the status changes
-    chosen = pick("Pairing", {f"{p.id} {p.mentor_email} {p.mentee_email}": p for p in open_pairs},
+    chosen = pick("Pairing", {_key(p): p for p in open_pairs},
                   lambda p: pairing_label(p, who), key="lifecycle_pairing")
     left, right = st.columns(2)
     action = None  # run after the forms: a refused write shows widgets that a form cannot hold
@@ -70,10 +79,29 @@ def lifecycle_actions(data: Dataset) -> None:
                                placeholder="e.g. internship finished, moved team")
         if st.form_submit_button("End pairing", icon=":material/stop:"):
             action = (lambda: lifecycle.end(state.writer(data), chosen, end_on, reason, data.today()),
-                      f"Pairing {chosen.id} ended on {format_date(end_on)}." if chosen.status != PROPOSED else
-                      f"Pairing {chosen.id} withdrawn on {format_date(end_on)}: it never started.")
+                      f"Pairing {chosen.id} ended on {format_date(end_on)}. Send both people its cancelled meetings "
+                      "(below), so their calendars drop the series." if chosen.status != PROPOSED else
+                      f"Pairing {chosen.id} withdrawn on {format_date(end_on)}: it never started.",
+                      lambda: state.set_value(ENDED_PAIRING, _key(chosen)))  # the cancellation shown is this one
     if action:
         notices.save(*action)
+
+
+def cancelled_meetings(data: Dataset) -> None:
+    """An ended pairing's series as a cancellation (same UID, a newer SEQUENCE): ended pairs leave the lists above,
+    and this is the file that takes their meetings out of both calendars."""
+    ended = sorted((p for p in data.pairings if is_cancelled(p, data.today())),  # the latest ended first
+                   key=lambda p: (p.ended_on or date.min, p.id), reverse=True)
+    if not ended:
+        return
+    who = data.names
+    st.subheader("Cancel an ended pair's meetings")
+    chosen = pick("Ended pairing", {_key(p): p for p in ended},
+                  lambda p: f"{pairing_label(p, who)}, ended {format_date(p.ended_on)}", key=ENDED_PAIRING)
+    calendar_button(data, [chosen], "Cancel this pair's meetings (.ics)", "ended_calendar",
+                    f"meetings-cancelled-{chosen.mentee_email}")
+    st.caption("Opened in a calendar that has this pair's series, it cancels the series. The Hand-off's file of all "
+               "pairs cancels every ended pair's series too.")
 
 
 def rematch(data: Dataset) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.documents import handoff
+from lib.meetings.plan import calendar_pairings, is_cancelled
 from lib.reading.dataset import Dataset
 from lib.text import plural
 from ui import state
@@ -26,10 +27,11 @@ def handoff_view(data: Dataset) -> None:
     if chosen_pairs:
         kickoff_button(data, chosen_pairs, f"Kickoff sheets, {plural(len(chosen_pairs), 'pair')} (PDF)",
                        "handoff_kickoff_all", where=kickoff)
-    active = [p.pairing for p in pairs if p.pairing.is_active_on(data.today())]
-    if active:
-        calendar_button(data, active, f"Meetings of all {plural(len(active), 'active pair')} (.ics)",
-                        "handoff_calendar_all", "meetings")
+    every = calendar_pairings(data)  # active whatever their start, and ended ones cancelled
+    ended = sum(is_cancelled(p, data.today()) for p in every)
+    if len(every) > ended:
+        calendar_button(data, every, f"Meetings of all {plural(len(every) - ended, 'active pair')}"
+                        f"{f', {ended} ended cancelled' if ended else ''} (.ics)", "handoff_calendar_all", "meetings")
     st.dataframe(sheet, hide_index=True, column_config={
         "Starts": st.column_config.DateColumn(format="D MMM YYYY"),
         "Meeting slot": st.column_config.TextColumn(help="Each person's local time; the series runs to the "

@@ -23,6 +23,20 @@ def test_pairing_sheet_has_names_emails_cadence_goals_and_reasons(sample_copy):
     assert first["Cadence"] == "weekly" and first["Shared goals"] == "Kubernetes; code review"
     assert first["Meeting slot"] == "Mon 12:15 for Ana (Lisbon), 13:15 for Mei (Berlin)"  # both local times
     assert "working days overlap by 7 hours" in first["Why this pair"] and first["Starts"] == date(2026, 6, 1)
+    slots = dict(zip(sheet["Pairing id"], sheet["Meeting slot"]))
+    # Aiko Tanaka's two mentees meet every two weeks from the same Wednesday: at two times, not both at 12:45
+    assert slots["P-003"] == "Wed 12:45 for Aiko (Berlin), 12:45 for Chidi (Berlin)"
+    assert slots["P-004"] == "Wed 12:00 for Aiko (Berlin), 12:00 for Sofia (Berlin)"
+
+
+def test_the_sheet_says_when_the_other_persons_time_moves_with_the_clocks():
+    from tests.unit.meetings.test_calendar_file import program
+
+    data = program(start=date(2026, 3, 2), end=date(2026, 4, 30))  # New York moves on 8 Mar, Berlin on 29 Mar
+    [slot] = handoff.pairing_sheet(data)["Meeting slot"]
+    assert slot == "Mon 15:45 for Ana (Berlin), 09:45 for Mei (New York); 10:45 for Mei (New York) from 9 Mar to 23 Mar"
+    same = program(mentee_zone="Europe/Paris")
+    assert ";" not in handoff.pairing_sheet(same)["Meeting slot"][0]
 
 
 def test_introduction_names_both_people_goals_rhythm_and_first_meeting(sample_copy):
