@@ -303,22 +303,26 @@ def _search_pass(keys: list[tuple]) -> list[Slot]:
         theirs = np.mod(mine[None, :, :, None] + ahead[:, :, None, :], WEEK)
         count = weight.sum(axis=2)
         outside_at, distance_at = _week_tables(minutes, low, high)
-        outside = count[:, :, None] * outside_at[mine][None] + (weight[:, :, None, :] * outside_at[theirs]).sum(axis=3)
+        theirs_outside = outside_at[theirs]
+        outside = count[:, :, None] * outside_at[mine][None] + (weight[:, :, None, :] * theirs_outside).sum(axis=3)
+        worst = outside_at[mine][None] + np.where(weight[:, :, None, :] > 0, theirs_outside, 0).max(axis=3)
         far = count[:, :, None] * distance_at[mine][None] + (weight[:, :, None, :] * distance_at[theirs]).sum(axis=3)
-        cost = outside * 10_000_000 + far  # the fewest minutes outside first, then the nearest to working hours
-        lowest = cost.min(axis=2)
-        best = cost == lowest[:, :, None]
+        order = _lexical(worst, outside, far)  # within a weekday, as _best orders its start times
+        best = order == order.min(axis=2)[:, :, None]
         middle = best.sum(axis=2) // 2  # the middle of the start times that do best, as _best chooses
         chosen = np.argmax(best & (best.cumsum(axis=2) == (middle + 1)[:, :, None]), axis=2)
-        preferred = np.array([rows[k][0] for k in chosen_rows])
-        # _best's order: the lowest cost, then the start weekday, then the earlier weekday
-        rank = lowest * 16 + (weekdays[None, :] != preferred[:, None]) * 8 + weekdays[None, :]
-        picked = np.where(count > 0, rank, np.iinfo(np.int64).max).argmin(axis=1)
         for row, k in enumerate(chosen_rows):
-            w = int(picked[row])
+            preferred, series = rows[k][0], rows[k][1]
+
+            def key(w: int) -> tuple:  # _best's order across weekdays: the worst meeting, the first date, ...
+                at, n = int(chosen[row, w]), len(series[w])
+                return (int(worst[row, w, at]), series[w][0], round(int(outside[row, w, at]) / n, 6),
+                        round(int(far[row, w, at]) / n, 6), w != preferred, w)
+
+            w = min((w for w in range(5) if series[w]), key=key)
             at = int(chosen[row, w])
             first_zone, other_zone = keys[k][0], keys[k][1]
-            dates = rows[k][1][w]
+            dates = series[w]
             other = w * 1440 + int(starts[at]) + _offset(other_zone, dates[0], first_zone)
             answers[k] = Slot(w, int(starts[at]), dates, int(outside[row, w, at]), int(np.mod(other, 1440)),
                               int(np.mod(other, WEEK) // 1440))

@@ -47,7 +47,7 @@ def test_a_pair_set_to_start_after_the_day_gets_its_first_meetings_reminder_call
     assert "P-005" not in set(assess(data, friday)["pairing_id"])  # the health model's notion of active stays
     noah = by_kind(due_on(data, friday), "due")["P-005"]
     assert noah.period == "2026-07-06" and noah.subject == "Mentoring on Monday: José Martínez & Noah Fischer"
-    assert noah.paragraphs[1].startswith("A reminder of your first meeting, on Monday 6 Jul 2026: Mon 12:15 for José")
+    assert noah.paragraphs[1].startswith("A reminder of your first meeting, on Monday 6 Jul 2026: Mon 13:30 for José")
     assert noah.recipients == ["jose.martinez@northwind.example", "noah.fischer@northwind.example"]
     second = by_kind(due_on(data, date(2026, 7, 10)), "due")["P-005"]
     assert second.period == "2026-07-13" and "your next mentoring meeting" in second.paragraphs[1]
@@ -62,8 +62,8 @@ def test_a_pair_set_to_start_that_is_not_active_gets_no_reminder(sample_copy, op
 
 def test_a_meeting_reminder_stays_due_until_the_meeting_starts_so_a_missed_friday_run_is_caught_up(sample_copy,
                                                                                                   opened):
-    """Monday 27 Jul, 12:15 in José's zone (UTC+1) is 11:15 UTC: due from Friday through Monday morning, the same
-    reminder (one key, so it goes once), and not once the meeting has started."""
+    """Monday 27 Jul, 13:30 in José's zone (UTC+1; 12:15 is his meeting with Zoë) is 12:30 UTC: due from Friday
+    through Monday morning, the same reminder (one key, so it goes once), and not once the meeting has started."""
     _, data = opened(sample_copy)
     def due(day, hour, minute=0):
         moment = datetime(2026, 7, 27, hour, minute, tzinfo=timezone.utc)
@@ -72,10 +72,10 @@ def test_a_meeting_reminder_stays_due_until_the_meeting_starts_so_a_missed_frida
     assert keys == {("due", "P-005", "2026-07-27")}
     assert due(date(2026, 7, 25), 8).subject == "Mentoring on Monday: José Martínez & Noah Fischer"
     assert due(date(2026, 7, 26), 8).subject == "Mentoring tomorrow: José Martínez & Noah Fischer"
-    monday = due(date(2026, 7, 27), 11, 14)
+    monday = due(date(2026, 7, 27), 12, 29)
     assert monday.subject == "Mentoring today: José Martínez & Noah Fischer"
     assert monday.paragraphs[1].startswith("A reminder of your next mentoring meeting, today, Monday 27 Jul 2026")
-    assert due(date(2026, 7, 27), 11, 15) is None  # it has started
+    assert due(date(2026, 7, 27), 12, 30) is None  # it has started
     assert due(date(2026, 7, 23), 8) is None  # Thursday: not yet
 
 
