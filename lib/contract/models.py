@@ -178,10 +178,16 @@ class Pairing(Row):
         """Active on a day: started on or before it and not ended by it. A pairing ended on a date is no longer
         active on that date; it counts as active on the days before, so history (and an as-of date) reads right.
         An ended pairing with no start never ran (a proposal the lead withdrew)."""
-        if self.status == PROPOSED or (self.status == ENDED and (self.ended_on is None or self.started_on is None)):
+        if self.status == PROPOSED or self.withdrawn or (self.status == ENDED and self.ended_on is None):
             return False
         return ((self.started_on is None or self.started_on <= day)
                 and (self.ended_on is None or self.ended_on > day))
+
+    @property
+    def withdrawn(self) -> bool:
+        """Ended before it ever started (a proposal the lead ended, or an active pair ended before its start): it
+        never ran, held no meetings and parted nobody."""
+        return self.status == ENDED and self.started_on is None
 
     @property
     def uses_capacity(self) -> bool:

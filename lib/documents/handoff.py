@@ -66,9 +66,9 @@ NEW_WITHIN = timedelta(days=14)  # a pair is new while proposed, or for its firs
 
 
 def new_pairs(pairs: list[HandoffPair], on: date) -> list[HandoffPair]:
-    """The pairs a kickoff sheet is for by default: proposed, or started within NEW_WITHIN of `on`."""
+    """The pairs a kickoff sheet is for by default: proposed, started within NEW_WITHIN of `on`, or starting later."""
     return [p for p in pairs if p.pairing.status == PROPOSED
-            or (p.pairing.started_on is not None and on - NEW_WITHIN <= p.pairing.started_on <= on)]
+            or (p.pairing.started_on is not None and on - NEW_WITHIN <= p.pairing.started_on)]  # or starts later
 
 
 def reason(pair: HandoffPair, on: date, to_the_pair: bool = False) -> str:

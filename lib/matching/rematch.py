@@ -24,8 +24,9 @@ def rematch(data: Dataset, mentee_email: str, allow_previous: bool = False) -> R
     """Suggest one mentor for `mentee_email`, of the ended pairing's type (one-on-one or group; a peer pairing
     that ended is rematched one-on-one)."""
     mentee_email = mentee_email.strip().lower()
-    ended = sorted((p for p in data.pairings if p.status == ENDED and mentee_email in (p.mentee_email,
-                   p.mentor_email if p.type == PEER else "")), key=lambda p: (p.ended_on is None, p.ended_on))
+    theirs = [p for p in data.pairings if mentee_email in (p.mentee_email, p.mentor_email if p.type == PEER else "")]
+    ended = sorted((p for p in theirs if p.status == ENDED and not p.withdrawn),
+                   key=lambda p: (p.ended_on is None, p.ended_on))
     who = data.names
     previous = {}  # the other person of each ended pairing, with the words for it
     for p in ended:

@@ -149,7 +149,7 @@ def rule_matrix(mentees: list[Mentee], candidates: list[Mentor] | list[Mentee], 
     avoided += [(row_of[e], j) for j, c in enumerate(candidates) for e in getattr(c, "avoid", []) if e in row_of]
     mark_cells("avoid list", *pairs(avoided))
     if not allow_previous:
-        ended = [(p.mentor_email, p.mentee_email) for p in pairings if p.status == ENDED]
+        ended = [(p.mentor_email, p.mentee_email) for p in pairings if p.status == ENDED and not p.withdrawn]
         mark_cells("paired before", *pairs([(row_of[b], col_of[a]) for a, b in ended if b in row_of and a in col_of]))
     if not_same_team:
         row_team = np.array([p.team.lower() for p in mentees], object)

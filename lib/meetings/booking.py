@@ -29,8 +29,9 @@ def booking_order(pairing: Pairing) -> tuple:
     return pairing.status == PROPOSED, pairing.started_on or date.max, len(pairing.id), pairing.id
 
 
-def linked(everyone: list[Pairing], wanted: list[Pairing]) -> list[Pairing]:
-    """`wanted` and every pairing linked to them through people (either side, transitively), in booking order."""
+def _people_roots(pairings: list[Pairing]):
+    """A function from a person to their group's representative: people linked by pairings (either side,
+    transitively) share one."""
     parent: dict[str, str] = {}
 
     def root(email: str) -> str:
@@ -39,12 +40,25 @@ def linked(everyone: list[Pairing], wanted: list[Pairing]) -> list[Pairing]:
             email = parent[email]
         return email
 
+    for pairing in pairings:
+        parent[root(pairing.mentor_email)] = root(pairing.mentee_email)
+    return root
+
+
+def linked(everyone: list[Pairing], wanted: list[Pairing]) -> list[Pairing]:
+    """`wanted` and every pairing linked to them through people (either side, transitively), in booking order."""
     known = {id(p) for p in everyone}
     pool = everyone + [p for p in wanted if id(p) not in known]
-    for pairing in pool:
-        parent[root(pairing.mentor_email)] = root(pairing.mentee_email)
+    root = _people_roots(pool)
     roots = {root(p.mentor_email) for p in wanted}
     return sorted((p for p in pool if root(p.mentor_email) in roots), key=booking_order)
+
+
+def booked_together(pairings: list[Pairing]) -> list[str]:
+    """Per pairing, its group of linked pairings (a representative email): a change to one pairing of a group can
+    move the slot of another, so a series' SEQUENCE counts the changes of its whole group."""
+    root = _people_roots(pairings)
+    return [root(p.mentor_email) for p in pairings]
 
 
 def book(pairings: list[Pairing], requests: list[tuple]) -> list[Slot]:
@@ -64,7 +78,8 @@ def book(pairings: list[Pairing], requests: list[tuple]) -> list[Slot]:
             taken = np.sort(np.concatenate(theirs))
             if clashes_with(zone, slots[k], minutes, taken):
                 slots[k] = find_slot_around(*request, taken)
-        if pairing.status == ENDED and pairing.ended_on is not None and pairing.ended_on < request[3]:
+        if pairing.withdrawn or (pairing.status == ENDED and pairing.ended_on is not None
+                                 and pairing.ended_on < request[3]):
             continue  # ended before its series began: it never held a time
         starts = instants(zone, slots[k].dates, slots[k].minute)
         for email in people:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lib.contract.models import Pairing
-from lib.meetings.booking import book, linked
+from lib.meetings.booking import book, booked_together, linked
 from lib.meetings.slots import WEEKDAYS, Slot, clock, first_on_or_after, local_times, occurrences
 from lib.meetings.zones import place_words, zone_of
 from lib.paused_gc import collection_paused
@@ -86,7 +86,7 @@ def calendar_pairings(data: Dataset) -> list[Pairing]:
     """What the all-pairs calendar holds: every active pairing, whatever its start (a pair starting next month gets
     its series from its start now), and every ended one, as a cancellation of its series. Not the proposed ones:
     they may never start, and an invitation would already be in both calendars."""
-    return [p for p in data.pairings if p.status in (ACTIVE, ENDED)]
+    return [p for p in data.pairings if p.status in (ACTIVE, ENDED) and not p.withdrawn]  # withdrawn: no series
 
 
 def is_cancelled(pairing: Pairing, today: date) -> bool:
@@ -117,7 +117,13 @@ def _plan_all(data: Dataset, pairings: list[Pairing]) -> list[Series]:
                            settings.work_end, settings.meeting_minutes)
                           for _, _, zones, _, start, until, cadence in prepared.values()])
     slot_of = dict(zip(prepared, slots))
-    return [_series(data, *prepared[id(pairing)], slot_of[id(pairing)], changes[pairing.id] if pairing.id else 0)
+    # a pair's slot moves when a pair booked with it changes (activated earlier, ended...): the series' SEQUENCE
+    # counts the changes of its whole group, so a calendar takes every moved version
+    group_of = dict(zip((id(p) for p in booked), booked_together(booked)))
+    group_changes = Counter()
+    for pairing in booked:
+        group_changes[group_of[id(pairing)]] += changes[pairing.id] if pairing.id else 0
+    return [_series(data, *prepared[id(pairing)], slot_of[id(pairing)], group_changes[group_of[id(pairing)]])
             for pairing in pairings]
 
 

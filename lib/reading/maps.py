@@ -83,7 +83,7 @@ def tabs_found(titles: list[str]) -> str:
 
 
 def column_map_faults(tab: str, fields: dict[str, str], headers: list[str] | None = None,
-                      title: str = "") -> dict[str, str]:
+                      title: str = "", saving: bool = True) -> dict[str, str]:
     """Why each of a tab's column maps cannot hold, {field: reason}: the rules the reader applies to the settings
     rows (a map refused is not used) and saving applies before anything is written, so the two cannot drift.
     `fields` are {field: header} in the order the settings rows stand (a blank header is no map). Without
@@ -92,7 +92,8 @@ def column_map_faults(tab: str, fields: dict[str, str], headers: list[str] | Non
     A map cannot hold when its tab or field is unknown, its header is already mapped to another field, the tab has
     no such header, the header is read as another field by its own name ('skills'), or the tab has a column of the
     field's own name (mapping goals elsewhere would drop the 'goals' column) unless the header mapped is one too
-    ('Work Email' beside 'Email Address': the map picks which is read)."""
+    ('Work Email' beside 'Email Address': the map picks which is read). That last rule is only for `saving`: a map
+    saved before it existed still reads as it did (the map wins; the own column's warning says it is not read)."""
     if (why := unknown_tab(tab)) is not None:
         return {name: why for name, header in fields.items() if header.strip()}
     title, lookup = title or tab, header_lookup(TABS[tab])
@@ -121,7 +122,7 @@ def column_map_faults(tab: str, fields: dict[str, str], headers: list[str] | Non
         elif (read_as := lookup.get(normalise_header(present[key]))) not in (None, name):
             faults[name] = (f"the column {present[key]!r} is read as {read_as} by its own name, so it cannot hold "
                             f"{name} too: rename the column first")
-        elif name in own and map_key(own[name]) != key and read_as != name:  # two columns of the field: it picks
+        elif saving and name in own and map_key(own[name]) != key and read_as != name:  # two columns: it picks
             faults[name] = (f"the tab {title!r} has a {name} column of its own, {own[name]!r}, which the map would "
                             f"drop: delete or rename that column first, or leave {name} as it is")
         if name not in faults:
@@ -174,7 +175,7 @@ def apply_column_maps(tables: dict[str, RawTable], maps: Maps) -> list[Problem]:
         table = tables.get(tab)
         if table is None:
             continue
-        faults = column_map_faults(tab, fields, table.header, table.title)
+        faults = column_map_faults(tab, fields, table.header, table.title, saving=False)
         for name, why in faults.items():
             problems.append(Problem(SETTINGS.name, maps.key_row(column_key(tab, name)), maps.value_header,
                                     fields[name], f"setting {column_key(tab, name)!r}: {why}; the map is not used",

@@ -12,6 +12,7 @@ The lock file is left in place: removing it while another process waits on it wo
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import time
@@ -41,6 +42,7 @@ class _PathLock:
         self.thread_lock = threading.RLock()
         self.depth = 0
         self.handle = None
+        self.os_locked = False  # False on a file system that takes no locks
 
 
 _locks: dict[str, _PathLock] = {}
@@ -63,15 +65,22 @@ def _lock_for(path: Path) -> _PathLock:
         return _locks.setdefault(os.path.abspath(path), _PathLock())
 
 
-def _try_os_lock(handle) -> bool:
+HELD_ERRNOS = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)}
+
+
+def _try_os_lock(handle) -> bool | None:
+    """True: locked; False: another process holds it; None: this file system takes no locks (some network shares:
+    ENOLCK, EOPNOTSUPP), so only the threads of this process are kept apart, as before locks existed."""
     try:
         if fcntl is not None:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         elif msvcrt is not None:
             handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    except OSError:  # held by another process (BlockingIOError, or PermissionError from msvcrt)
-        return False
+        else:
+            return None
+    except OSError as exc:
+        return False if exc.errno in HELD_ERRNOS else None
     return True
 
 
@@ -107,12 +116,12 @@ def exclusive(lock_file: Path, what: str, wait: float | None = None) -> Iterator
     try:
         if lock.depth == 0:
             handle = _open(lock_file, what)
-            while not _try_os_lock(handle):
+            while (locked := _try_os_lock(handle)) is False:
                 if time.monotonic() >= deadline:
                     handle.close()
                     raise _busy(what, wait)
                 time.sleep(POLL)
-            lock.handle = handle
+            lock.handle, lock.os_locked = handle, locked is True
         lock.depth += 1
         try:
             yield
@@ -121,7 +130,8 @@ def exclusive(lock_file: Path, what: str, wait: float | None = None) -> Iterator
             if lock.depth == 0:
                 handle, lock.handle = lock.handle, None
                 try:
-                    _os_unlock(handle)
+                    if lock.os_locked:
+                        _os_unlock(handle)
                 finally:
                     handle.close()
     finally:

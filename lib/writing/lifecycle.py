@@ -39,18 +39,22 @@ def activate(writer: Writer, pairing: Pairing, on: date) -> dict:
 
 def end(writer: Writer, pairing: Pairing, on: date, reason: str, today: date | None = None) -> dict:
     """End a pairing on `on` (today or a day that has passed: a later end is recorded on that day, so the counts,
-    the Overview and Health never disagree about a pairing that is still running). A proposed pairing that ends
-    never started: it is withdrawn, and never counts as active."""
+    the Overview and Health never disagree about a pairing that is still running). A proposed pairing that ends, or
+    an active one set to start after today, never started: it is withdrawn (no start), and never counts as active."""
     if pairing.status == ENDED:
         raise LifecycleError(f"Pairing {pairing.id} has already ended.")
     if today is not None and on > today:
         raise LifecycleError(f"The end date {on:%d %b %Y} is after today, {today:%d %b %Y}: end the pairing on the "
                              "day it ends; until then it stays active.")
-    if pairing.started_on and on < pairing.started_on:
+    not_started = pairing.started_on is not None and today is not None and pairing.started_on > today
+    if pairing.started_on and on < pairing.started_on and not not_started:
         raise LifecycleError(f"The end date {on:%d %b %Y} is before the start, {pairing.started_on:%d %b %Y}.")
     if not reason.strip():
         raise LifecycleError("Say why the pairing ends: the reason is kept with it for the program's history.")
-    return writer.update("pairings", _key(pairing), {"status": ENDED, "ended_on": on, "end_reason": reason.strip()})
+    changes = {"status": ENDED, "ended_on": on, "end_reason": reason.strip()}
+    if not_started:  # set to start later and ended first: withdrawn, like a proposal (the start is in `changes`)
+        changes["started_on"] = None
+    return writer.update("pairings", _key(pairing), changes)
 
 
 def _key(pairing: Pairing) -> str:

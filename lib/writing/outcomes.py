@@ -45,9 +45,9 @@ def record_outcome(writer: Writer, data: Dataset, mentee_email: str, day: date, 
                    next_step: str | None = "", skills_before: str | dict | None = "",
                    skills_after: str | dict | None = "", notes: str = "") -> Outcome:
     """Append one outcome row (the tab is created when missing); returns the outcome as written. A field given as
-    None is as the mentee's latest record has it (the page's form starts from that record too), so recording a next
-    step alone never wipes an accepted offer: the latest row is the one every figure reads."""
-    latest = latest_outcome(data, mentee_email)
+    None is as the mentee's latest record on or before `day` has it (the page's form starts from the latest too), so
+    recording a next step alone never wipes an accepted offer: the latest row is the one every figure reads."""
+    latest = latest_outcome(data, mentee_email, on_or_before=day)
     kept = {"offer": latest.offer or "", "next_step": latest.next_step, "skills_before": latest.skills_before,
             "skills_after": latest.skills_after} if latest else {}
     given = {"offer": offer, "next_step": next_step, "skills_before": skills_before, "skills_after": skills_after}
@@ -60,7 +60,8 @@ def record_outcome(writer: Writer, data: Dataset, mentee_email: str, day: date, 
     return outcome
 
 
-def latest_outcome(data: Dataset, mentee_email: str) -> Outcome | None:
-    """A mentee's latest outcome (by date, then sheet order), or None."""
-    theirs = [o for o in data.outcomes if o.mentee_email == mentee_email.strip().lower()]
+def latest_outcome(data: Dataset, mentee_email: str, on_or_before: date | None = None) -> Outcome | None:
+    """A mentee's latest outcome (by date, then sheet order), of those dated on or before a day if given, or None."""
+    theirs = [o for o in data.outcomes if o.mentee_email == mentee_email.strip().lower()
+              and (on_or_before is None or o.date <= on_or_before)]
     return max(theirs, key=lambda o: (o.date, o.row)) if theirs else None

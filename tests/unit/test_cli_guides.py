@@ -77,3 +77,16 @@ def test_kickoff_finds_no_pair_exits_1_and_an_unusable_source_exits_2(sample_cop
     wrong = run("kickoff", "sample", "--out", str(tmp_path / "sheets.txt"))
     assert wrong.returncode == 2 and "must end in .pdf" in wrong.stderr
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_kickoff_counts_a_pair_set_to_start_later_as_new(sample_copy, tmp_path):
+    path = sample_copy / "pairings.csv"
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if ",proposed," not in line]  # only started pairs, from June
+    row = next(line for line in lines if line.startswith("P-001,"))
+    lines.append(row.replace("P-001,", "P-099,", 1).replace("mei.chen@", "tomas.silva@").replace(
+        ",active,2026-06-01,", ",active,2026-08-03,"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("kickoff", str(sample_copy), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "wrote 1 kickoff sheet to" in result.stdout  # starts on 3 Aug: its first meeting is ahead of it

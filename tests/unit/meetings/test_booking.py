@@ -104,3 +104,34 @@ def test_a_pair_that_starts_later_moves_around_the_pairs_already_meeting():
     first, second = plan_all(data, [data.pairings[1], data.pairings[0]])
     assert first.slot == plan_series(mentor_with(1), mentor_with(1).pairings[0]).slot
     assert second.slot.minute != first.slot.minute and second.slot.fits
+
+
+def test_a_change_to_one_pair_raises_the_sequence_of_every_pair_booked_with_it(sample_copy):
+    from lib.sources import CsvSource
+    from lib.writing import lifecycle
+    from lib.writing.writer import Writer
+
+    source = CsvSource(folder=sample_copy)
+    data = load(source)
+    by_id = {p.id: p for p in data.pairings}
+    before = {s.pairing.id: s.sequence for s in plan_all(data, [by_id["P-003"], by_id["P-004"], by_id["P-001"]])}
+    lifecycle.end(Writer(source, data.tables), by_id["P-003"], data.today(), "moved team", data.today())
+    data = load(source)
+    by_id = {p.id: p for p in data.pairings}
+    after = {s.pairing.id: s.sequence for s in plan_all(data, [by_id["P-003"], by_id["P-004"], by_id["P-001"]])}
+    assert after["P-004"] > before["P-004"]  # Aiko's other pair: its slot may move with the first's change
+    assert after["P-001"] == before["P-001"]  # Ana and Mei share nobody with Aiko's pairs
+
+
+def test_a_withdrawn_pairing_has_no_series_and_holds_no_time(sample_copy):
+    from lib.sources import CsvSource
+    from lib.writing import lifecycle
+    from lib.writing.writer import Writer
+
+    source = CsvSource(folder=sample_copy)
+    data = load(source)
+    proposed = next(p for p in data.pairings if p.status == "proposed")
+    lifecycle.end(Writer(source, data.tables), proposed, data.today(), "intern declined", data.today())
+    data = load(source)
+    withdrawn = next(p for p in data.pairings if p.id == proposed.id)
+    assert withdrawn.withdrawn and withdrawn not in calendar_pairings(data)

@@ -110,3 +110,25 @@ def test_a_missing_folder_or_workbook_is_said_as_such(tmp_path):
 def test_uploads_need_no_lock():
     with CsvSource(files={"mentors.csv": b"email\n"}).write_lock():
         pass
+
+
+def test_a_file_system_that_takes_no_locks_still_saves(tmp_path, monkeypatch, sample_copy):
+    import errno
+
+    from lib.reading.loader import load
+    from lib.writing.writer import Writer
+
+    class NoLocks:
+        LOCK_EX, LOCK_NB, LOCK_UN = 2, 4, 8
+
+        @staticmethod
+        def flock(fd, operation):  # what some network shares answer
+            raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(file_lock, "fcntl", NoLocks)
+    source = CsvSource(folder=sample_copy)
+    data = load(source)
+    [key] = Writer(source, data.tables).append("checkins", [{"date": "2026-07-24", "mentor_email":
+                                                             "ana.ruiz@northwind.example", "mentee_email":
+                                                             "mei.chen@northwind.example"}])
+    assert key in {c for c in load(source).checkin_log["id"]}

@@ -100,3 +100,19 @@ def test_a_pairing_without_an_id_is_refused_with_the_row_to_fix(sample_copy):
     nameless = next(p for p in data.pairings if not p.id)
     with pytest.raises(lifecycle.LifecycleError, match=f"row {nameless.row}"):
         lifecycle.activate(writer, nameless, DAY)
+
+
+def test_an_active_pair_set_to_start_later_can_be_ended_today_and_is_withdrawn(sample_copy):
+    source, data, writer = opened(sample_copy)
+    proposed = next(p for p in data.pairings if p.status == "proposed")
+    lifecycle.activate(writer, proposed, date(2026, 8, 3))  # starts after today, 24 Jul
+    data = load(source)
+    later = next(p for p in data.pairings if p.id == proposed.id)
+    lifecycle.end(Writer(source, data.tables), later, DAY, "intern declined", today=DAY)
+    data = load(source)
+    ended = next(p for p in data.pairings if p.id == proposed.id)
+    assert ended.withdrawn and ended.started_on is None and ended.ended_on == DAY and not data.problems_frame().query(
+        "tab == 'pairings'").shape[0]
+    mentor = ended.mentor_email
+    again = suggest(data, PairingOptions(only=frozenset({ended.mentee_email})))
+    assert [p.mentor_email for p in again.pairs] == [mentor]  # a withdrawn proposal parts nobody ('paired before')
