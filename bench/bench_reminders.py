@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_meetings import program  # noqa: E402
+
 from lib.contract.models import CheckIn  # noqa: E402
 from lib.health.model import assess  # noqa: E402
 from lib.meetings.slots import find_slot  # noqa: E402

@@ -3,8 +3,8 @@ contract."""
 
 from __future__ import annotations
 
-from lib.contract.tabs import MENTORS
 from lib.contract.raw_table import build_table
+from lib.contract.tabs import MENTORS
 
 
 def test_aliases_and_name_split_map_to_the_contract():

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lib.contract.raw_table import build_table
 from lib.contract.tabs import TABS
 from lib.reading.dataset import Dataset
 from lib.reading.loader import build_dataset
 from lib.reading.log_frames import LOG_MODELS, frame_from_models
-from lib.contract.raw_table import build_table
 from lib.sources import CsvSource, sample_source
 from lib.sources.csv_files import parse_csv, read_csv_table
 from tests.unit.reading.row_by_row import reference_dataset

@@ -3,9 +3,9 @@ numbers stored as text and leading-zero ids survive."""
 
 from __future__ import annotations
 
+from lib.contract.raw_table import build_table
 from lib.contract.tabs import MENTEES, MENTORS
 from lib.reading.loader import build_dataset, load
-from lib.contract.raw_table import build_table
 from lib.sources import CsvSource, upload_source
 from tests.conftest import value_problems
 

@@ -12,12 +12,12 @@ from email.utils import parsedate_to_datetime
 
 import icalendar
 import recurring_ical_events
+
 from lib.guides.library import load_guides
 from lib.meetings.plan import meeting_uid
 from lib.reminders.run import deliver, due_on
 from lib.reminders.smtp import Mailer, smtp_settings
 from lib.writing.writer import Writer
-
 from tests.conftest import ROOT
 from tests.local_smtp import LocalSmtp
 from tests.unit.reminders.conftest import add_row, read_rows, set_cells

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lib.contract.raw_table import build_table
 from lib.contract.tabs import CHECKINS, MENTORS
 from lib.errors import SourceError
-from lib.contract.raw_table import build_table
 from lib.sources import csv_files
 from lib.sources.csv_files import parse_csv, read_csv_table
 

@@ -12,9 +12,8 @@ import pytest
 from openpyxl import Workbook
 
 from lib.errors import TooManyRows
-from lib.sources import limits
 from lib.reading.loader import load
-from lib.sources import csv_files, open_source
+from lib.sources import csv_files, limits, open_source
 from tests.unit.hostile import MENTEES, folder, outcome, workbook_bytes
 
 pytestmark = pytest.mark.timeout(60)  # a hang guard, not a performance figure (those are in bench/)
