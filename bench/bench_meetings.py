@@ -29,7 +29,7 @@ from lib.contract.models import Mentee, Mentor, Pairing  # noqa: E402
 from lib.contract.settings import Settings  # noqa: E402
 from lib.guides.library import load_guides  # noqa: E402
 from lib.meetings.calendar_file import calendar_bytes  # noqa: E402
-from lib.meetings.slots import find_slot  # noqa: E402
+from lib.meetings.slots import find_slot, occurrences  # noqa: E402
 from lib.reading.dataset import Dataset  # noqa: E402
 
 START, END = date(2026, 2, 2), date(2026, 5, 29)
@@ -77,6 +77,7 @@ def main() -> None:
             times = []
             for _ in range(args.runs):
                 find_slot.cache_clear()  # each run plans from nothing, as a fresh process does
+                occurrences.cache_clear()
                 started = time.perf_counter()
                 payload, _ = calendar_bytes(data, data.pairings, guides)
                 times.append(time.perf_counter() - started)

@@ -30,7 +30,7 @@ from bench_meetings import program  # noqa: E402
 
 from lib.contract.models import CheckIn  # noqa: E402
 from lib.health.model import assess  # noqa: E402
-from lib.meetings.slots import find_slot  # noqa: E402
+from lib.meetings.slots import find_slot, occurrences  # noqa: E402
 from lib.reading.dataset import Dataset  # noqa: E402
 from lib.reminders.due import plan_reminders  # noqa: E402
 from lib.vocabulary import CADENCE_DAYS  # noqa: E402
@@ -79,6 +79,7 @@ def main() -> None:
             health_times, due_times = [], []
             for _ in range(args.runs):
                 find_slot.cache_clear()  # each run plans from nothing, as a fresh process does
+                occurrences.cache_clear()
                 started = time.perf_counter()
                 health = assess(data)
                 middle = time.perf_counter()

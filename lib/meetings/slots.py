@@ -58,6 +58,7 @@ def first_on_or_after(day: date, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
+@lru_cache(maxsize=8192)  # a program's pairs share a few start dates and one end: each series' dates built once
 def occurrences(first: date, cadence: str, until: date) -> tuple[date, ...]:
     """The series' dates: every week or two from `first`, or monthly on the same weekday position (the 1st
     Tuesday); a first date on a 5th weekday repeats on the last one of each month."""

@@ -27,6 +27,7 @@ from lib.contract.models import Pairing
 from lib.health.model import records
 from lib.meetings.plan import contact_address, may_meet_on, plan_all
 from lib.meetings.zones import zone_of
+from lib.paused_gc import collection_paused
 from lib.reading.dataset import Dataset
 from lib.vocabulary import (
     ACTIVE,
@@ -92,6 +93,11 @@ def plan_reminders(data: Dataset, health: pd.DataFrame, as_of: date, now: dateti
     """Every reminder due on `as_of`: the digest first, then meetings (tomorrow's cannot wait), then nudges, most
     urgent first (the health frame's order). `now` is the run's moment (default: the clock); on a meeting's own
     day its reminder is due only until the meeting starts, at `now`'s time of day on `as_of`."""
+    with collection_paused():  # thousands of reminders and series, none in a reference cycle (lib/paused_gc.py)
+        return _plan_reminders(data, health, as_of, now)
+
+
+def _plan_reminders(data: Dataset, health: pd.DataFrame, as_of: date, now: datetime | None) -> Planned:
     planned = Planned()
     _digest(data, health, as_of, planned)
     pairings = {p.id: p for p in data.pairings if p.id}
