@@ -168,7 +168,7 @@ def test_accept_and_pair_save_write_the_same_rows(page, sample_copy, tmp_path):
     (type, status, cadence, goals...), only the new ids differ."""
     import shutil
 
-    from tests.unit.test_cli import run
+    from tests.unit.cli.test_main import run
 
     other = tmp_path / "other"
     shutil.copytree(sample_copy, other)

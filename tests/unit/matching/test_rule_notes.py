@@ -11,7 +11,7 @@ from lib.matching import PairingOptions, suggest
 from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.conftest import CORPUS
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 FORM, HR = CORPUS / "forms" / "google_form", CORPUS / "forms" / "hr_export"
 NO_TEAMS = "Not the same team: neither roster has a team column, so the rule holds nothing back."

@@ -12,7 +12,7 @@ from lib.sources import CsvSource, upload_source
 from lib.writing.roster_edit import current_values, save_edit
 from lib.writing.writer import Writer
 from tests.conftest import CORPUS, value_problems
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 FORM = CORPUS / "forms" / "google_form"
 MENTORS = b"email,name\nana@x.org,Ana\n"

@@ -12,7 +12,7 @@ from lib.reading.loader import load
 from lib.reading.managers import name_key
 from lib.sources import CsvSource, upload_source
 from tests.conftest import CORPUS, value_problems
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 HR = CORPUS / "forms" / "hr_export"
 

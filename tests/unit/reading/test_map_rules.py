@@ -17,7 +17,7 @@ from lib.sources import CsvSource
 from lib.writing.maps import save_maps
 from lib.writing.writer import Writer
 from tests.conftest import CORPUS
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 FORM = CORPUS / "forms" / "google_form"
 LEARN = "What do you most want to learn this summer?"

@@ -10,7 +10,7 @@ import shutil
 from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.conftest import CORPUS
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 OWN = CORPUS / "forms" / "own_wording"
 

@@ -9,7 +9,7 @@ import json
 from lib.health.model import assess
 from lib.reading.loader import load
 from lib.sources import CsvSource
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 
 def test_json_gives_the_models_statuses_and_reasons(sample_copy):

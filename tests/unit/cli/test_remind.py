@@ -7,7 +7,7 @@ import pytest
 
 from tests.local_smtp import LocalSmtp
 from tests.unit.reminders.conftest import read_rows
-from tests.unit.test_cli_guides import run
+from tests.unit.cli.test_guides import run
 
 SECRET = "app-password-never-printed"
 
@@ -118,7 +118,7 @@ def test_a_broken_guide_file_does_not_stop_the_send_and_the_command_says_so(samp
     import argparse
     import shutil
 
-    from lib.cli_reminders import cmd_remind
+    from lib.cli.reminders import cmd_remind
     from lib.guides import library
 
     guides = tmp_path / "guides"

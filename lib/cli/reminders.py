@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from lib.cli_common import OK, secrets_section, source_from
+from lib.cli.common import OK, secrets_section, source_from
 from lib.contract.dates import format_date
 from lib.errors import TandemError
 from lib.reading.loader import load

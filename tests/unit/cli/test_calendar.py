@@ -14,7 +14,7 @@ from lib.reading.loader import load
 from lib.sources import CsvSource
 from lib.writing import lifecycle
 from lib.writing.writer import Writer
-from tests.unit.test_cli_guides import run
+from tests.unit.cli.test_guides import run
 
 
 def test_calendar_writes_one_series_per_active_pair_and_prints_what_it_assumed(tmp_path, sample_copy):

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib.cli_common import OK, UNUSABLE, source_from
+from lib.cli.common import OK, UNUSABLE, source_from
 from lib.contract.dates import format_date
 from lib.contract.values import skill_ratings_text
 from lib.reading.loader import load

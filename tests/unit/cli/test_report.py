@@ -11,7 +11,7 @@ from lib.outcomes.report import FIGURES, impact
 from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.unit.documents.pdf.reading import read
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 COHORT = "Summer 2026"
 

@@ -13,10 +13,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from lib.cli_common import FOUND, OK, UNUSABLE, source_from
-from lib.cli_documents import add_document_commands
-from lib.cli_outcomes import add_outcome_commands
-from lib.cli_reminders import add_reminder_commands
+from lib.cli.common import FOUND, OK, UNUSABLE, source_from
+from lib.cli.documents import add_document_commands
+from lib.cli.outcomes import add_outcome_commands
+from lib.cli.reminders import add_reminder_commands
 from lib.contract.problems import ERROR
 from lib.errors import TandemError
 from lib.reading.loader import load

@@ -10,7 +10,7 @@ from lib.reading.loader import load
 from lib.sources import CsvSource
 from tests.conftest import SAMPLE_WAITING
 from tests.unit.reminders.conftest import add_row
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 WAITING = SAMPLE_WAITING
 

@@ -7,7 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from lib.cli_common import FOUND, OK, source_from
+from lib.cli.common import FOUND, OK, source_from
 from lib.errors import TandemError
 from lib.reading.loader import load
 from lib.text import plural

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 from tests.conftest import CORPUS
-from tests.unit.test_cli import run
+from tests.unit.cli.test_main import run
 
 FORM = CORPUS / "forms" / "google_form"
 
