@@ -19,9 +19,11 @@ _WORDY_MDY = re.compile(r"^([A-Za-z]{3,})\.?[\s\-]+(\d{1,2})(?:st|nd|rd|th)?,?[\
 
 DMY, MDY = "DMY", "MDY"
 DATE_KINDS = ("date", "datetime")  # column kinds whose cells are dates (a date-time's date decides the order too)
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?$")
+# A time of day, with an optional offset from UTC as exports write it: "Z", "+02:00", "+0200", "GMT+2", "UTC-5:30"
+_OFFSET = r"(?:\s*(?P<z>Z)|\s*(?:GMT|UTC)?\s*(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?" + _OFFSET + "$")
 _WITH_TIME = re.compile(r"^(.*?\d)(?:[T ]|\s+)(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp][Mm])?"
-                        r"(?:Z|[+-]\d{2}:?\d{2})?)$")
+                        r"(?:\s*Z|\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?)?)$")
 
 
 def _year(text: str) -> int:
@@ -106,7 +108,8 @@ def _date_part(raw: str) -> str:
 
 def parse_datetime(raw: str, order: str | None = None) -> datetime:
     """A date with an optional time of day: "6/2/2026 9:14:03" (a Google Form's Timestamp, in the form owner's
-    locale), "2026-06-02 09:14", "2026-06-02T09:14:03Z", "2 Jun 2026 4:05 PM". Without a time, midnight."""
+    locale), "2026-06-02 09:14", "2026-06-02T09:14:03Z", "2 Jun 2026 4:05 PM", "2026/06/15 2:00:00 PM GMT+2" (a time
+    with an offset is taken to UTC). Without a time, midnight."""
     text = str(raw).strip()
     date_text, time_text = _split_time(text)
     day = _day(date_text, order)
@@ -119,9 +122,15 @@ def parse_datetime(raw: str, order: str | None = None) -> datetime:
             raise DateProblem(f"{text!r} has no hour {hour} {m.group(4).upper()}")
         hour = hour % 12 + (12 if m.group(4).lower() == "pm" else 0)
     try:
-        return datetime(day.year, day.month, day.day, hour, minute, second)
+        moment = datetime(day.year, day.month, day.day, hour, minute, second)
     except ValueError:
         raise DateProblem(f"{text!r} is not a real time of day") from None
+    if m.group("sign"):  # an offset given: the moment in UTC, so sign-ups from two offsets order as they happened
+        offset = timedelta(hours=int(m.group("oh")), minutes=int(m.group("om") or 0))
+        if offset > timedelta(hours=14):
+            raise DateProblem(f"{text!r}: no place is more than 14 hours from UTC")
+        return moment - offset if m.group("sign") == "+" else moment + offset
+    return moment  # "Z" is UTC already; without an offset, the time as the form's owner's clock showed it
 
 
 def _name(month: int) -> str:

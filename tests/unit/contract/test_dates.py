@@ -61,6 +61,11 @@ def test_format_date_as_a_lead_reads_it():
     ("2 Jun 2026 4:05 PM", None, datetime(2026, 6, 2, 16, 5)),
     ("June 2, 2026 12:30 am", None, datetime(2026, 6, 2, 0, 30)),
     ("2026-06-02", None, datetime(2026, 6, 2)),  # a date alone is midnight
+    # with an offset from UTC, the moment in UTC: two offsets order as the sign-ups happened
+    ("2026/06/15 2:00:00 PM GMT+2", None, datetime(2026, 6, 15, 12)),
+    ("2026-06-02T09:14:03+02:00", None, datetime(2026, 6, 2, 7, 14, 3)),
+    ("2026-06-02T09:14:03+0200", None, datetime(2026, 6, 2, 7, 14, 3)),
+    ("2026-06-02 23:30 UTC-5:30", None, datetime(2026, 6, 3, 5, 0)),
 ])
 def test_parse_datetime(text, order, expected):
     assert parse_datetime(text, order) == expected
@@ -69,6 +74,7 @@ def test_parse_datetime(text, order, expected):
 @pytest.mark.parametrize("text, order, words", [("6/2/2026 25:00", MDY, "not a real time of day"),
                                                 ("6/2/2026 13:00 PM", MDY, "has no hour 13 PM"),
                                                 ("soon 9:00", MDY, "not a date Tandem can read"),
+                                                ("2026-06-02 9:14 GMT+15", None, "more than 14 hours from UTC"),
                                                 ("6/2/2026 9:14", None, "could be 6 February or 2 June")])
 def test_parse_datetime_problems(text, order, words):
     with pytest.raises(DateProblem, match=words):
