@@ -79,7 +79,8 @@ def parse_date(raw: str, order: str | None = None) -> date:
             return _make(y, b, a, text)
         if b > 12 or order == MDY or a == b:
             return _make(y, a, b, text)
-        raise DateProblem(f"{text!r} could be {a} {_name(b)} or {b} {_name(a)}: write it as YYYY-MM-DD")
+        raise DateProblem(f"{text!r} could be {a} {_name(b)} or {b} {_name(a)}: write it as YYYY-MM-DD, or set "
+                          "date_order (day first or month first) in the settings tab")
     m = _WORDY_DMY.match(text)
     if m:
         return _make(int(m.group(3)), _month(m.group(2), text), int(m.group(1)), text)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from lib.contract.dates import DMY, MDY
 from lib.contract.models import CadenceWord, OptionalDate, Text, TimeZone
 from lib.contract.plan import PlanStep, default_plan
 from lib.vocabulary import DEFAULT_CADENCE, DEFAULT_MAX_REMINDERS
@@ -24,6 +25,23 @@ def _clock(value: object) -> str:
 
 ClockTime = Annotated[str, BeforeValidator(_clock)]
 
+# How leads write the day/month order of their dates (compared lowercase, letters only)
+DATE_ORDER_WORDS = {"dayfirst": DMY, "dmy": DMY, "ddmmyyyy": DMY, "daymonthyear": DMY, "european": DMY,
+                    "monthfirst": MDY, "mdy": MDY, "mmddyyyy": MDY, "monthdayyear": MDY, "us": MDY}
+
+
+def _date_order(value: object) -> str | None:
+    """'day first' / 'DD/MM/YYYY' -> DMY, 'month first' / 'MM/DD/YYYY' -> MDY, blank -> None (the data decides)."""
+    text = "".join(ch for ch in str(value or "").lower() if ch.isalpha())
+    if not text:
+        return None
+    if text not in DATE_ORDER_WORDS:
+        raise ValueError(f"{str(value).strip()!r} is not a date order: write day first or month first")
+    return DATE_ORDER_WORDS[text]
+
+
+DateOrder = Annotated[str | None, BeforeValidator(_date_order)]
+
 
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -35,6 +53,9 @@ class Settings(BaseModel):
     contact: Text = ""
     default_cadence: CadenceWord = DEFAULT_CADENCE
     as_of: OptionalDate = None  # pins "today" (the sample data uses it so demos and tests do not drift)
+    # Numeric dates like 5/3/2026 in every tab: day first or month first; None: the data proves it, else the locale.
+    # A CSV folder has no locale, so when every day is 12 or under only this says which.
+    date_order: DateOrder = None
     # Health thresholds: read by the health model; here so a lead can change them in the sheet.
     first_meeting_days: int = 14
     watch_missed_cadences: float = 1.5

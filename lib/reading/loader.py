@@ -46,8 +46,11 @@ def build_dataset(tables: dict[str, RawTable], locale: str | None = None, label:
         return _build(tables, locale, label, titles, list(problems or []))
 
 
-def date_order(tables: dict[str, RawTable], locale: str | None) -> str | None:
-    """The day/month order of the whole source's numeric dates (one export uses one locale), else the locale's."""
+def date_order(tables: dict[str, RawTable], locale: str | None, said: str | None = None) -> str | None:
+    """The day/month order of the whole source's numeric dates: the `date_order` setting when the lead gives one,
+    else what the dates prove (one export uses one locale), else the locale's."""
+    if said:
+        return said
     evidence = set().union(*(date_evidence(t) for t in tables.values() if t.tab in TABS and t.tab != "settings"))
     return infer_order(evidence, locale_order(locale))
 
@@ -66,7 +69,7 @@ def _build(tables: dict[str, RawTable], locale: str | None, label: str, titles: 
     problems += read_problems
     problems.extend(Problem(t.tab, 0, "", "", note, WARNING) for t in tables.values() for note in t.notes)
     problems.extend(coverage_problems(tables))
-    order = date_order(tables, locale)
+    order = date_order(tables, locale, settings.date_order)
     parsed = {}
     for tab in ("mentors", "mentees", "pairings", "goals", "outcomes", *LOGS):
         if tab not in tables:

@@ -83,3 +83,26 @@ def test_an_invalid_minimum_group_size_is_a_problem_naming_the_settings_row_and_
     assert problem.row == rows and problem.value == value and "min_group_size" in problem.message
     assert said in problem.message and "Input should" not in problem.message, problem.message
     assert data.settings.min_group_size == 2
+
+
+def test_a_csv_folder_whose_days_are_all_12_or_under_reads_its_dates_in_the_date_order_setting(tmp_path):
+    folder = tmp_path / "form"
+    folder.mkdir()
+    (folder / "mentors.csv").write_text("email,name\nana@x.org,Ana Ruiz\n", encoding="utf-8")
+    (folder / "mentees.csv").write_text("Timestamp,Email Address,Full name\n5/3/2026 10:15:22,bo@x.org,Bo Chen\n"
+                                        "7/3/2026 09:00:00,cy@x.org,Cy Diaz\n", encoding="utf-8")
+    def about_dates(data):
+        return [p.message for p in data.problems if "could be" in p.message or p.tab == "settings"]
+
+    unsure = about_dates(load(CsvSource(folder=folder)))
+    assert len(unsure) == 2 and all("set date_order (day first or month first)" in m for m in unsure), unsure
+    (folder / "settings.csv").write_text("key,value\ndate_order,day first\n", encoding="utf-8")
+    data = load(CsvSource(folder=folder))
+    assert about_dates(data) == []
+    assert [m.signed_up_on.date() for m in data.mentees] == [date(2026, 3, 5), date(2026, 3, 7)]
+    (folder / "settings.csv").write_text("key,value\ndate_order,month first\n", encoding="utf-8")
+    assert [m.signed_up_on.date() for m in load(CsvSource(folder=folder)).mentees] == [date(2026, 5, 3),
+                                                                                       date(2026, 7, 3)]
+    (folder / "settings.csv").write_text("key,value\ndate_order,sideways\n", encoding="utf-8")
+    [problem] = [p for p in load(CsvSource(folder=folder)).problems if p.tab == "settings"]
+    assert "'sideways' is not a date order: write day first or month first" in problem.message
