@@ -1,7 +1,8 @@
 """The sample's goals and outcomes, read by generate.py: what its pairs work on and what became of its interns."""
 
 # What the first pairs work on (the goals tab), each goal with a measure and a target after the sample's as_of, so
-# the sample's health statuses stay those of its check-ins and feedback.
+# the sample's health statuses stay those of its check-ins and feedback; but one, of a pair already on Watch, is past
+# its target, so the sample shows how a late goal reads.
 GOALS = [
     ["P-001", "Kubernetes", "Deploys the team's service to the staging cluster alone", "2026-08-14", "in progress",
      60, "2026-07-17"],
@@ -14,7 +15,7 @@ GOALS = [
     ["P-003", "Airflow", "Adds one DAG to the nightly pipeline", "2026-08-28", "open", 0, "2026-06-03"],
     ["P-006", "accessibility", "Audits the sign-up form with a screen reader and fixes what it finds",
      "2026-08-14", "in progress", 70, "2026-07-20"],
-    ["P-010", "system design", "Presents a design for the notifications service", "2026-08-28", "open", 10,
+    ["P-010", "system design", "Presents a design for the notifications service", "2026-07-17", "open", 10,
      "2026-07-06"],
     ["P-007", "Kotlin", "Ships the settings screen of the Android app", "2026-08-14", "in progress", 40, "2026-07-08"],
     ["P-007", "mobile testing", "Adds UI tests for the sign-in flow", "2026-08-21", "open", 0, "2026-06-12"],

@@ -150,7 +150,8 @@ def test_generated_programs_get_the_same_health_as_before(data, back):
 
 
 def test_the_sample_gets_the_same_health_loaded_or_built_from_models():
-    data = replace(load(sample_source()), tables={})  # without its tabs, as one built from models: no plan tracked
+    # without its tabs, as one built from models: no plan tracked; and without goals, which the reference predates
+    data = replace(load(sample_source()), tables={}, goals=[])
     found = assert_same_health(data)
     rebuilt = Dataset(data.mentors, data.mentees, data.pairings, list(data.checkins), list(data.feedback),
                       data.settings)
