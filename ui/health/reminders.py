@@ -30,7 +30,8 @@ def reminders_tab(data: Dataset, health: pd.DataFrame) -> None:
                "goes to the program contact. Press Send once a working day, or run `python -m lib remind SOURCE "
                "--send` daily.")
     on, now = data.today(), datetime.now().astimezone()
-    # worked out once an hour: a meeting that started within the hour may still be listed until it ends
+    # worked out once an hour for the list (a meeting that started within the hour may still show); Send works it
+    # out again at the moment it is pressed, so it never reminds of a meeting that has started
     planned = state.derived("reminders due", data, lambda: due_on(data, on, health, now), on, f"{now:%Y-%m-%d %H}")
     limit = data.settings.max_reminders_per_run
     recorded = data.tables.get(TAB)
@@ -46,7 +47,7 @@ def reminders_tab(data: Dataset, health: pd.DataFrame) -> None:
         st.caption(markdown_text(line))
     if todo:
         _preview(todo)
-    _send(data, planned, todo)
+    _send(data, health, todo)
 
 
 def _preview(todo: list[Reminder]) -> None:
@@ -65,7 +66,7 @@ def _preview(todo: list[Reminder]) -> None:
                 wrap_lines=True)
 
 
-def _send(data: Dataset, planned, todo: list[Reminder]) -> None:
+def _send(data: Dataset, health: pd.DataFrame, todo: list[Reminder]) -> None:
     if refusal := cannot_record(state.current_source()):
         st.info(markdown_text(refusal), icon=":material/info:")
         return
@@ -88,5 +89,6 @@ def _send(data: Dataset, planned, todo: list[Reminder]) -> None:
         return
     limit = data.settings.max_reminders_per_run
     with st.spinner("Sending…"):
+        planned = due_on(data, data.today(), health, datetime.now().astimezone())  # as of this moment
         notices.save(lambda: deliver(data, planned, state.writer(data), settings, guides),
                      lambda report: " ".join([*report.sentences(limit), *([note] if note else [])]))
