@@ -67,8 +67,9 @@ def test_a_skills_value_that_is_not_skill_1_to_5_is_refused_and_nothing_is_writt
     assert any("'Python: great' is not skill:1-5" in plain(e.value) for e in page.error)
 
 
-def test_a_lead_picks_one_cohort_and_the_table_follows(app, sample_copy):
-    path = sample_copy / "mentees.csv"
+def with_a_spring_cohort(folder) -> None:
+    """The sample's first five mentees moved to a second cohort, Spring 2026."""
+    path = folder / "mentees.csv"
     with open(path, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for row in rows[:5]:
@@ -77,6 +78,10 @@ def test_a_lead_picks_one_cohort_and_the_table_follows(app, sample_copy):
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
+
+
+def test_a_lead_picks_one_cohort_and_the_table_follows(app, sample_copy):
+    with_a_spring_cohort(sample_copy)
     open_location(app, sample_copy)
     app.switch_page("pages/outcomes.py").run()
     assert_no_exception(app)

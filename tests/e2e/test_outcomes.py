@@ -7,6 +7,7 @@ import csv
 
 from playwright.sync_api import expect
 
+from tests.app.test_outcomes_page import with_a_spring_cohort
 from tests.e2e.actions import button, choose, download, open_folder, success_text
 from tests.unit.documents.pdf.reading import read
 
@@ -43,15 +44,7 @@ def test_record_an_outcome_and_download_the_report(app, sample_copy, tmp_path):
 
 
 def test_a_lead_picks_one_cohort_and_downloads_its_report(app, sample_copy, tmp_path):
-    path = sample_copy / "mentees.csv"
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows[:5]:
-        row["cohort"] = "Spring 2026"
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    with_a_spring_cohort(sample_copy)
     open_folder(app, sample_copy)
     app.go_to("Outcomes")
     choose(app, "Cohorts", "Spring 2026")
