@@ -6,7 +6,8 @@ own, and the table gives the median with the spread. Cases:
 - every roster shape of bench/roster_shapes.py (today's generator, wide tags, ties, heavy rules, skewed and
   scarce capacity) at 1,000 and 10,000 mentees, one-on-one; the pruned solver's rounds (0: the dense solver
   answered) and whether the result is proven optimal;
-- peer pairing of 2,000 and 10,000 interns, with the share of the upper bound;
+- peer pairing of 2,000 and 10,000 interns on every shape that changes the interns (not skewed or scarce, which
+  change mentors' places only), with the share of the upper bound;
 - mentor-match's public 500 x 500 sample (../shared/peer-samples/mentor-match-500/canonical) with --not-same-team
   and with its whole rules (also a seniority gap of 1-2), beside the peer's own figures; skipped, with a note, when
   ../shared is not beside the checkout.
@@ -38,12 +39,13 @@ from lib.sources import CsvSource  # noqa: E402
 
 PEER_SAMPLE = ROOT.parent / "shared" / "peer-samples" / "mentor-match-500" / "canonical"
 PEER_SIZES = {1000: 2000, 10000: 10000}  # the peer run timed beside each size of one-on-one rosters
+PEER_SHAPES = ("generated", "wide tags", "ties", "heavy rules")  # skewed and scarce differ in mentors' places only
 NOISY_LOAD = 1.5
 NOISY_SPREAD = 0.25
 
 
 def run_case(name: str) -> dict:
-    """One case in this process: 'mentor-match-500[-rules]', 'peer:N' or 'SHAPE:N'."""
+    """One case in this process: 'mentor-match-500[-rules]', 'peer:N', 'peer:SHAPE:N' or 'SHAPE:N'."""
     from lib.matching import pruned
 
     kind, _, size = name.rpartition(":")
@@ -51,9 +53,10 @@ def run_case(name: str) -> dict:
         data = load(CsvSource(folder=PEER_SAMPLE))
         options = PairingOptions(not_same_team=True,
                                  seniority_gap=(1, 2) if name.endswith("rules") else (None, None))
-    elif kind == "peer":
-        data = roster(int(size))
-        options = PairingOptions(type="peer")
+    elif kind.startswith("peer"):  # 'peer:N' (today's generator) or 'peer:SHAPE:N'
+        shape = kind.partition(":")[2] or "generated"
+        data = roster(int(size), shape=shape)
+        options = PairingOptions(type="peer", not_same_team=SHAPES[shape].get("not_same_team", False))
     else:
         data = roster(int(size), shape=kind)
         options = PairingOptions(not_same_team=SHAPES[kind].get("not_same_team", False))
@@ -156,10 +159,13 @@ def main() -> None:
                 print(row(measure(f"{shape}:{size}", [str(where), *flags, "--out", str(where / "pairs.csv")], runs)),
                       flush=True)
             people = PEER_SIZES[size]
-            where = Path(folder) / f"peer-{people}"
-            write_roster(people, where)
-            print(row(measure(f"peer:{people}", [str(where), "--type", "peer", "--out", str(where / "pairs.csv")],
-                              runs)), flush=True)
+            for shape in PEER_SHAPES:
+                where = Path(folder) / f"peer-{shape}-{people}"
+                write_roster(people, where, shape)
+                case = f"peer:{people}" if shape == "generated" else f"peer:{shape}:{people}"
+                flags = ["--not-same-team"] if SHAPES[shape].get("not_same_team") else []
+                print(row(measure(case, [str(where), "--type", "peer", *flags, "--out", str(where / "pairs.csv")],
+                                  runs)), flush=True)
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
     for peer in peers:
         print(f"{peer['case']} beside the peer (27.8 s, 532 MB, up to 3 mentors per mentee): {peer['placed']} placed, "

@@ -27,6 +27,7 @@ def linear_sum_assignment(*args, **kwargs):
 # 0.06 s against 0.08 s), and at 10,000 x 11,000 the dense one would need gigabytes.
 DENSE_CELLS = 250_000
 PEER_DENSE_CELLS = 4_000_000  # people squared up to which a peer run starts from the dense solver (2,000 people)
+PEER_TOLERANCE = 0.0005  # a large peer run's assignment may stop within 0.05 % of its bound: the repair loses more
 
 
 def large_peer_run(people: int) -> bool:
@@ -94,7 +95,8 @@ def match_peers(scores, eligible) -> PeerMatching:
         score_bound = float(np.where(eligible[r, c], scores[r, c], 0).sum() / 2)
         first, optimal_start = None, True
     else:
-        found = prove_assignment(scores, eligible, np.ones(n, np.int64))
+        found = prove_assignment(scores, eligible, np.ones(n, np.int64), tolerance=PEER_TOLERANCE,
+                                 symmetric=True)
         score_bound = found.score_bound / 2 if found.score_bound is not None else None  # also when unproven
         first, optimal_start = np.full(n, -1, np.int64), found.proven
         if found.pairs:
