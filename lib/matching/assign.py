@@ -90,7 +90,8 @@ def match_peers(scores, eligible) -> PeerMatching:
     compact views of lib.matching.compact.
     """
     n = scores.shape[0]
-    if not large_peer_run(n):
+    large = large_peer_run(n)
+    if not large:
         r, c = linear_sum_assignment(np.where(eligible, scores.astype(np.float64), 0.0), maximize=True)
         score_bound = float(np.where(eligible[r, c], scores[r, c], 0).sum() / 2)
         first, optimal_start = None, True
@@ -98,18 +99,18 @@ def match_peers(scores, eligible) -> PeerMatching:
         found = prove_assignment(scores, eligible, np.ones(n, np.int64), tolerance=PEER_TOLERANCE,
                                  symmetric=True)
         score_bound = found.score_bound / 2 if found.score_bound is not None else None  # also when unproven
-        first, optimal_start = np.full(n, -1, np.int64), found.proven
-        if found.pairs:
-            rows, cols = np.array(found.pairs, np.int64).T
-            first[rows] = cols
+        first, optimal_start = found, found.proven
     pairs: list[tuple[int, int]] = []
     left = np.arange(n) if first is not None else np.flatnonzero(eligible.any(axis=1))
     exact = optimal_start  # swaps only, from an optimal assignment: an optimal pairing
     while len(left) >= 2:
-        if first is not None:  # the pruned solver's assignment of everyone: links are worth a pair's bonus + score
-            partner, first = first, None
-            link = np.where(partner >= 0, 100.0 * (n + 1) + scores[left, np.maximum(partner, 0)], 0.0)
-            partner = np.where(partner >= 0, partner, left)
+        if first is not None:  # the pruned solver's assignment of everyone
+            partner, link = _links(first, scores, left, n)
+            first = None
+        elif large:  # a few hundred left: the pruned solver on their whole graph (proven in one round), no scipy
+            partner, link = _links(prove_assignment(scores[np.ix_(left, left)], eligible[np.ix_(left, left)],
+                                                    np.ones(len(left), np.int64), first_candidates=len(left)),
+                                   scores, left, n)
         else:
             sub = -_cost(scores[np.ix_(left, left)], eligible[np.ix_(left, left)], n)
             _, partner = linear_sum_assignment(sub, maximize=True)
@@ -123,6 +124,18 @@ def match_peers(scores, eligible) -> PeerMatching:
         left = left[eligible[np.ix_(left, left)].any(axis=1)]
     pairs = sorted(tuple(sorted(p)) for p in pairs)
     return PeerMatching(pairs, _trios(scores, eligible, pairs), score_bound, exact)
+
+
+def _links(found, scores, left: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pruned solver's assignment among `left` as partners (by position; the unplaced point to themselves)
+    and links worth a pair's bonus plus its score (0: no link)."""
+    partner = np.arange(len(left))
+    link = np.zeros(len(left))
+    if found.pairs:
+        rows, cols = np.array(found.pairs, np.int64).T
+        partner[rows] = cols
+        link[rows] = 100.0 * (n + 1) + scores[left[rows], left[cols]]
+    return partner, link
 
 
 def _split_cycles(partner: np.ndarray, link: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray, bool]:

@@ -120,3 +120,21 @@ def test_a_large_peer_run_whose_proof_is_cut_short_keeps_a_bound_and_claims_no_o
     summary = result.summary
     assert summary.score_bound is not None and summary.paired_total <= summary.score_bound
     assert not any(note.startswith("These peer pairs are the best possible") for note in result.notes)
+
+
+def test_a_large_peer_run_never_needs_the_dense_solver(monkeypatch):
+    """Its repair re-solves whoever is left with the pruned solver too: scipy.optimize's import (0.2 s) is spared
+    in the command line, and the pairs stay as good."""
+    def dense(*args, **kwargs):
+        raise AssertionError("the dense solver was called")
+
+    data = roster(600, shape="ties")  # ties leave long cycles for the repair to re-solve
+    monkeypatch.setattr(assign, "PEER_DENSE_CELLS", 1000)
+    repairs = []
+    prove = assign.prove_assignment
+    monkeypatch.setattr(assign, "prove_assignment", lambda *a, **k: repairs.append(a[0].shape) or prove(*a, **k))
+    monkeypatch.setattr(assign, "linear_sum_assignment", dense)
+    result = suggest(data, PairingOptions(type="peer"))
+    assert len(repairs) >= 2  # the first assignment, then at least one repair round
+    assert result.summary.placed == 600
+    assert result.summary.paired_total >= 0.995 * result.summary.score_bound
